@@ -1,0 +1,83 @@
+# The Green Customs site. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export GCI_DEMO_PASSWORD ?= green-customs-2009
+
+# Install Debian packages when we are root with apt-get (a fresh machine, CI).
+define apt_install
+{ [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+  { [ -n "$$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v lock)" ] || apt-get update -qq; } && \
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(1) >/dev/null; }
+endef
+
+.DEFAULT_GOAL := help
+.PHONY: help install messages browser run test test-quick lint format bench check-deploy clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python ## Create .venv if missing, install pinned dependencies and this checkout, compile translations
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@# The editable install records this checkout's path: re-run it in every clone.
+	$(BIN)/pip install --quiet --no-deps -e .
+	@mkdir -p var
+	$(MAKE) --no-print-directory messages
+
+messages: ## Compile the gettext catalogues (installs Debian's gettext if missing and allowed)
+	@command -v msgfmt >/dev/null || $(call apt_install,gettext)
+	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install Debian's 'gettext' (apt-get install gettext)"; exit 1; }
+	$(MANAGE) compilemessages --ignore=.venv -v0
+
+browser: ## Install Debian's Chromium for the browser journeys where this machine allows it
+	@command -v chromium >/dev/null || $(call apt_install,chromium fonts-noto-core fonts-noto-cjk) || \
+		echo "Chromium could not be installed: browser journeys will be skipped"
+
+run: install ## Install, migrate, load the demo, collect static, serve on http://127.0.0.1:8000
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) load_demo
+	$(MANAGE) collectstatic --no-input -v0
+	@echo ""
+	@echo "  The site:        http://$(HOST):$(PORT)/en/   (also /fr/ /es/ /ru/ /ar/ /zh-hans/)"
+	@echo "  Partners area:   http://$(HOST):$(PORT)/en/partners-area/"
+	@echo "  Wagtail admin:   http://$(HOST):$(PORT)/admin/  (the Secretariat account sets up TOTP first)"
+	@echo "  Read API:        http://$(HOST):$(PORT)/api/v2/pages/"
+	@echo "  Demo password:   $(GCI_DEMO_PASSWORD)  (set GCI_DEMO_PASSWORD to change it)"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install browser ## Install and run the whole suite (browser journeys included where Chromium is installed)
+	$(BIN)/python -m pytest -q
+
+test-quick: ## Run the suite without browser journeys and benchmarks
+	$(BIN)/python -m pytest -q -m "not browser and not bench"
+
+bench: install ## Run the benchmarks and print their figures
+	$(BIN)/python -m pytest -q -m bench -s
+
+lint: ## ruff (lint and format check) and djhtml
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $$(git ls-files '*.html')
+
+format: ## Format Python and templates in place
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml $$(git ls-files '*.html')
+
+check-deploy: ## `check --deploy` under production settings with dummy values
+	DJANGO_SETTINGS_MODULE=gci.site.settings.production \
+	SECRET_KEY="$$(python3 -c 'import secrets; print(secrets.token_urlsafe(60))')" \
+	ALLOWED_HOSTS=greencustoms.example CACHE_URL=redis://127.0.0.1:6379/0 \
+	$(MANAGE) check --deploy --fail-level WARNING
+
+clean: ## Remove the local database, media and collected static files (var/)
+	rm -rf var

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CalendarConfig(AppConfig):
+    """Events and meetings, their calendars and feeds, action points."""
+
+    name = "gci.calendar"
+    label = "gci_calendar"
+    verbose_name = _("Events and meetings")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FocalPointsConfig(AppConfig):
+    """Links to each organisation's focal-point lists, and their health."""
+
+    name = "gci.focal_points"
+    label = "focal_points"
+    verbose_name = _("Focal points")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,63 @@
+"""Inviting a person: the Secretariat creates the account, the person sets a password.
+
+The account is created without a usable password; the email carries a
+one-time link to allauth's set-password page (the password-reset-from-key
+view), valid for PASSWORD_RESET_TIMEOUT.
+"""
+
+from allauth.account.forms import default_token_generator
+from allauth.account.models import EmailAddress
+from allauth.account.utils import user_pk_to_url_str
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+
+def ensure_primary_email(user):
+    """Record the address the Secretariat entered as the user's verified, primary one.
+
+    The person proves they own it by following the link mailed to it.
+    """
+    if not user.email:
+        return
+    EmailAddress.objects.filter(user=user).exclude(email__iexact=user.email).update(primary=False)
+    address, _ = EmailAddress.objects.get_or_create(
+        user=user, email__iexact=user.email, defaults={"email": user.email}
+    )
+    if not (address.primary and address.verified):
+        address.primary = True
+        address.verified = True
+        address.save(update_fields=["primary", "verified"])
+
+
+def invitation_url(user):
+    path = reverse(
+        "account_reset_password_from_key",
+        kwargs={
+            "uidb36": user_pk_to_url_str(user),
+            "key": default_token_generator.make_token(user),
+        },
+    )
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def send_invitation(user, language=None):
+    """Email the person a link to set their password and sign in."""
+    language = language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        membership = getattr(user, "membership", None)
+        context = {
+            "user": user,
+            "organisation": membership.organisation.localized if membership else None,
+            "url": invitation_url(user),
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "valid_days": settings.PASSWORD_RESET_TIMEOUT // 86400,
+        }
+        subject = render_to_string("account/email/invitation_subject.txt", context).strip()
+        body = render_to_string("account/email/invitation_message.txt", context)
+    message = EmailMultiAlternatives(
+        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, to=[user.email]
+    )
+    message.send()

@@ -1,0 +1,252 @@
+"""The partnership: its organisations, members and the site's general pages."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.search import index
+
+from .blocks import BodyStreamBlock
+
+
+class PartnerOrganisation(TranslatableMixin, index.Indexed, models.Model):
+    """An organisation of the partnership: a treaty secretariat or an agency.
+
+    Translatable: each language has its own row with the same
+    ``translation_key``; memberships point at the default-language row.
+    """
+
+    name = models.CharField(_("name"), max_length=255)
+    acronym = models.CharField(_("acronym"), max_length=40)
+    mandate = models.CharField(
+        _("mandate or treaty"),
+        max_length=255,
+        blank=True,
+        help_text=_("The treaty or mandate the organisation serves, e.g. 'Basel Convention'."),
+    )
+    description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link"])
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=100, help_text=_("Lower numbers are listed first.")
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("acronym"), FieldPanel("mandate")],
+            heading=_("Identity"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldPanel("sort_order"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("acronym"),
+        index.SearchField("mandate"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Partner organisation")
+        verbose_name_plural = _("Partner organisations")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    @classmethod
+    def for_active_locale(cls):
+        """Every organisation once, in the active language where translated."""
+        default = cls.objects.filter(locale=Locale.get_default()).select_related("logo")
+        active = Locale.get_active()
+        if active.pk == Locale.get_default().pk:
+            return list(default)
+        translated = {
+            org.translation_key: org
+            for org in cls.objects.filter(locale=active).select_related("logo")
+        }
+        return [translated.get(org.translation_key, org) for org in default]
+
+
+class Membership(models.Model):
+    """Ties a user to the one Partner organisation they work for."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="membership",
+    )
+    organisation = models.ForeignKey(
+        PartnerOrganisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self):
+        return f"{self.user} – {self.organisation}"
+
+    def save(self, *args, **kwargs):
+        # Always point at the default-language row, whatever was chosen.
+        if self.organisation_id and self.organisation.locale_id != Locale.get_default().pk:
+            self.organisation = self.organisation.get_translation(Locale.get_default())
+        super().save(*args, **kwargs)
+
+
+class IntroBodyMixin(models.Model):
+    """An introduction and a StreamField body, with their panels and API fields."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences shown under the title.")
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(IntroBodyMixin, Page):
+    """The root of each language's tree."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("hero_image"),
+        *IntroBodyMixin.content_panels,
+    ]
+    search_fields = Page.search_fields + IntroBodyMixin.search_fields
+    api_fields = [
+        *IntroBodyMixin.api_fields,
+        APIField("hero_image", serializer=ImageRenditionField("fill-1200x400")),
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["organisations"] = PartnerOrganisation.for_active_locale()
+        return context
+
+
+class StandardPage(IntroBodyMixin, Page):
+    """A page of text and media: about the initiative, how it works, …"""
+
+    parent_page_types = ["home.HomePage", "home.StandardPage", "home.PartnersAreaPage"]
+    subpage_types = ["home.StandardPage"]
+
+    content_panels = [*Page.content_panels, *IntroBodyMixin.content_panels]
+    search_fields = Page.search_fields + IntroBodyMixin.search_fields
+    api_fields = IntroBodyMixin.api_fields
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class PartnerIndexPage(IntroBodyMixin, Page):
+    """Lists the Partner organisations of the initiative."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    content_panels = [*Page.content_panels, *IntroBodyMixin.content_panels]
+    search_fields = Page.search_fields + IntroBodyMixin.search_fields
+    api_fields = [*IntroBodyMixin.api_fields, APIField("organisations")]
+
+    class Meta:
+        verbose_name = _("Partners list page")
+
+    @cached_property
+    def organisations(self):
+        return [
+            {
+                "name": org.name,
+                "acronym": org.acronym,
+                "mandate": org.mandate,
+                "website": org.website,
+            }
+            for org in PartnerOrganisation.objects.filter(locale=self.locale)
+        ] or [
+            {
+                "name": org.name,
+                "acronym": org.acronym,
+                "mandate": org.mandate,
+                "website": org.website,
+            }
+            for org in PartnerOrganisation.objects.filter(locale=Locale.get_default())
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["organisation_list"] = PartnerOrganisation.for_active_locale()
+        return context
+
+
+class PartnersAreaPage(IntroBodyMixin, Page):
+    """The root of the restricted Partners area; its page is the dashboard.
+
+    A view restriction to the `Partners` and `Secretariat` groups is set on
+    this page (by `load_demo`, or by the Secretariat in the admin) and covers
+    the whole subtree, in every language.
+    """
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.StandardPage"]
+    max_count_per_parent = 1
+
+    content_panels = [*Page.content_panels, *IntroBodyMixin.content_panels]
+    search_fields = Page.search_fields + IntroBodyMixin.search_fields
+    api_fields = IntroBodyMixin.api_fields
+
+    class Meta:
+        verbose_name = _("Partners area")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        membership = getattr(request.user, "membership", None)
+        organisation = None
+        if membership is not None:
+            organisation = membership.organisation.localized
+        context["organisation"] = organisation
+        context["area_pages"] = self.get_children().live().specific()
+        # Later features add their panels here (review assignments, action
+        # points, planned events) through `dashboard_panels`.
+        context["dashboard_panels"] = []
+        return context

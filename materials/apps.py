@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MaterialsConfig(AppConfig):
+    """The Green Customs Guide and its review, the GCI suitcase, case studies."""
+
+    name = "gci.materials"
+    label = "materials"
+    verbose_name = _("Guide and materials")
+    default_auto_field = "django.db.models.BigAutoField"

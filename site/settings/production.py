@@ -1,0 +1,44 @@
+"""Production: PostgreSQL, a shared cache, SMTP, HTTPS only.
+
+Refuses to start without SECRET_KEY and ALLOWED_HOSTS. Passes
+`manage.py check --deploy --fail-level WARNING`.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+
+GCI_ENVIRONMENT = "production"
+DEBUG = False
+
+for _name in ("SECRET_KEY", "ALLOWED_HOSTS"):
+    if not env.str(_name, default=""):
+        raise ImproperlyConfigured(f"Set the {_name} environment variable for production.")
+SECRET_KEY = env.str("SECRET_KEY")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+if SECRET_KEY.startswith("dev-only") or len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured("SECRET_KEY must be a long random value of your own (50+ chars).")
+
+# HTTPS everywhere.
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=63072000)  # two years
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+# `__Host-` cookies: only over HTTPS, only for this host, path `/`.
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+# allauth's rate limits count in the cache: production needs one cache that
+# every process and host shares (Redis).
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://gci")}
+if CACHES["default"]["BACKEND"].endswith("LocMemCache") and not env.bool(
+    "GCI_ALLOW_LOCAL_CACHE", default=False
+):
+    raise ImproperlyConfigured(
+        "Set CACHE_URL (for example redis://host:6379/0): rate limits need a shared cache."
+    )
+
+LOGGING["root"]["level"] = env.str("LOG_LEVEL", default="INFO")

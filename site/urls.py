@@ -1,0 +1,39 @@
+"""URLs: the admin and the API are language-neutral; every page a visitor reads
+carries its language prefix (/en/, /fr/, /es/, /ru/, /ar/, /zh-hans/)."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, re_path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+from .api import api_router
+from .sitemap import MultilingualSitemap
+
+handler500 = "gci.site.views.server_error"
+
+urlpatterns = [
+    # Wagtail's admin login would skip allauth's MFA and rate limits.
+    path("admin/login/", views.to_allauth_login),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": MultilingualSitemap}},
+        name="sitemap",
+    ),
+    re_path(r"^media/(?P<path>.*)$", views.serve_public_media),
+]
+
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("search/", views.search, name="search"),
+    # Wagtail's front-end login form: also to allauth.
+    path("_util/login/", views.to_allauth_login),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -1,0 +1,72 @@
+"""Fixtures shared by the whole suite.
+
+The demo site (`manage.py load_demo`) is built once per test session inside
+the test database; each test runs in a transaction that is rolled back, so
+every test starts from the same demo site.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from gci.home.demo_content import USERS
+from gci.home.management.commands.load_demo import DEFAULT_DEMO_PASSWORD
+
+DEMO_PASSWORD = DEFAULT_DEMO_PASSWORD
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _demo_user(email):
+    return get_user_model().objects.get(email=email)
+
+
+@pytest.fixture
+def secretariat_user(db):
+    return _demo_user(USERS[0][0])
+
+
+@pytest.fixture
+def cites_user(db):
+    return _demo_user(USERS[1][0])
+
+
+@pytest.fixture
+def wco_user(db):
+    return _demo_user(USERS[2][0])
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed-in, but in neither the Partners nor the Secretariat group."""
+    from allauth.account.models import EmailAddress
+
+    user = get_user_model().objects.create_user(
+        username="outsider", email="outsider@example.org", password=DEMO_PASSWORD
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture
+def partners_group(db):
+    return Group.objects.get(name="Partners")
