@@ -2,6 +2,7 @@
 
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
@@ -38,3 +39,16 @@ class RequireMFAForStaffMiddleware:
             )
             return redirect("mfa_activate_totp")
         return self.get_response(request)
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's LocaleMiddleware, minus its redirect of unprefixed 404s for the
+    language-neutral parts of the site: an API or document URL that does not
+    exist is a 404 there, not a redirect to /en/…"""
+
+    LANGUAGE_NEUTRAL_PREFIXES = ("/api/", "/admin/", "/documents/", "/media/", "/static/")
+
+    def process_response(self, request, response):
+        if request.path.startswith(self.LANGUAGE_NEUTRAL_PREFIXES):
+            return response
+        return super().process_response(request, response)

@@ -26,6 +26,8 @@ urlpatterns = [
         {"sitemaps": {"pages": MultilingualSitemap}},
         name="sitemap",
     ),
+    path("robots.txt", views.robots_txt),
+    path("favicon.ico", views.favicon),
     re_path(r"^media/(?P<path>.*)$", views.serve_public_media),
 ]
 

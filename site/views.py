@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404, HttpResponseServerError
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
@@ -66,3 +67,18 @@ def serve_public_media(request, path):
     if not settings.DEBUG or not path.startswith(("images/", "original_images/")):
         raise Http404
     return static_serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+def favicon(request):
+    return redirect(staticfiles_storage.url("img/favicon.svg"), permanent=True)
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /documents/",
+        "Disallow: /*/accounts/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -1,6 +1,8 @@
 """The test suite: fast hashing, in-memory email, SQLite in memory unless
 DATABASE_URL names another database (CI runs the suite on PostgreSQL too)."""
 
+import os
+
 from .base import *  # noqa: F403
 
 GCI_ENVIRONMENT = "test"
@@ -18,3 +20,6 @@ WAGTAILAPI_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # Each test starts with empty rate-limit counters.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# whitenoise warns when STATIC_ROOT does not exist yet (before collectstatic).
+os.makedirs(STATIC_ROOT, exist_ok=True)

@@ -3,6 +3,7 @@ area and demo people. Idempotent: running it again changes nothing that is
 already there. Refuses to run under production settings."""
 
 import os
+from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -114,17 +115,16 @@ class Command(BaseCommand):
             )
             root.add_child(instance=home)
             home.save_revision().publish()
+        # The site's address comes from WAGTAILADMIN_BASE_URL, so full URLs
+        # (sitemap, emails) point where the demo is served.
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        port = base.port or (443 if base.scheme == "https" else 80)
         if site is None:
-            site = Site.objects.create(
-                hostname="localhost",
-                root_page=home,
-                is_default_site=True,
-                site_name=settings.WAGTAIL_SITE_NAME,
-            )
-        elif site.root_page_id != home.pk:
-            site.root_page = home
-            site.site_name = settings.WAGTAIL_SITE_NAME
-            site.save()
+            site = Site(is_default_site=True)
+        site.hostname, site.port = base.hostname, port
+        site.root_page = home
+        site.site_name = settings.WAGTAIL_SITE_NAME
+        site.save()
         self.translate(home, content.HOME)
         return home
 

@@ -1,0 +1,243 @@
+"""Accounts with django-allauth: invitation only, email login, MFA for the Secretariat."""
+
+import re
+from urllib.parse import unquote
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import mail
+
+from gci.home.invitations import send_invitation
+from gci.home.models import Membership, PartnerOrganisation
+from tests.helpers import activate_totp, current_code, login_url, sign_in
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+
+
+def test_a_partner_signs_in_with_email_and_password_and_lands_in_the_partners_area(
+    client, cites_user
+):
+    response = sign_in(client, cites_user.email)
+    assert response.status_code == 302
+    assert response["Location"] == "/en/partners-area/"
+    assert client.get("/en/partners-area/").status_code == 200
+
+
+def test_a_wrong_password_re_renders_the_form_with_an_error(client, cites_user):
+    response = sign_in(client, cites_user.email, password="not-the-password")
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert "_auth_user_id" not in client.session
+
+
+def test_sign_up_is_closed(client):
+    response = client.get("/en/accounts/signup/")
+    assert "Accounts are by invitation" in response.content.decode()
+    client.post(
+        "/en/accounts/signup/",
+        {
+            "email": "new@example.org",
+            "password1": "x-Strong-pass-1",
+            "password2": "x-Strong-pass-1",
+        },
+    )
+    assert not User.objects.filter(email="new@example.org").exists()
+
+
+def test_login_page_offers_no_sign_up_link(client):
+    body = client.get(login_url()).content.decode()
+    assert "/accounts/signup/" not in body
+
+
+def test_password_reset_does_not_reveal_whether_an_address_exists(client, cites_user):
+    known = client.post("/en/accounts/password/reset/", {"email": cites_user.email})
+    unknown = client.post("/en/accounts/password/reset/", {"email": "nobody@example.org"})
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+    # Only the real account's mailbox gets a reset link; the unknown address
+    # gets nothing that links to a reset.
+    reset_mails = [m for m in mail.outbox if "/password/reset/key/" in m.body]
+    assert [m.to for m in reset_mails] == [[cites_user.email]]
+
+
+def test_failed_logins_are_rate_limited(client, cites_user):
+    for i in range(5):
+        response = sign_in(client, cites_user.email, password=f"wrong-{i}")
+        assert "Too many failed login attempts" not in response.content.decode()
+    # Past five failures for this address, even the right password is refused
+    # for a while.
+    response = sign_in(client, cites_user.email)
+    assert "Too many failed login attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("door", ["/admin/login/", "/en/_util/login/", "/fr/_util/login/"])
+def test_every_login_door_leads_to_allauth(client, door):
+    response = client.get(door + "?next=/admin/pages/")
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+    assert unquote(response["Location"]).endswith("?next=/admin/pages/")
+    # And nothing is accepted there by POST either.
+    post = client.post(door, {"username": "x", "password": "y"})
+    assert post.status_code == 302 and "/accounts/login/" in post["Location"]
+
+
+def test_admin_sends_anonymous_visitors_to_allauth(client):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/accounts/login/")
+
+
+def test_partners_have_no_admin_access(client, cites_user):
+    client.force_login(cites_user)
+    response = client.get("/admin/", follow=False)
+    assert response.status_code in (302, 403)
+    assert response.status_code == 403 or "/admin/" not in response["Location"].split("?")[0]
+
+
+def test_secretariat_must_set_up_totp_before_any_admin_view(client, secretariat_user):
+    client.force_login(secretariat_user)
+    for url in ["/admin/", "/admin/pages/", "/admin/users/"]:
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"] == "/en/accounts/2fa/totp/activate/"
+    activate_totp(secretariat_user)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_superusers_must_set_up_totp_too(client):
+    admin = User.objects.create_superuser("root", "root@example.org", "x-long-password-1")
+    client.force_login(admin)
+    assert client.get("/admin/")["Location"] == "/en/accounts/2fa/totp/activate/"
+
+
+def test_with_totp_active_login_asks_for_the_code(client, secretariat_user):
+    secret = activate_totp(secretariat_user)
+    response = sign_in(client, secretariat_user.email, next_url="/admin/")
+    assert response.status_code == 302
+    assert "/accounts/2fa/authenticate/" in response["Location"]
+    assert "_auth_user_id" not in client.session  # not signed in yet
+    wrong = client.post("/en/accounts/2fa/authenticate/", {"code": "000000"})
+    assert wrong.status_code == 200 and "_auth_user_id" not in client.session
+    done = client.post("/en/accounts/2fa/authenticate/", {"code": current_code(secret)})
+    assert done.status_code == 302
+    assert done["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_people_see_and_end_their_sessions(client, cites_user):
+    sign_in(client, cites_user.email)
+    response = client.get("/en/accounts/sessions/")
+    assert response.status_code == 200
+    from allauth.usersessions.models import UserSession
+
+    assert UserSession.objects.filter(user=cites_user).count() == 1
+
+
+def test_logout(client, cites_user):
+    client.force_login(cites_user)
+    client.post("/en/accounts/logout/")
+    assert "_auth_user_id" not in client.session
+    assert client.get("/en/partners-area/").status_code == 302
+
+
+class TestInvitation:
+    """The Secretariat adds a person in the Wagtail admin; the person sets a password."""
+
+    def add_user(self, client, secretariat_user, **extra):
+        activate_totp(secretariat_user)
+        client.force_login(secretariat_user)
+        wco = PartnerOrganisation.objects.get(acronym="WCO", locale__language_code="en")
+        data = {
+            "username": "ed.dejong",
+            "email": "ed.dejong@wco.example",
+            "first_name": "Ed",
+            "last_name": "de Jong",
+            "organisation": wco.pk,
+            "groups": [Group.objects.get(name="Partners").pk],
+            **extra,
+        }
+        return client.post("/admin/users/new/", data)
+
+    def test_the_form_asks_for_the_organisation_and_no_password(self, client, secretariat_user):
+        activate_totp(secretariat_user)
+        client.force_login(secretariat_user)
+        body = client.get("/admin/users/new/").content.decode()
+        assert 'name="organisation"' in body
+        assert 'name="password1"' not in body
+
+    def test_adding_a_user_ties_them_to_the_organisation_and_emails_a_link(
+        self, client, secretariat_user, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = self.add_user(client, secretariat_user)
+        assert response.status_code == 302, response.content.decode()[:2000]
+        user = User.objects.get(email="ed.dejong@wco.example")
+        assert not user.has_usable_password()
+        assert Membership.objects.get(user=user).organisation.acronym == "WCO"
+        assert EmailAddress.objects.get(user=user).verified
+        assert len(mail.outbox) == 1
+        message = mail.outbox[0]
+        assert message.to == ["ed.dejong@wco.example"]
+        assert "World Customs Organization" in message.body
+        link = re.search(r"http://testserver(/\S+)", message.body).group(1)
+
+        # The person follows the link, chooses a password, and signs in.
+        client.logout()
+        form_page = client.get(link, follow=True)
+        assert form_page.status_code == 200
+        action = form_page.redirect_chain[-1][0] if form_page.redirect_chain else link
+        response = client.post(
+            action, {"password1": "customs-and-environment", "password2": "customs-and-environment"}
+        )
+        assert response.status_code == 302
+        assert (
+            sign_in(client, "ed.dejong@wco.example", "customs-and-environment")["Location"]
+            == "/en/partners-area/"
+        )
+
+    def test_the_link_cannot_be_used_twice(
+        self, client, secretariat_user, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            self.add_user(client, secretariat_user)
+        link = re.search(r"http://testserver(/\S+)", mail.outbox[0].body).group(1)
+        client.logout()
+        page = client.get(link, follow=True)
+        action = page.redirect_chain[-1][0] if page.redirect_chain else link
+        client.post(action, {"password1": "first-choice-pass", "password2": "first-choice-pass"})
+        assert User.objects.get(email="ed.dejong@wco.example").check_password("first-choice-pass")
+        client.logout()
+        again = client.get(link, follow=True)
+        assert again.context["token_fail"] is True
+
+    def test_a_duplicate_address_is_refused_with_a_message(
+        self, client, secretariat_user, cites_user
+    ):
+        response = self.add_user(client, secretariat_user, email=cites_user.email.upper())
+        assert response.status_code == 200
+        assert "Another account already uses this email address." in response.content.decode()
+        assert mail.outbox == []
+
+    def test_invitation_is_sent_in_the_requested_language(self, wco_user):
+        send_invitation(wco_user, language="fr")
+        assert "Organisation mondiale des douanes" in mail.outbox[0].body
+
+
+def test_groups_and_permissions_come_from_a_migration():
+    secretariat = Group.objects.get(name="Secretariat")
+    partners = Group.objects.get(name="Partners")
+    codenames = set(secretariat.permissions.values_list("codename", flat=True))
+    assert {
+        "access_admin",
+        "add_user",
+        "change_partnerorganisation",
+        "submit_translation",
+    } <= codenames
+    page_perms = set(secretariat.page_permissions.values_list("permission__codename", flat=True))
+    assert {"add_page", "change_page", "publish_page"} <= page_perms
+    assert partners.permissions.count() == 0
+    assert partners.page_permissions.count() == 0

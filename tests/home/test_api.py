@@ -1,0 +1,54 @@
+"""The headless read API: what an anonymous visitor can read, nothing more."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_pages_endpoint_lists_public_pages_in_every_language(client):
+    data = client.get("/api/v2/pages/", {"limit": 100}).json()
+    locales = {item["meta"]["locale"] for item in data["items"]}
+    assert locales == {"en", "fr", "es", "ru", "ar", "zh-hans"}
+    assert all("partners-area" not in i["meta"]["html_url"] for i in data["items"])
+    about = client.get(
+        "/api/v2/pages/", {"type": "home.StandardPage", "locale": "fr", "fields": "intro"}
+    ).json()["items"]
+    assert [page["intro"][:14] for page in about] == ["Un partenariat"]
+
+
+def test_page_detail_carries_the_api_fields(client):
+    data = client.get("/api/v2/pages/", {"slug": "about", "locale": "en"}).json()
+    detail = client.get(f"/api/v2/pages/{data['items'][0]['id']}/").json()
+    assert detail["intro"].startswith("A partnership")
+    assert detail["body"][0]["type"] == "paragraph"
+
+
+def test_partners_page_lists_the_organisations(client):
+    data = client.get(
+        "/api/v2/pages/",
+        {"type": "home.PartnerIndexPage", "locale": "es", "fields": "organisations"},
+    ).json()
+    names = [org["name"] for org in data["items"][0]["organisations"]]
+    assert "Organización Mundial de Aduanas" in names
+    assert len(names) == 11
+
+
+def test_search_through_the_api(client):
+    data = client.get("/api/v2/pages/", {"search": "Venezuela", "locale": "en"}).json()
+    assert [item["meta"]["slug"] for item in data["items"]] == ["about"]
+
+
+def test_images_and_documents_endpoints_answer(client):
+    assert client.get("/api/v2/images/").status_code == 200
+    assert client.get("/api/v2/documents/").status_code == 200
+
+
+def test_a_missing_id_is_a_json_404_not_a_redirect(client):
+    response = client.get("/api/v2/pages/999999/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+
+
+def test_a_bad_filter_is_a_400_not_a_500(client):
+    assert client.get("/api/v2/pages/", {"type": "nope.Nope"}).status_code == 400
+    assert client.get("/api/v2/pages/", {"limit": "abc"}).status_code == 400

@@ -1,0 +1,90 @@
+"""`manage.py load_demo` builds the demo site, idempotently, never in production."""
+
+import io
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, PageViewRestriction
+
+from gci.home.models import Membership, PartnerOrganisation
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def counts():
+    return (
+        Page.objects.count(),
+        PartnerOrganisation.objects.count(),
+        get_user_model().objects.count(),
+        Membership.objects.count(),
+        PageViewRestriction.objects.count(),
+    )
+
+
+def test_running_it_again_changes_nothing():
+    before = counts()
+    call_command("load_demo", stdout=io.StringIO())
+    assert counts() == before
+
+
+def test_eleven_organisations_in_six_languages():
+    assert PartnerOrganisation.objects.filter(locale__language_code="en").count() == 11
+    assert PartnerOrganisation.objects.count() == 66
+    acronyms = set(PartnerOrganisation.objects.values_list("acronym", flat=True))
+    assert {"CITES", "WCO", "UNODC", "OPCW", "INTERPOL", "UNEP"} <= acronyms
+
+
+def test_main_pages_exist_in_every_language(client):
+    for code in ["en", "fr", "es", "ru", "ar", "zh-hans"]:
+        for path in ["", "about/", "partners/"]:
+            assert client.get(f"/{code}/{path}").status_code == 200, (code, path)
+
+
+def test_demo_people_can_sign_in_at_once(client):
+    from tests.helpers import sign_in
+
+    for email in ["cites.partner@greencustoms.example", "wco.partner@greencustoms.example"]:
+        client.logout()
+        assert sign_in(client, email)["Location"] == "/en/partners-area/"
+
+
+def test_it_prints_the_demo_sign_ins():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "secretariat@greencustoms.example" in out.getvalue()
+    assert "green-customs-2009" in out.getvalue()
+
+
+def test_password_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("GCI_DEMO_PASSWORD", "another-demo-password")
+    call_command("load_demo", stdout=io.StringIO())
+    user = get_user_model().objects.get(email="wco.partner@greencustoms.example")
+    assert user.check_password("another-demo-password")
+
+
+def test_it_refuses_to_run_under_production_settings():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "gci.site.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "greencustoms.example",
+        "CACHE_URL": "redis://127.0.0.1:6379/0",
+        "DATABASE_URL": "sqlite:////nonexistent/never-used.sqlite3",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "load_demo"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "refuses to run under production settings" in result.stderr

@@ -1,0 +1,212 @@
+"""Restricted content never reaches an anonymous visitor or a signed-in
+outsider, through any door: page URL in every language, search, the API,
+the sitemap, menus, documents."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction
+
+from gci.home.models import HomePage, PartnersAreaPage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+CANARY = "zebra-canary-7fq2"
+LANGUAGES = ["en", "fr", "es", "ru", "ar", "zh-hans"]
+
+
+def add_translated_page(parent, slug, title, body_word):
+    page = StandardPage(
+        title=title,
+        slug=slug,
+        intro=f"About {body_word}",
+        show_in_menus=True,
+        body=[("paragraph", f"<p>{body_word} details</p>")],
+    )
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    for code in LANGUAGES[1:]:
+        translation = page.copy_for_translation(Locale.objects.get(language_code=code))
+        translation.title = f"{title} {code}"
+        translation.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def restricted_page():
+    """A page inside the Partners area, translated into every language."""
+    area = PartnersAreaPage.objects.get(locale__language_code="en")
+    return add_translated_page(area, "canary", f"Secret {CANARY}", CANARY)
+
+
+@pytest.fixture
+def late_restricted_page(django_capture_on_commit_callbacks):
+    """A public page translated first, then restricted on its English source."""
+    home = HomePage.objects.get(locale__language_code="en")
+    page = add_translated_page(home, "late", f"Late {CANARY}", CANARY)
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.set(Group.objects.filter(name__in=["Partners", "Secretariat"]))
+    return page
+
+
+def visitors(client, outsider):
+    yield "anonymous", client
+    from django.test import Client
+
+    signed_in = Client()
+    signed_in.force_login(outsider)
+    yield "outsider", signed_in
+
+
+def test_restriction_on_a_source_reaches_its_translations_at_once(late_restricted_page):
+    for translation in late_restricted_page.get_translations():
+        restrictions = translation.get_view_restrictions()
+        assert len(restrictions) == 1
+        assert set(restrictions[0].groups.values_list("name", flat=True)) == {
+            "Partners",
+            "Secretariat",
+        }
+
+
+def test_lifting_a_restriction_lifts_it_in_every_language(late_restricted_page):
+    PageViewRestriction.objects.filter(page=late_restricted_page).delete()
+    for translation in late_restricted_page.get_translations():
+        assert not translation.get_view_restrictions()
+
+
+def test_changing_the_groups_reaches_the_translations(late_restricted_page):
+    restriction = PageViewRestriction.objects.get(page=late_restricted_page)
+    restriction.groups.remove(Group.objects.get(name="Partners"))
+    for translation in late_restricted_page.get_translations():
+        groups = translation.get_view_restrictions()[0].groups.values_list("name", flat=True)
+        assert list(groups) == ["Secretariat"]
+
+
+@pytest.mark.parametrize("fixture", ["restricted_page", "late_restricted_page"])
+def test_page_url_in_every_language_is_closed(request, client, outsider, fixture):
+    page = request.getfixturevalue(fixture)
+    urls = [p.url for p in [page, *page.get_translations()]]
+    assert len(urls) == 6
+    for who, visitor in visitors(client, outsider):
+        for url in urls:
+            response = visitor.get(url)
+            assert response.status_code == (302 if who == "anonymous" else 403), (who, url)
+            assert CANARY not in response.content.decode()
+
+
+def test_a_partner_reads_it_in_every_language(client, cites_user, late_restricted_page):
+    client.force_login(cites_user)
+    for page in [late_restricted_page, *late_restricted_page.get_translations()]:
+        assert client.get(page.url).status_code == 200
+
+
+@pytest.mark.parametrize("fixture", ["restricted_page", "late_restricted_page"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_site_search_does_not_find_it(request, client, outsider, fixture, language):
+    request.getfixturevalue(fixture)
+    for _who, visitor in visitors(client, outsider):
+        response = visitor.get(f"/{language}/search/", {"q": CANARY})
+        assert response.status_code == 200
+        assert response.context["results"].paginator.count == 0
+        body = response.content.decode()
+        assert f"Secret {CANARY}" not in body and f"Late {CANARY}" not in body
+        assert "/canary/" not in body and "/late/" not in body
+
+
+def test_site_search_finds_it_for_a_partner(client, cites_user, restricted_page):
+    client.force_login(cites_user)
+    body = client.get("/en/search/", {"q": CANARY}).content.decode()
+    assert f'href="{restricted_page.url}"' in body
+
+
+@pytest.mark.parametrize("fixture", ["restricted_page", "late_restricted_page"])
+def test_api_lists_details_and_searches_do_not_include_it(request, client, outsider, fixture):
+    page = request.getfixturevalue(fixture)
+    ids = [p.pk for p in [page, *page.get_translations()]]
+    for _who, visitor in visitors(client, outsider):
+        listing = visitor.get("/api/v2/pages/", {"limit": 100})
+        assert listing.status_code == 200
+        assert CANARY not in listing.content.decode()
+        listed_ids = {item["id"] for item in listing.json()["items"]}
+        assert not listed_ids & set(ids)
+        for pk in ids:
+            assert visitor.get(f"/api/v2/pages/{pk}/").status_code == 404
+        found = visitor.get("/api/v2/pages/", {"search": CANARY})
+        assert found.json()["meta"]["total_count"] == 0
+        assert visitor.get("/api/v2/pages/", {"child_of": page.get_parent().pk}).status_code in (
+            200,
+            400,
+        )
+
+
+def test_api_ignores_a_partners_session(client, cites_user, restricted_page):
+    """The read API is anonymous: a session cookie never widens it."""
+    client.force_login(cites_user)
+    assert client.get(f"/api/v2/pages/{restricted_page.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("fixture", ["restricted_page", "late_restricted_page"])
+def test_sitemap_lists_every_language_but_not_it(request, client, fixture):
+    page = request.getfixturevalue(fixture)
+    body = client.get("/sitemap.xml").content.decode()
+    for code in LANGUAGES:
+        assert f"http://testserver/{code}/about/" in body
+    assert "partners-area" not in body
+    for p in [page, *page.get_translations()]:
+        assert p.full_url not in body
+
+
+def test_menus_do_not_show_it(client, outsider, late_restricted_page):
+    for _who, visitor in visitors(client, outsider):
+        for code in LANGUAGES:
+            body = visitor.get(f"/{code}/").content.decode()
+            assert CANARY not in body
+            assert "/late/" not in body
+
+
+@pytest.fixture
+def restricted_document():
+    root = Collection.get_first_root_node()
+    collection = root.add_child(name="Partners only")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.set(Group.objects.filter(name__in=["Partners", "Secretariat"]))
+    document = Document(title=f"Doc {CANARY}", collection=collection)
+    document.file.save("canary-notes.pdf", ContentFile(b"%PDF-1.4 " + CANARY.encode()))
+    document.save()
+    return document
+
+
+def test_restricted_document_is_refused_through_its_serve_url(
+    client, outsider, restricted_document
+):
+    for who, visitor in visitors(client, outsider):
+        response = visitor.get(restricted_document.url)
+        assert response.status_code in (302, 403), who
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert CANARY.encode() not in body
+
+
+def test_restricted_document_reaches_a_partner(client, cites_user, restricted_document):
+    client.force_login(cites_user)
+    response = client.get(restricted_document.url)
+    assert response.status_code == 200
+    assert CANARY.encode() in b"".join(response.streaming_content)
+
+
+def test_restricted_document_is_absent_from_the_documents_api(client, restricted_document):
+    listing = client.get("/api/v2/documents/")
+    assert CANARY not in listing.content.decode()
+    assert client.get(f"/api/v2/documents/{restricted_document.pk}/").status_code == 404
+    assert client.get("/api/v2/documents/", {"search": CANARY}).json()["meta"]["total_count"] == 0
+
+
+def test_media_url_of_a_document_is_never_served(client, settings, restricted_document):
+    settings.DEBUG = True
+    response = client.get("/media/" + restricted_document.file.name)
+    assert response.status_code == 404

@@ -1,0 +1,76 @@
+"""Error pages, security headers, robots, search edge cases."""
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "Page not found"), ("fr", 'lang="fr"'), ("ar", 'dir="rtl"')],
+)
+def test_404_is_translated_and_in_the_site_layout(client, language, text):
+    response = client.get(f"/{language}/no-such-page/")
+    assert response.status_code == 404
+    assert text in response.content.decode()
+
+
+def test_500_page_renders_translated(rf, settings):
+    from django.utils import translation
+
+    from gci.site.views import server_error
+
+    with translation.override("fr"):
+        response = server_error(rf.get("/fr/boom/"))
+    assert response.status_code == 500
+    assert '<html lang="fr"' in response.content.decode()
+
+
+def test_an_unexpected_error_gives_the_500_page_not_a_traceback(settings):
+    from django.urls import path
+
+    from gci.site import urls
+
+    def boom(request):
+        raise RuntimeError("boom")
+
+    settings.ROOT_URLCONF = type(
+        "BoomUrls",
+        (),
+        {"urlpatterns": [path("boom/", boom)] + urls.urlpatterns, "handler500": urls.handler500},
+    )
+    client = Client(raise_request_exception=False)
+    response = client.get("/boom/")
+    assert response.status_code == 500
+    assert "boom" not in response.content.decode()
+    assert "Server error" in response.content.decode()
+
+
+def test_security_headers(client):
+    response = client.get("/en/")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "object-src 'none'" in csp
+    assert (
+        "script-src 'self'" in csp
+        and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    )
+
+
+def test_robots_points_to_the_sitemap(client):
+    body = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+@pytest.mark.parametrize("query", ["?page=abc&q=customs", "?q=customs&page=999"])
+def test_search_with_a_bad_page_number_is_not_a_500(client, query):
+    assert client.get("/en/search/" + query).status_code in (200, 404)
+
+
+def test_search_finds_public_pages_in_the_active_language(client):
+    response = client.get("/fr/search/", {"q": "Venezuela"})
+    assert response.context["results"].paginator.count == 1
+    assert response.context["results"][0].url == "/fr/about/"
