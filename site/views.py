@@ -1,8 +1,8 @@
 """Site-wide views: search, error pages, the login doors that lead to allauth."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader

@@ -1,12 +1,12 @@
 """Small helpers the tests share."""
 
+import time
+
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.urls import reverse
 from django.utils import translation
 
 from gci.home.management.commands.load_demo import DEFAULT_DEMO_PASSWORD
-
-import time
 
 
 def login_url(language="en"):
