@@ -481,6 +481,58 @@ MEETING_NOTES = {
             "lists, and to say whether it wishes to review each translation.",
         ],
     ),
+    "fr": (
+        "Cinquième réunion des Partenaires : suivi",
+        "Ce que les Partenaires ont décidé à Bruxelles, et qui en assure le suivi.",
+        [
+            "Les Partenaires ont demandé au Secrétariat d'inscrire au calendrier les ateliers et "
+            "manifestations parallèles prévus, de leur soumettre le Guide traduit avant sa version "
+            "définitive et de réunir en un seul endroit le matériel de formation.",
+            "Chaque Partenaire s'est engagé à partager ses formations prévues, à envoyer les liens "
+            "vers ses listes de correspondants et à dire s'il souhaite relire chaque traduction.",
+        ],
+    ),
+    "es": (
+        "Quinta reunión de socios: seguimiento",
+        "Lo que los socios acordaron en Bruselas y quién se encarga del seguimiento.",
+        [
+            "Los socios pidieron a la Secretaría que incluyera en el calendario los talleres y "
+            "eventos paralelos previstos, que les enviara la Guía traducida para su revisión antes "
+            "de terminarla y que reuniera en un solo lugar los materiales de formación.",
+            "Cada socio se comprometió a compartir sus formaciones previstas, enviar los enlaces a "
+            "sus listas de puntos focales e indicar si desea revisar cada traducción.",
+        ],
+    ),
+    "ru": (
+        "Пятое совещание партнёров: выполнение решений",
+        "Что партнёры решили в Брюсселе и кто отвечает за выполнение.",
+        [
+            "Партнёры попросили Секретариат вносить в календарь планируемые семинары и параллельные "
+            "мероприятия, направлять им переведённое Руководство на проверку до его завершения и "
+            "собрать учебные материалы в одном месте.",
+            "Каждый партнёр обязался сообщать о планируемых обучениях, прислать ссылки на свои "
+            "списки координационных центров и сообщить, желает ли он проверять каждый перевод.",
+        ],
+    ),
+    "ar": (
+        "الاجتماع الخامس للشركاء: المتابعة",
+        "ما اتفق عليه الشركاء في بروكسل، ومن يتولى متابعته.",
+        [
+            "طلب الشركاء من الأمانة إدراج حلقات العمل والفعاليات الجانبية المقررة في جدول الفعاليات، "
+            "وإرسال الدليل المترجم إليهم لمراجعته قبل إنجازه، وجمع المواد التدريبية في مكان واحد.",
+            "وتعهّد كل شريك بتبادل معلومات الدورات التدريبية المقررة، وإرسال روابط قوائم جهات الاتصال "
+            "لديه، والإفادة بما إذا كان يرغب في مراجعة كل ترجمة.",
+        ],
+    ),
+    "zh-hans": (
+        "第五次伙伴会议：后续行动",
+        "伙伴们在布鲁塞尔商定的事项及其后续负责方。",
+        [
+            "伙伴们请秘书处将计划中的讲习班和边会列入日历，在指南译本定稿前送交伙伴审阅，"
+            "并将培训材料集中到一处供大家使用。",
+            "每个伙伴承诺分享其计划中的培训，提供其联络点名单的链接，并说明是否希望审阅每一种译本。",
+        ],
+    ),
 }
 
 # Demo people: (email, first name, last name, group, organisation acronym)

@@ -46,3 +46,8 @@ def partners_area_url_for(request):
         or PartnersAreaPage.objects.live().first()
     )
     return area.get_url(request) if area else None
+
+
+def display_name(user):
+    """How a person is named on the site and in allauth's messages."""
+    return user.get_full_name() or user.email

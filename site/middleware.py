@@ -1,6 +1,7 @@
 """Project middleware."""
 
 from allauth.mfa.models import Authenticator
+from csp.middleware import CSPMiddleware as BaseCSPMiddleware
 from django.contrib import messages
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import redirect
@@ -52,3 +53,22 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         if request.path.startswith(self.LANGUAGE_NEUTRAL_PREFIXES):
             return response
         return super().process_response(request, response)
+
+
+class CSPMiddleware(BaseCSPMiddleware):
+    """django-csp's middleware, with the one exception Wagtail's admin needs.
+
+    The public site runs with `script-src 'self'`; Wagtail's admin still has a
+    few inline scripts, so admin pages (signed-in Secretariat members only)
+    also allow inline scripts.
+    """
+
+    ADMIN_PREFIX = "/admin/"
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if request.path.startswith(self.ADMIN_PREFIX) and not report_only:
+            update = dict(parts.update or {})
+            update["script-src"] = [*update.get("script-src", []), "'unsafe-inline'"]
+            parts.update = update
+        return parts

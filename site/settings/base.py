@@ -72,7 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "gci.site.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "gci.site.middleware.RequireMFAForStaffMiddleware",
@@ -194,6 +194,7 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Green Customs] "
+ACCOUNT_USER_DISPLAY = "gci.home.roles.display_name"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Green Customs Initiative"
 USERSESSIONS_TRACK_ACTIVITY = True
@@ -215,6 +216,7 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # allauth manages passwords
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False  # new users set their own through an emailed link
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # always through Wagtail's privacy checks
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",

@@ -74,3 +74,14 @@ def test_search_finds_public_pages_in_the_active_language(client):
     response = client.get("/fr/search/", {"q": "Venezuela"})
     assert response.context["results"].paginator.count == 1
     assert response.context["results"][0].url == "/fr/about/"
+
+
+def test_only_the_admin_allows_inline_scripts(client, secretariat_user):
+    from tests.helpers import activate_totp
+
+    activate_totp(secretariat_user)
+    client.force_login(secretariat_user)
+    admin_csp = client.get("/admin/")["Content-Security-Policy"]
+    assert "'unsafe-inline'" in admin_csp.split("script-src")[1].split(";")[0]
+    public_csp = client.get("/en/")["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in public_csp.split("script-src")[1].split(";")[0]
