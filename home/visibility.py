@@ -8,9 +8,13 @@ from wagtail.models import Page, PageViewRestriction
 
 
 def refused_restrictions(request):
-    """The view restrictions that do not accept this request."""
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    return [r for r in restrictions if not r.accept_request(request)]
+    """The view restrictions that do not accept this request (memoised on it)."""
+    cached = getattr(request, "_gci_refused_restrictions", None)
+    if cached is None:
+        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        cached = [r for r in restrictions if not r.accept_request(request)]
+        request._gci_refused_restrictions = cached
+    return cached
 
 
 def visible_pages(request, queryset=None):

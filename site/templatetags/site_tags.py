@@ -11,12 +11,23 @@ from gci.home.visibility import visible_pages
 register = template.Library()
 
 
+def _memoised(request, name, compute):
+    """Compute a value once per request and language (header, footer and
+    switcher all ask for the same things)."""
+    key = f"_gci_{name}_{translation.get_language()}"
+    if not hasattr(request, key):
+        setattr(request, key, compute())
+    return getattr(request, key)
+
+
 def _home_for(request):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    root = site.root_page
-    return root.localized if root else None
+    def compute():
+        site = Site.find_for_request(request)
+        if site is None or site.root_page is None:
+            return None
+        return site.root_page.localized
+
+    return _memoised(request, "home", compute)
 
 
 @register.simple_tag(takes_context=True)
@@ -24,12 +35,14 @@ def main_menu(context):
     """The home page's children shown in menus, in the active language,
     that this visitor may read."""
     request = context["request"]
-    home = _home_for(request)
-    if home is None:
-        return []
-    if "_gci_menu" not in context:
-        context["_gci_menu"] = list(visible_pages(request, home.get_children().in_menu()))
-    return context["_gci_menu"]
+
+    def compute():
+        home = _home_for(request)
+        if home is None:
+            return []
+        return list(visible_pages(request, home.get_children().in_menu()))
+
+    return _memoised(request, "menu", compute)
 
 
 @register.simple_tag(takes_context=True)
@@ -44,6 +57,12 @@ def language_links(context):
     that are not Wagtail pages, the same URL with the other prefix."""
     request = context["request"]
     page = context.get("page") if isinstance(context.get("page"), Page) else None
+    return _memoised(
+        request, f"languages_{page.pk if page else ''}", lambda: _language_links(request, page)
+    )
+
+
+def _language_links(request, page):
     current = translation.get_language()
     translations = {}
     homes = {}
