@@ -41,6 +41,7 @@ browser: ## Install Debian's Chromium for the browser journeys where this machin
 	@command -v chromium >/dev/null || $(call apt_install,chromium fonts-noto-core fonts-noto-cjk) || \
 		echo "Chromium could not be installed: browser journeys will be skipped"
 
+run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: install ## Install, migrate, load the demo, collect static, serve on http://127.0.0.1:8000
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) load_demo
