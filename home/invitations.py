@@ -5,14 +5,37 @@ one-time link to allauth's set-password page (the password-reset-from-key
 view), valid for PASSWORD_RESET_TIMEOUT.
 """
 
-from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import base36_to_int
+
+
+class TokenGenerator(PasswordResetTokenGenerator):
+    """allauth's password-reset tokens, with two lifetimes: an invitation
+    (an account that has never had a password nor signed in) stays valid for
+    GCI_INVITATION_TIMEOUT, an ordinary password reset for
+    GCI_PASSWORD_RESET_TIMEOUT. PASSWORD_RESET_TIMEOUT is the longer of the two."""
+
+    def check_token(self, user, token):
+        if not super().check_token(user, token):
+            return False
+        timeout = (
+            settings.GCI_INVITATION_TIMEOUT
+            if is_pending_invitation(user)
+            else settings.GCI_PASSWORD_RESET_TIMEOUT
+        )
+        issued = base36_to_int(token.split("-")[0])
+        return self._num_seconds(self._now()) - issued <= timeout
+
+
+def is_pending_invitation(user):
+    return user.last_login is None and not user.has_usable_password()
 
 
 def ensure_primary_email(user):
@@ -33,6 +56,8 @@ def ensure_primary_email(user):
 
 
 def invitation_url(user):
+    from allauth.account.forms import default_token_generator
+
     path = reverse(
         "account_reset_password_from_key",
         kwargs={
@@ -53,7 +78,7 @@ def send_invitation(user, language=None):
             "organisation": membership.organisation.localized if membership else None,
             "url": invitation_url(user),
             "site_name": settings.WAGTAIL_SITE_NAME,
-            "valid_days": settings.PASSWORD_RESET_TIMEOUT // 86400,
+            "valid_days": settings.GCI_INVITATION_TIMEOUT // 86400,
         }
         subject = render_to_string("account/email/invitation_subject.txt", context).strip()
         body = render_to_string("account/email/invitation_message.txt", context)

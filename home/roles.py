@@ -31,8 +31,11 @@ def can_enter_partners_area(user):
 
 
 def requires_mfa(user):
-    """Secretariat members and superusers must use a second factor."""
-    return is_secretariat(user)
+    """Secretariat members, superusers and anyone else who can reach the
+    Wagtail admin must use a second factor."""
+    return is_secretariat(user) or (
+        user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+    )
 
 
 def partners_area_url_for(request):

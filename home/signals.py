@@ -1,9 +1,17 @@
-"""Keep a page's view restrictions identical in every language, at once.
+"""Keep a page's view restrictions identical in every language.
 
 wagtail-localize copies a source page's restrictions to its translations only
 when it translates or syncs them; until then a restricted English page would
 have an open French twin. Whenever a restriction is saved, deleted, or its
-groups change, every translation of the page gets the same restrictions.
+groups change, every translation of the page gets the same restrictions, once
+the transaction commits (Wagtail and wagtail-localize save a restriction
+first and set its groups afterwards, so only the committed state is copied).
+
+Two cases are deliberately not propagated:
+- a restriction deleted because its page is being deleted: deleting the
+  French Partners area must not open the English one;
+- a "groups" restriction with no groups yet (what a copy holds before its
+  groups are set): the complete restriction of a sibling is copied instead.
 """
 
 import threading
@@ -17,17 +25,40 @@ from wagtail.signals import page_published
 _state = threading.local()
 
 
+def _is_incomplete(restriction):
+    return (
+        restriction.restriction_type == PageViewRestriction.GROUPS
+        and not restriction.groups.exists()
+    )
+
+
+def _authoritative_page(page):
+    """The page whose restrictions the others should copy: ``page`` itself,
+    unless it holds only an incomplete (group-less) restriction and a
+    translation holds a complete one."""
+    own = list(PageViewRestriction.objects.filter(page=page))
+    if own and all(_is_incomplete(r) for r in own):
+        for sibling in Page.objects.filter(translation_key=page.translation_key).exclude(
+            pk=page.pk
+        ):
+            theirs = list(PageViewRestriction.objects.filter(page=sibling))
+            if theirs and not any(_is_incomplete(r) for r in theirs):
+                return sibling
+    return page
+
+
 def sync_view_restrictions(page):
     """Make every translation of ``page`` carry exactly ``page``'s restrictions."""
     if getattr(_state, "syncing", False):
         return
     _state.syncing = True
     try:
+        page = _authoritative_page(page)
         source = list(PageViewRestriction.objects.filter(page=page).prefetch_related("groups"))
-        for translation in Page.objects.filter(translation_key=page.translation_key).exclude(
-            pk=page.pk
-        ):
-            with transaction.atomic():
+        with transaction.atomic():
+            for translation in Page.objects.filter(translation_key=page.translation_key).exclude(
+                pk=page.pk
+            ):
                 PageViewRestriction.objects.filter(page=translation).delete()
                 for restriction in source:
                     copy = PageViewRestriction.objects.create(
@@ -40,20 +71,46 @@ def sync_view_restrictions(page):
         _state.syncing = False
 
 
+def _sync_on_commit(page_id):
+    def run():
+        page = Page.objects.filter(pk=page_id).first()
+        if page is not None:
+            sync_view_restrictions(page)
+
+    if not getattr(_state, "syncing", False):
+        transaction.on_commit(run)
+
+
 @receiver(post_save, sender=PageViewRestriction)
+def restriction_saved(sender, instance, **kwargs):
+    _sync_on_commit(instance.page_id)
+
+
+def _deleting_pages(origin):
+    """True when a deletion started from a page (or a queryset of pages)."""
+    model = getattr(origin, "model", type(origin))
+    return isinstance(model, type) and issubclass(model, Page)
+
+
 @receiver(post_delete, sender=PageViewRestriction)
-def restriction_changed(sender, instance, **kwargs):
-    try:
-        page = Page.objects.get(pk=instance.page_id)
-    except Page.DoesNotExist:  # the page itself is being deleted
-        return
-    sync_view_restrictions(page)
+def restriction_deleted(sender, instance, origin=None, **kwargs):
+    if _deleting_pages(origin):
+        return  # the page itself is being deleted: its translations keep theirs
+    _sync_on_commit(instance.page_id)
 
 
 @receiver(m2m_changed, sender=PageViewRestriction.groups.through)
 def restriction_groups_changed(sender, instance, action, **kwargs):
     if action in ("post_add", "post_remove", "post_clear"):
-        sync_view_restrictions(instance.page)
+        _sync_on_commit(instance.page_id)
+
+
+def _source_with_restrictions(page):
+    return (
+        Page.objects.filter(translation_key=page.translation_key, view_restrictions__isnull=False)
+        .exclude(pk=page.pk)
+        .first()
+    )
 
 
 @receiver(post_save)
@@ -61,23 +118,13 @@ def new_translation_takes_restrictions(sender, instance, created, **kwargs):
     """A page created as a translation takes its source's restrictions."""
     if not created or not isinstance(instance, Page) or getattr(_state, "syncing", False):
         return
-    source = (
-        Page.objects.filter(translation_key=instance.translation_key)
-        .exclude(pk=instance.pk)
-        .filter(view_restrictions__isnull=False)
-        .first()
-    )
+    source = _source_with_restrictions(instance)
     if source is not None:
-        transaction.on_commit(lambda: sync_view_restrictions(source))
+        _sync_on_commit(source.pk)
 
 
 @receiver(page_published)
 def published_translation_takes_restrictions(sender, instance, **kwargs):
-    source = (
-        Page.objects.filter(translation_key=instance.translation_key)
-        .exclude(pk=instance.pk)
-        .filter(view_restrictions__isnull=False)
-        .first()
-    )
+    source = _source_with_restrictions(instance)
     if source is not None and not instance.view_restrictions.exists():
         sync_view_restrictions(source)

@@ -1,7 +1,9 @@
 """Admin viewsets of the partnership."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.users.views import users as user_views
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from .forms import EditUserForm, InviteUserForm
@@ -21,8 +23,28 @@ class PartnerOrganisationViewSet(SnippetViewSet):
     list_export = ["name", "acronym", "mandate", "website"]
 
 
+class EditUserView(user_views.EditView):
+    """Only a superuser may edit a superuser: otherwise a Secretariat member
+    could change a superuser's address and reset their password."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.object.is_superuser and not request.user.is_superuser:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class DeleteUserView(user_views.DeleteView):
+    def dispatch(self, request, *args, **kwargs):
+        if self.get_object().is_superuser and not request.user.is_superuser:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
 class UserViewSet(WagtailUserViewSet):
     """Wagtail's users, with the organisation on the form and an invitation on creation."""
+
+    edit_view_class = EditUserView
+    delete_view_class = DeleteUserView
 
     def get_form_class(self, for_update=False):
         return EditUserForm if for_update else InviteUserForm

@@ -1,13 +1,22 @@
 """Registration with Wagtail only; the logic lives in the modules it names."""
 
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
 from wagtail.snippets.models import register_snippet
 
+from .roles import can_enter_partners_area
 from .viewsets import PartnerOrganisationViewSet
+from .visibility import in_partners_area
 
 register_snippet(PartnerOrganisationViewSet)
+
+
+def _refuse(request):
+    response = render(request, "403.html", {"page": None}, status=403)
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @hooks.register("before_serve_page")
@@ -24,7 +33,18 @@ def refuse_signed_in_outsiders(page, request, serve_args, serve_kwargs):
             restriction.restriction_type == PageViewRestriction.GROUPS
             and not restriction.accept_request(request)
         ):
-            response = render(request, "403.html", {"page": None}, status=403)
-            response["Cache-Control"] = "private, no-store"
-            return response
+            return _refuse(request)
     return None
+
+
+@hooks.register("before_serve_page")
+def close_the_partners_area(page, request, serve_args, serve_kwargs):
+    """The Partners area is closed by its page type as well as by its view
+    restriction: if the restriction is ever removed, it stays closed."""
+    if can_enter_partners_area(request.user) or not in_partners_area(page):
+        return None
+    if not request.user.is_authenticated:
+        response = redirect_to_login(request.get_full_path(), "account_login")
+        response["Cache-Control"] = "private, no-store"
+        return response
+    return _refuse(request)

@@ -6,12 +6,74 @@ session cookie never widens what it returns. Wagtail's viewsets already leave
 out private pages and documents/images in restricted collections.
 """
 
+from django.conf import settings
+from django.http import Http404
+from django.utils import translation
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Site
+
+from gci.home.visibility import partners_areas
+from gci.site.search import clean_query
+
+
+class SafeSearchMixin:
+    """Bad search input is a 400 with a reason, never a 500."""
+
+    def check_query_parameters(self, queryset):
+        params = self.request._request.GET
+        if "search" in params or "search_operator" in params:
+            params = params.copy()
+            if "search" in params:
+                params["search"] = clean_query(params["search"])
+            operator = params.get("search_operator")
+            if operator is not None and operator not in ("and", "or"):
+                raise BadRequestError("search_operator must be 'and' or 'or'")
+            self.request._request.GET = params
+        return super().check_query_parameters(queryset)
+
+
+class PublicPagesAPIViewSet(SafeSearchMixin, PagesAPIViewSet):
+    """Wagtail's pages endpoint, minus the Partners area whatever its
+    restrictions say (see gci.home.visibility)."""
+
+    def find_object(self, queryset, request):
+        """`?html_path=` takes the public URL, language prefix included
+        (/fr/about/): the prefix picks that language's tree."""
+        path = request.GET.get("html_path", "")
+        components = [component for component in path.split("/") if component]
+        if components and components[0] in dict(settings.LANGUAGES):
+            site = Site.find_for_request(request)
+            if site is None:
+                return None
+            with translation.override(components[0]):
+                root = site.root_page.localized.specific
+                try:
+                    page, _args, _kwargs = root.route(request, components[1:])
+                except Http404:
+                    return None
+            return page if queryset.filter(id=page.id).exists() else None
+        return super().find_object(queryset, request)
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        for area in partners_areas():
+            queryset = queryset.not_descendant_of(area, inclusive=True)
+        return queryset
+
+
+class PublicImagesAPIViewSet(SafeSearchMixin, ImagesAPIViewSet):
+    pass
+
+
+class PublicDocumentsAPIViewSet(SafeSearchMixin, DocumentsAPIViewSet):
+    pass
+
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

@@ -36,6 +36,8 @@ urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     # Wagtail's front-end login form: also to allauth.
     path("_util/login/", views.to_allauth_login),
+    # Shared passwords for pages are disabled: their form is not served.
+    path("_util/authenticate_with_password/<int:restriction_id>/<int:page_id>/", views.not_found),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

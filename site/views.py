@@ -1,5 +1,7 @@
 """Site-wide views: search, error pages, the login doors that lead to allauth."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -14,16 +16,18 @@ from wagtail.models import Locale, Page
 
 from gci.home.visibility import visible_pages
 
+from .search import MAX_QUERY_LENGTH, search_pages
+
 SEARCH_PAGE_SIZE = 10
 
 
 def search(request):
     """Search the live pages of the active language that this visitor may read."""
-    query = request.GET.get("q", "").strip()[:200]
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results_page = None
     if query:
         pages = visible_pages(request, Page.objects.filter(locale=Locale.get_active()))
-        results = pages.specific().search(query, operator="and")
+        results = search_pages(pages, query)
         paginator = Paginator(results, SEARCH_PAGE_SIZE)
         try:
             results_page = paginator.page(request.GET.get("page", 1))
@@ -46,6 +50,10 @@ def to_allauth_login(request, *args, **kwargs):
     return redirect(url)
 
 
+def not_found(request, *args, **kwargs):
+    raise Http404
+
+
 @requires_csrf_token
 def server_error(request, template_name="500.html"):
     """A translated 500 page; falls back to plain text if even that fails."""
@@ -59,14 +67,32 @@ def server_error(request, template_name="500.html"):
 
 
 def serve_public_media(request, path):
-    """Local development only: serve images from MEDIA_ROOT, never documents.
+    """Local development only: serve image files from MEDIA_ROOT, never documents.
 
     Documents always go through Wagtail's serve view, which checks the
-    collection's privacy; a file under /media/documents/ is a 404 here.
+    collection's privacy. Each folder is its own document root, so `..` in
+    any spelling cannot climb out of it, and images of restricted
+    collections are not served here either.
     """
-    if not settings.DEBUG or not path.startswith(("images/", "original_images/")):
+    folder, _, rest = path.partition("/")
+    if not settings.DEBUG or folder not in ("images", "original_images") or not rest:
         raise Http404
-    return static_serve(request, path, document_root=settings.MEDIA_ROOT)
+    if _is_restricted_image_file(f"{folder}/{rest}"):
+        raise Http404
+    return static_serve(request, rest, document_root=Path(settings.MEDIA_ROOT) / folder)
+
+
+def _is_restricted_image_file(name):
+    from wagtail.images import get_image_model
+
+    Image = get_image_model()
+    image = (
+        Image.objects.filter(file=name).first()
+        or Image.objects.filter(renditions__file=name).first()
+    )
+    if image is None:
+        return False
+    return image.collection.get_view_restrictions().exists()  # its ancestors' too
 
 
 def favicon(request):

@@ -1,7 +1,6 @@
 """Template helpers of the partnership's pages."""
 
 from django import template
-from wagtail.models import CollectionViewRestriction
 
 register = template.Library()
 
@@ -14,8 +13,8 @@ def document_visible_to(document, request):
     """
     if document is None:
         return False
-    collections = document.collection.get_ancestors(inclusive=True)
-    for restriction in CollectionViewRestriction.objects.filter(collection__in=collections):
+    # The collection's restrictions and its ancestors'.
+    for restriction in document.collection.get_view_restrictions():
         if request is None or not restriction.accept_request(request):
             return False
     return True

@@ -10,10 +10,10 @@ import environ
 
 # The repository root: this file is site/settings/base.py.
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-VAR_DIR = Path(environ.Env().str("GCI_VAR_DIR", default=str(BASE_DIR / "var")))
 
 env = environ.Env()
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)  # never overrides the environment
+VAR_DIR = Path(env.str("GCI_VAR_DIR", default=str(BASE_DIR / "var")))
 
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-change-me")
 DEBUG = env.bool("DEBUG", default=False)
@@ -172,7 +172,7 @@ STORAGES = {
 
 # Accounts: django-allauth, by invitation only, login by email.
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "home_after_login"
+LOGIN_REDIRECT_URL = "/"  # the account adapter sends Partners to their dashboard
 ACCOUNT_ADAPTER = "gci.home.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -198,10 +198,15 @@ ACCOUNT_USER_DISPLAY = "gci.home.roles.display_name"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Green Customs Initiative"
 USERSESSIONS_TRACK_ACTIVITY = True
-# How long the invitation (set-your-password) link stays valid: a week.
-PASSWORD_RESET_TIMEOUT = 7 * 24 * 3600
+# How long the links stay valid: an invitation (set your password) a week,
+# an ordinary password reset a day.
+ACCOUNT_PASSWORD_RESET_TOKEN_GENERATOR = "gci.home.invitations.TokenGenerator"
+GCI_INVITATION_TIMEOUT = 7 * 24 * 3600
+GCI_PASSWORD_RESET_TIMEOUT = 24 * 3600
+PASSWORD_RESET_TIMEOUT = max(GCI_INVITATION_TIMEOUT, GCI_PASSWORD_RESET_TIMEOUT)
 
-# Email
+# Email. ADMINS receive the details of server errors.
+ADMINS = [(address.split("@")[0], address) for address in env.list("ADMINS", default=[])]
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Green Customs <noreply@localhost>")

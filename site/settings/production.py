@@ -16,7 +16,9 @@ for _name in ("SECRET_KEY", "ALLOWED_HOSTS"):
         raise ImproperlyConfigured(f"Set the {_name} environment variable for production.")
 SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
-if SECRET_KEY.startswith("dev-only") or len(SECRET_KEY) < 50:
+if len(SECRET_KEY) < 50 or any(
+    placeholder in SECRET_KEY for placeholder in ("dev-only", "change-me", "insecure")
+):
     raise ImproperlyConfigured("SECRET_KEY must be a long random value of your own (50+ chars).")
 
 # HTTPS everywhere.
@@ -34,11 +36,13 @@ CSRF_COOKIE_NAME = "__Host-csrftoken"
 # allauth's rate limits count in the cache: production needs one cache that
 # every process and host shares (Redis).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://gci")}
-if CACHES["default"]["BACKEND"].endswith("LocMemCache") and not env.bool(
+_UNSHARED_CACHES = ("LocMemCache", "DummyCache", "FileBasedCache")
+if CACHES["default"]["BACKEND"].endswith(_UNSHARED_CACHES) and not env.bool(
     "GCI_ALLOW_LOCAL_CACHE", default=False
 ):
     raise ImproperlyConfigured(
-        "Set CACHE_URL (for example redis://host:6379/0): rate limits need a shared cache."
+        "Set CACHE_URL to a cache every process shares (for example redis://host:6379/0): "
+        "allauth's rate limits count there."
     )
 
 LOGGING["root"]["level"] = env.str("LOG_LEVEL", default="INFO")

@@ -241,3 +241,102 @@ def test_groups_and_permissions_come_from_a_migration():
     assert {"add_page", "change_page", "publish_page"} <= page_perms
     assert partners.permissions.count() == 0
     assert partners.page_permissions.count() == 0
+
+
+def test_only_two_groups_carry_permissions_and_the_secretariat_moderates():
+    from wagtail.models import GroupApprovalTask
+
+    assert set(Group.objects.values_list("name", flat=True)) == {"Secretariat", "Partners"}
+    for task in GroupApprovalTask.objects.all():
+        assert "Secretariat" in task.groups.values_list("name", flat=True)
+
+
+def test_anyone_who_can_reach_the_admin_needs_totp(client):
+    from django.contrib.auth.models import Permission
+
+    editors = Group.objects.create(name="Ad-hoc editors")
+    editors.permissions.add(Permission.objects.get(codename="access_admin"))
+    user = User.objects.create_user("editor", "editor@example.org", "x-long-password-1")
+    user.groups.add(editors)
+    client.force_login(user)
+    assert client.get("/admin/")["Location"] == "/en/accounts/2fa/totp/activate/"
+
+
+def test_secretariat_cannot_edit_or_delete_a_superuser(client, secretariat_user):
+    root = User.objects.create_superuser("root", "root@example.org", "x-long-password-1")
+    activate_totp(secretariat_user)
+    client.force_login(secretariat_user)
+    assert client.get(f"/admin/users/edit/{root.pk}/").status_code in (302, 403)
+    response = client.post(
+        f"/admin/users/edit/{root.pk}/",
+        {"username": "root", "email": "attacker@example.org", "first_name": "R", "last_name": "R"},
+    )
+    assert response.status_code in (302, 403)
+    root.refresh_from_db()
+    assert root.email == "root@example.org"
+    client.post(f"/admin/users/delete/{root.pk}/")
+    assert User.objects.filter(pk=root.pk).exists()
+
+
+def test_secretariat_can_edit_a_partner_and_change_their_organisation(
+    client, secretariat_user, wco_user
+):
+    activate_totp(secretariat_user)
+    client.force_login(secretariat_user)
+    cites = PartnerOrganisation.objects.get(acronym="CITES", locale__language_code="en")
+    response = client.post(
+        f"/admin/users/edit/{wco_user.pk}/",
+        {
+            "username": wco_user.username,
+            "email": wco_user.email,
+            "first_name": "Wen",
+            "last_name": "Partner",
+            "organisation": cites.pk,
+            "groups": [Group.objects.get(name="Partners").pk],
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert Membership.objects.get(user=wco_user).organisation == cites
+
+
+class TestLinkLifetimes:
+    DAY = 24 * 3600
+
+    def check_after(self, monkeypatch, user, seconds):
+        from allauth.account.forms import default_token_generator
+
+        token = default_token_generator.make_token(user)
+        now = default_token_generator._now()
+        monkeypatch.setattr(
+            type(default_token_generator),
+            "_now",
+            lambda self: now + __import__("datetime").timedelta(seconds=seconds),
+        )
+        return default_token_generator.check_token(user, token)
+
+    def test_an_invitation_lasts_a_week(self, monkeypatch):
+        invited = User.objects.create_user("invited", "invited@example.org")
+        invited.set_unusable_password()
+        invited.save()
+        assert self.check_after(monkeypatch, invited, 6 * self.DAY)
+        assert not self.check_after(monkeypatch, invited, 8 * self.DAY)
+
+    def test_an_ordinary_reset_lasts_a_day(self, monkeypatch, cites_user):
+        assert self.check_after(monkeypatch, cites_user, 20 * 3600)
+        assert not self.check_after(monkeypatch, cites_user, 2 * self.DAY)
+
+
+def test_a_recovery_code_signs_in_when_the_phone_is_lost(client, secretariat_user):
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+    activate_totp(secretariat_user)
+    codes = RecoveryCodes.activate(secretariat_user).get_unused_codes()
+    sign_in(client, secretariat_user.email)
+    response = client.post("/en/accounts/2fa/authenticate/", {"code": codes[0]})
+    assert response.status_code == 302
+    assert "_auth_user_id" in client.session
+    client.logout()
+    sign_in(client, secretariat_user.email)
+    client.post("/en/accounts/2fa/authenticate/", {"code": codes[0]})  # used already
+    assert "_auth_user_id" not in client.session

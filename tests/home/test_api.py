@@ -52,3 +52,17 @@ def test_a_missing_id_is_a_json_404_not_a_redirect(client):
 def test_a_bad_filter_is_a_400_not_a_500(client):
     assert client.get("/api/v2/pages/", {"type": "nope.Nope"}).status_code == 400
     assert client.get("/api/v2/pages/", {"limit": "abc"}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("path", "slug"), [("/fr/about/", "about"), ("/zh-hans/", "home-zh-hans"), ("/about/", "about")]
+)
+def test_find_by_public_url_with_its_language_prefix(client, path, slug):
+    response = client.get("/api/v2/pages/find/", {"html_path": path}, follow=True)
+    assert response.status_code == 200
+    assert response.json()["meta"]["slug"] == slug
+
+
+def test_find_does_not_reveal_the_partners_area(client):
+    response = client.get("/api/v2/pages/find/", {"html_path": "/fr/partners-area/"}, follow=True)
+    assert response.status_code == 404

@@ -72,18 +72,75 @@ def test_restriction_on_a_source_reaches_its_translations_at_once(late_restricte
         }
 
 
-def test_lifting_a_restriction_lifts_it_in_every_language(late_restricted_page):
-    PageViewRestriction.objects.filter(page=late_restricted_page).delete()
+def test_lifting_a_restriction_lifts_it_in_every_language(
+    late_restricted_page, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.filter(page=late_restricted_page).delete()
     for translation in late_restricted_page.get_translations():
         assert not translation.get_view_restrictions()
 
 
-def test_changing_the_groups_reaches_the_translations(late_restricted_page):
+def test_changing_the_groups_reaches_the_translations(
+    late_restricted_page, django_capture_on_commit_callbacks
+):
     restriction = PageViewRestriction.objects.get(page=late_restricted_page)
-    restriction.groups.remove(Group.objects.get(name="Partners"))
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.groups.remove(Group.objects.get(name="Partners"))
     for translation in late_restricted_page.get_translations():
         groups = translation.get_view_restrictions()[0].groups.values_list("name", flat=True)
         assert list(groups) == ["Secretariat"]
+
+
+def test_deleting_one_translation_leaves_the_others_closed(
+    client, django_capture_on_commit_callbacks
+):
+    french_area = PartnersAreaPage.objects.get(locale__language_code="fr")
+    with django_capture_on_commit_callbacks(execute=True):
+        french_area.delete()
+    for code in ["en", "es", "ru", "ar", "zh-hans"]:
+        for path in ["partners-area/", "partners-area/fifth-partners-meeting/"]:
+            response = client.get(f"/{code}/{path}")
+            assert response.status_code == 302, (code, path)
+    assert "partners-area" not in client.get("/sitemap.xml").content.decode()
+
+
+def test_deleting_the_source_leaves_the_translations_closed(
+    client, django_capture_on_commit_callbacks
+):
+    english_area = PartnersAreaPage.objects.get(locale__language_code="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        english_area.delete()
+    for code in ["fr", "es", "ru", "ar", "zh-hans"]:
+        assert client.get(f"/{code}/partners-area/").status_code == 302
+
+
+def test_translating_with_wagtail_localize_keeps_the_groups(
+    client, cites_user, secretariat_user, django_capture_on_commit_callbacks
+):
+    from wagtail_localize.operations import TranslationCreator
+
+    home = HomePage.objects.get(locale__language_code="en")
+    memo = StandardPage(title="Memo", slug="memo", body=[("paragraph", f"<p>{CANARY}</p>")])
+    home.add_child(instance=memo)
+    memo.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=memo, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.set(Group.objects.filter(name__in=["Partners", "Secretariat"]))
+    with django_capture_on_commit_callbacks(execute=True):
+        TranslationCreator(
+            secretariat_user, [Locale.objects.get(language_code="fr")]
+        ).create_translations(memo)
+    french = memo.get_translation(Locale.objects.get(language_code="fr"))
+    for page in (memo, french):
+        groups = page.get_view_restrictions()[0].groups.values_list("name", flat=True)
+        assert set(groups) == {"Partners", "Secretariat"}
+    client.force_login(cites_user)
+    assert client.get("/en/memo/").status_code == 200
+    client.logout()
+    assert client.get("/en/memo/").status_code == 302
 
 
 @pytest.mark.parametrize("fixture", ["restricted_page", "late_restricted_page"])
@@ -209,4 +266,104 @@ def test_restricted_document_is_absent_from_the_documents_api(client, restricted
 def test_media_url_of_a_document_is_never_served(client, settings, restricted_document):
     settings.DEBUG = True
     response = client.get("/media/" + restricted_document.file.name)
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "images/../documents/{name}",
+        "images/%2e%2e/documents/{name}",
+        "original_images/../documents/{name}",
+        "images/..%2fdocuments/{name}",
+        "documents/{name}",
+    ],
+)
+def test_dev_media_view_cannot_be_walked_to_documents(client, settings, restricted_document, path):
+    settings.DEBUG = True
+    name = restricted_document.file.name.split("/", 1)[1]
+    response = client.get("/media/" + path.format(name=name))
+    assert response.status_code in (400, 404)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert CANARY.encode() not in body
+
+
+def _image_in(collection):
+    from io import BytesIO
+
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+
+    buffer = BytesIO()
+    PILImage.new("RGB", (4, 4), "green").save(buffer, "PNG")
+    return Image.objects.create(
+        title=f"Chart {CANARY}",
+        collection=collection,
+        file=ContentFile(buffer.getvalue(), name="chart.png"),
+    )
+
+
+def test_dev_media_view_serves_public_images_but_not_restricted_ones(
+    client, settings, restricted_document
+):
+    settings.DEBUG = True
+    public = _image_in(Collection.get_first_root_node())
+    restricted = _image_in(restricted_document.collection)
+    assert client.get("/media/" + public.file.name).status_code == 200
+    assert client.get("/media/" + restricted.file.name).status_code == 404
+    assert CANARY not in client.get("/api/v2/images/").content.decode().replace(public.title, "")
+
+
+def test_dev_media_view_is_off_without_debug(client, settings):
+    settings.DEBUG = False
+    assert client.get("/media/images/anything.png").status_code == 404
+
+
+def test_document_links_on_public_pages_name_only_public_documents(rf, restricted_document):
+    from django.contrib.auth.models import AnonymousUser
+
+    from gci.home.templatetags.home_tags import document_visible_to
+
+    request = rf.get("/en/")
+    request.user = AnonymousUser()
+    request.session = {}
+    assert document_visible_to(restricted_document, request) is False
+    public = Document(title="Public", collection=Collection.get_first_root_node())
+    assert document_visible_to(public, request) is True
+
+
+def test_the_partners_area_stays_closed_even_without_its_restriction(
+    client, outsider, django_capture_on_commit_callbacks
+):
+    """Belt and braces: the area is closed by its page type as well."""
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.filter(page__in=PartnersAreaPage.objects.all()).delete()
+    assert not PageViewRestriction.objects.exists()
+    for who, visitor in visitors(client, outsider):
+        for code in LANGUAGES:
+            for path in ["partners-area/", "partners-area/fifth-partners-meeting/"]:
+                response = visitor.get(f"/{code}/{path}")
+                assert response.status_code == (302 if who == "anonymous" else 403)
+        assert "partners-area" not in visitor.get("/api/v2/pages/", {"limit": 100}).content.decode()
+        assert "partners-area" not in visitor.get("/sitemap.xml").content.decode()
+        search = visitor.get("/en/search/", {"q": "Brussels"})
+        assert "/partners-area/" not in search.content.decode()
+        assert "/en/partners-area/" not in visitor.get("/en/").content.decode()
+
+
+def test_api_child_of_the_partners_area_lists_nothing(client, outsider):
+    area = PartnersAreaPage.objects.get(locale__language_code="en")
+    for _who, visitor in visitors(client, outsider):
+        response = visitor.get("/api/v2/pages/", {"child_of": area.pk})
+        assert response.status_code in (400, 404) or response.json()["items"] == []
+        response = visitor.get("/api/v2/pages/", {"descendant_of": area.pk})
+        assert response.status_code in (400, 404) or response.json()["items"] == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_shared_password_form_is_not_served(client, language):
+    restriction = PageViewRestriction.objects.first()
+    response = client.get(
+        f"/{language}/_util/authenticate_with_password/{restriction.pk}/{restriction.page_id}/"
+    )
     assert response.status_code == 404

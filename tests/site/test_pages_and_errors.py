@@ -85,3 +85,26 @@ def test_only_the_admin_allows_inline_scripts(client, secretariat_user):
     assert "'unsafe-inline'" in admin_csp.split("script-src")[1].split(";")[0]
     public_csp = client.get("/en/")["Content-Security-Policy"]
     assert "'unsafe-inline'" not in public_csp.split("script-src")[1].split(";")[0]
+
+
+@pytest.mark.parametrize("query", ['"', "\x00", "ozone AND", "(customs", "*", "'", "NEAR(x"])
+def test_search_syntax_never_breaks_site_search(client, query):
+    assert client.get("/en/search/", {"q": query}).status_code == 200
+
+
+@pytest.mark.parametrize("query", ['"', "\x00", "(customs"])
+def test_search_syntax_never_breaks_the_api(client, query):
+    response = client.get("/api/v2/pages/", {"search": query})
+    assert response.status_code == 200
+
+
+def test_a_bad_search_operator_is_a_400_with_a_reason(client):
+    response = client.get("/api/v2/pages/", {"search": "customs", "search_operator": "foo"})
+    assert response.status_code == 400
+    assert "search_operator" in response.json()["message"]
+
+
+@pytest.mark.parametrize(("query", "url"), [("海关", "/zh-hans/"), ("关于", "/zh-hans/about/")])
+def test_chinese_search_finds_pages_by_their_words(client, query, url):
+    response = client.get("/zh-hans/search/", {"q": query})
+    assert url in [page.url for page in response.context["results"]]

@@ -183,3 +183,48 @@ def test_static_files_are_compressed_with_hashed_names():
     assert result.stdout.strip().splitlines()[-1] == (
         "whitenoise.storage.CompressedManifestStaticFilesStorage"
     )
+
+
+@pytest.mark.parametrize("cache", ["dummycache://", "filecache:///tmp/gci-cache", "locmemcache://"])
+def test_production_refuses_a_cache_that_processes_do_not_share(cache):
+    result = run_manage("check", env_overrides={**PRODUCTION, "CACHE_URL": cache})
+    assert result.returncode != 0
+    assert "CACHE_URL" in result.stderr
+
+
+def test_production_refuses_the_placeholder_secret_key():
+    placeholder = "change-me-to-a-long-random-string-of-at-least-fifty-characters"
+    result = run_manage("check", env_overrides={**PRODUCTION, "SECRET_KEY": placeholder})
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_a_dot_env_file_chooses_the_settings_for_manage_py(tmp_path):
+    """The checkout's .env is read before the settings module is chosen."""
+    import shutil
+
+    checkout = tmp_path / "checkout"
+    shutil.copytree(ROOT, checkout, ignore=shutil.ignore_patterns(".venv", "var", ".git"))
+    (checkout / ".env").write_text(
+        "DJANGO_SETTINGS_MODULE=gci.site.settings.production\n"
+        f"SECRET_KEY={PRODUCTION['SECRET_KEY']}\nALLOWED_HOSTS=greencustoms.example\n"
+        "CACHE_URL=redis://127.0.0.1:6379/0\n"
+    )
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS")
+    }
+    env["PYTHONPATH"] = str(checkout.parent)
+    # The copy is not the installed `gci`: run it as a script that imports
+    # the installed package's settings, reading the copy's .env.
+    result = subprocess.run(
+        [sys.executable, str(checkout / "manage.py"), "load_demo"],
+        cwd=checkout,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "refuses to run under production settings" in result.stderr
