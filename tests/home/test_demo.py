@@ -88,3 +88,51 @@ def test_it_refuses_to_run_under_production_settings():
     )
     assert result.returncode != 0
     assert "refuses to run under production settings" in result.stderr
+
+
+def test_setup_site_is_idempotent_on_an_existing_site():
+    before = counts()
+    call_command("setup_site", stdout=io.StringIO())
+    assert counts() == before
+
+
+def test_setup_site_gives_a_new_production_install_its_structure(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "gci.site.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "greencustoms.example",
+        "GCI_ALLOW_LOCAL_CACHE": "true",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}",
+    }
+
+    def manage(*args):
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    manage("migrate", "--no-input", "-v0")
+    assert "https://greencustoms.example/en/" in manage(
+        "setup_site", "--base-url", "https://greencustoms.example"
+    )
+    report = manage(
+        "shell",
+        "-c",
+        (
+            "from wagtail.models import Locale, Site, Page;"
+            "from gci.home.models import PartnersAreaPage;"
+            "s = Site.objects.get(is_default_site=True);"
+            "print(Locale.objects.count(), s.hostname, s.port, type(s.root_page.specific).__name__,"
+            " PartnersAreaPage.objects.count(),"
+            " sum(1 for a in PartnersAreaPage.objects.all() if a.get_view_restrictions()),"
+            " Page.objects.filter(content_type__model='page', depth=2).count())"
+        ),
+    )
+    assert report.strip().splitlines()[-1] == "6 greencustoms.example 443 HomePage 6 6 0"

@@ -3,7 +3,6 @@ area and demo people. Idempotent: running it again changes nothing that is
 already there. Refuses to run under production settings."""
 
 import os
-from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -11,24 +10,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from gci.home import demo_content as content
-from gci.home.models import (
-    HomePage,
-    Membership,
-    PartnerIndexPage,
-    PartnerOrganisation,
-    PartnersAreaPage,
-    StandardPage,
-)
-from gci.home.roles import PARTNERS, SECRETARIAT
+from gci.home.models import Membership, PartnerOrganisation, StandardPage
+from gci.home.structure import SiteBuilder
 
 DEFAULT_DEMO_PASSWORD = "green-customs-2009"
-
-
-def body_from(paragraphs):
-    return [("paragraph", f"<p>{text}</p>") for text in paragraphs]
 
 
 class Command(BaseCommand):
@@ -38,18 +25,14 @@ class Command(BaseCommand):
         if getattr(settings, "GCI_ENVIRONMENT", "") == "production":
             raise CommandError("load_demo refuses to run under production settings.")
         with transaction.atomic():
-            self.locales = self.create_locales()
+            builder = SiteBuilder()
+            self.locales = builder.locales
             organisations = self.create_organisations()
-            home = self.create_home()
-            self.create_child(home, StandardPage, "about", content.ABOUT, show_in_menus=True)
-            self.create_child(
-                home, PartnerIndexPage, "partners", content.PARTNERS, show_in_menus=True
-            )
-            area = self.create_child(
-                home, PartnersAreaPage, "partners-area", content.PARTNERS_AREA, show_in_menus=True
-            )
-            self.restrict_to_partners(area)
-            self.create_child(area, StandardPage, "fifth-partners-meeting", content.MEETING_NOTES)
+            home = builder.home()
+            builder.child(home, StandardPage, "about", content.ABOUT, show_in_menus=True)
+            builder.partners_list(home)
+            area = builder.partners_area(home)
+            builder.child(area, StandardPage, "fifth-partners-meeting", content.MEETING_NOTES)
             password = self.create_users(organisations)
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
         self.stdout.write(f"Demo sign-ins (password: {password}):")
@@ -57,12 +40,6 @@ class Command(BaseCommand):
             self.stdout.write(f"  {email:40} {group} ({acronym})")
 
     # -- building blocks -------------------------------------------------
-
-    def create_locales(self):
-        locales = {}
-        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
-            locales[code], _ = Locale.objects.get_or_create(language_code=code)
-        return locales
 
     def create_organisations(self):
         english = self.locales["en"]
@@ -91,80 +68,6 @@ class Command(BaseCommand):
                 translation.save()
             organisations[acronym] = org
         return organisations
-
-    def create_home(self):
-        site = Site.objects.filter(is_default_site=True).first()
-        root = Page.get_first_root_node()
-        home = HomePage.objects.filter(locale=self.locales["en"]).first()
-        if home is None:
-            # Replace Wagtail's "Welcome" placeholder page.
-            for placeholder in root.get_children().filter(
-                content_type__model="page", content_type__app_label="wagtailcore"
-            ):
-                if site and site.root_page_id == placeholder.pk:
-                    site.root_page = root
-                    site.save()
-                placeholder.delete()
-            title, intro, paragraphs = content.HOME["en"]
-            home = HomePage(
-                title=title,
-                slug="home",
-                intro=intro,
-                body=body_from(paragraphs),
-                locale=self.locales["en"],
-            )
-            root.add_child(instance=home)
-            home.save_revision().publish()
-        # The site's address comes from WAGTAILADMIN_BASE_URL, so full URLs
-        # (sitemap, emails) point where the demo is served.
-        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-        port = base.port or (443 if base.scheme == "https" else 80)
-        if site is None:
-            site = Site(is_default_site=True)
-        site.hostname, site.port = base.hostname, port
-        site.root_page = home
-        site.site_name = settings.WAGTAIL_SITE_NAME
-        site.save()
-        self.translate(home, content.HOME)
-        return home
-
-    def create_child(self, parent, model, slug, texts, show_in_menus=False):
-        page = model.objects.filter(locale=self.locales["en"], slug=slug).first()
-        if page is None:
-            title, intro, paragraphs = texts["en"]
-            page = model(
-                title=title,
-                slug=slug,
-                intro=intro,
-                body=body_from(paragraphs),
-                show_in_menus=show_in_menus,
-            )
-            parent.add_child(instance=page)
-            page.save_revision().publish()
-        self.translate(page, texts)
-        return page
-
-    def translate(self, page, texts):
-        """Create each missing translation (parents are translated first)."""
-        for code in content.LANGUAGES:
-            locale = self.locales[code]
-            if page.get_translation_or_none(locale) is not None:
-                continue
-            translation = page.copy_for_translation(locale)
-            title, intro, paragraphs = texts.get(code, texts["en"])
-            translation.title = title
-            translation.intro = intro
-            translation.body = body_from(paragraphs)
-            translation.save_revision().publish()
-
-    def restrict_to_partners(self, area):
-        groups = Group.objects.filter(name__in=[PARTNERS, SECRETARIAT])
-        restriction = PageViewRestriction.objects.filter(page=area).first()
-        if restriction is None:
-            restriction = PageViewRestriction.objects.create(
-                page=area, restriction_type=PageViewRestriction.GROUPS
-            )
-        restriction.groups.set(groups)
 
     def create_users(self, organisations):
         password = os.environ.get("GCI_DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
