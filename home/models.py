@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -228,7 +229,7 @@ class PartnersAreaPage(IntroBodyMixin, Page):
     """
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "gci_calendar.EventIndexPage"]
     max_count_per_parent = 1
 
     content_panels = [*Page.content_panels, *IntroBodyMixin.content_panels]
@@ -246,7 +247,13 @@ class PartnersAreaPage(IntroBodyMixin, Page):
             organisation = membership.organisation.localized
         context["organisation"] = organisation
         context["area_pages"] = self.get_children().live().specific()
-        # Later features add their panels here (review assignments, action
-        # points, planned events) through `dashboard_panels`.
-        context["dashboard_panels"] = []
+        # Features add their panels through the `gci_dashboard_panels` hook:
+        # a function (request, organisation) -> a dict with a `template` key
+        # (and what that template needs), or None.
+        context["dashboard_panels"] = [
+            panel
+            for build in hooks.get_hooks("gci_dashboard_panels")
+            if (panel := build(request, membership.organisation if membership else None))
+            is not None
+        ]
         return context

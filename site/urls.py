@@ -8,6 +8,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from gci.calendar import views as calendar_views
+
 from . import views
 from .api import api_router
 from .sitemap import MultilingualSitemap
@@ -26,6 +28,8 @@ urlpatterns = [
         {"sitemaps": {"pages": MultilingualSitemap}},
         name="sitemap",
     ),
+    # A Partner's secret planning-calendar feed: no session, the token is the key.
+    path("feeds/planning/<str:token>.ics", calendar_views.planning_feed, name="gci_calendar_feed"),
     path("robots.txt", views.robots_txt),
     path("favicon.ico", views.favicon),
     re_path(r"^media/(?P<path>.*)$", views.serve_public_media),
@@ -34,6 +38,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("search/", views.search, name="search"),
+    path("planning/", include("gci.calendar.urls")),
     # Wagtail's front-end login form: also to allauth.
     path("_util/login/", views.to_allauth_login),
     # Shared passwords for pages are disabled: their form is not served.

@@ -6,10 +6,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_pages_endpoint_lists_public_pages_in_every_language(client):
-    data = client.get("/api/v2/pages/", {"limit": 100}).json()
-    locales = {item["meta"]["locale"] for item in data["items"]}
-    assert locales == {"en", "fr", "es", "ru", "ar", "zh-hans"}
-    assert all("partners-area" not in i["meta"]["html_url"] for i in data["items"])
+    for code in ["en", "fr", "es", "ru", "ar", "zh-hans"]:
+        data = client.get("/api/v2/pages/", {"limit": 100, "locale": code}).json()
+        assert data["meta"]["total_count"] >= 4
+        assert {item["meta"]["locale"] for item in data["items"]} == {code}
+        assert all("partners-area" not in i["meta"]["html_url"] for i in data["items"])
     about = client.get(
         "/api/v2/pages/", {"type": "home.StandardPage", "locale": "fr", "fields": "intro"}
     ).json()["items"]
@@ -35,7 +36,8 @@ def test_partners_page_lists_the_organisations(client):
 
 def test_search_through_the_api(client):
     data = client.get("/api/v2/pages/", {"search": "Venezuela", "locale": "en"}).json()
-    assert [item["meta"]["slug"] for item in data["items"]] == ["about"]
+    assert "about" in [item["meta"]["slug"] for item in data["items"]]
+    assert all(item["meta"]["locale"] == "en" for item in data["items"])
 
 
 def test_images_and_documents_endpoints_answer(client):

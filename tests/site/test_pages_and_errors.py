@@ -72,8 +72,9 @@ def test_search_with_a_bad_page_number_is_not_a_500(client, query):
 
 def test_search_finds_public_pages_in_the_active_language(client):
     response = client.get("/fr/search/", {"q": "Venezuela"})
-    assert response.context["results"].paginator.count == 1
-    assert response.context["results"][0].url == "/fr/about/"
+    urls = [page.url for page in response.context["results"]]
+    assert "/fr/about/" in urls
+    assert all(url.startswith("/fr/") for url in urls)
 
 
 def test_only_the_admin_allows_inline_scripts(client, secretariat_user):

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from gci.calendar import demo as calendar_demo
 from gci.home import demo_content as content
 from gci.home.models import Membership, PartnerOrganisation, StandardPage
 from gci.home.structure import SiteBuilder
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             area = builder.partners_area(home)
             builder.child(area, StandardPage, "fifth-partners-meeting", content.MEETING_NOTES)
             password = self.create_users(organisations)
+            calendar_demo.load(builder, home, area)
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
         self.stdout.write(f"Demo sign-ins (password: {password}):")
         for email, _first, _last, group, acronym in content.USERS:

@@ -1,0 +1,343 @@
+"""Event pages: the calendar index (public or the Partners' planning
+calendar) and the events themselves."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo, available_timezones
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Orderable, Page
+from wagtail.search import index
+
+from gci.home.blocks import BodyStreamBlock
+from gci.home.models import IntroBodyMixin
+
+from ..choices import EventKind, EventStatus, UNRegion
+
+TIME_ZONES = sorted(available_timezones())
+
+
+def validate_time_zone(value):
+    if value not in TIME_ZONES:
+        raise ValidationError(_("Unknown time zone: %(zone)s"), params={"zone": value})
+
+
+class EventIndexPage(RoutablePageMixin, IntroBodyMixin, Page):
+    """A calendar. In the public tree it shows public events; inside the
+    Partners area it is the Partners' planning calendar: public events and the
+    events that live under the Partners area. Each event lives once, under one
+    of the two."""
+
+    parent_page_types = ["home.HomePage", "home.PartnersAreaPage"]
+    subpage_types = ["gci_calendar.EventPage"]
+    max_count_per_parent = 1
+
+    content_panels = [*Page.content_panels, *IntroBodyMixin.content_panels]
+    search_fields = Page.search_fields + IntroBodyMixin.search_fields
+    api_fields = IntroBodyMixin.api_fields
+
+    class Meta:
+        verbose_name = _("calendar")
+
+    @cached_property
+    def is_planning_calendar(self):
+        from gci.home.visibility import in_partners_area
+
+        return in_partners_area(self)
+
+    # Views (see gci.calendar.views for what each renders)
+
+    @path("")
+    def upcoming(self, request):
+        from ..views import calendar_list
+
+        return calendar_list(request, self, past=False)
+
+    @path("past/")
+    def past(self, request):
+        from ..views import calendar_list
+
+        return calendar_list(request, self, past=True)
+
+    @re_path(r"^(?P<year>\d{4})/$")
+    def year(self, request, year):
+        from ..views import calendar_year
+
+        return calendar_year(request, self, int(year))
+
+    @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/$")
+    def month(self, request, year, month):
+        from ..views import calendar_month
+
+        return calendar_month(request, self, int(year), int(month))
+
+    @path("feed/")
+    def feed(self, request):
+        from ..views import calendar_feed
+
+        return calendar_feed(request, self)
+
+
+class EventPage(RoutablePageMixin, Page):
+    """One event: a workshop, a training course, a side event, a COP/MOP, a
+    Partners meeting… A Partners meeting also carries its agenda, documents
+    and action points."""
+
+    parent_page_types = ["gci_calendar.EventIndexPage"]
+    subpage_types = []
+
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind, default=EventKind.WORKSHOP)
+    status = models.CharField(
+        _("status"), max_length=20, choices=EventStatus, default=EventStatus.CONFIRMED
+    )
+    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences."))
+
+    start_date = models.DateField(_("start date"))
+    start_time = models.TimeField(
+        _("start time"), null=True, blank=True, help_text=_("Leave empty for an all-day event.")
+    )
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("For events of several days.")
+    )
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="UTC",
+        validators=[validate_time_zone],
+        help_text=_("The time zone of the place, e.g. Europe/Brussels."),
+    )
+    tentative = models.BooleanField(
+        _("to be confirmed"), default=False, help_text=_("The dates are not final yet.")
+    )
+    date_note = models.CharField(
+        _("note on the dates"),
+        max_length=120,
+        blank=True,
+        help_text=_("E.g. 'month to be confirmed'."),
+    )
+
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    country = CountryField(_("country"), blank=True)
+    region = models.CharField(_("UN region"), max_length=32, choices=UNRegion, blank=True)
+    organisers = ParentalManyToManyField(
+        "home.PartnerOrganisation",
+        verbose_name=_("organising Partners"),
+        blank=True,
+        related_name="events",
+        limit_choices_to={"locale__language_code": "en"},
+    )
+
+    body = StreamField(BodyStreamBlock(), verbose_name=_("description"), blank=True)
+    agenda = RichTextField(
+        _("agenda"), blank=True, features=["bold", "italic", "ol", "ul", "link", "document-link"]
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]), FieldPanel("summary")],
+            heading=_("What"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
+                FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
+                FieldPanel("time_zone"),
+                FieldRowPanel([FieldPanel("tentative"), FieldPanel("date_note")]),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+                FieldPanel("region"),
+            ],
+            heading=_("Where"),
+        ),
+        FieldPanel("organisers", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+        FieldPanel("agenda"),
+        InlinePanel("links", label=_("Documents and links")),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("city"),
+        index.SearchField("venue"),
+        index.FilterField("start_date"),
+        index.FilterField("kind"),
+        index.FilterField("status"),
+    ]
+
+    api_fields = [
+        APIField("kind"),
+        APIField("status"),
+        APIField("summary"),
+        APIField("start_date"),
+        APIField("start_time"),
+        APIField("end_date"),
+        APIField("end_time"),
+        APIField("time_zone"),
+        APIField("tentative"),
+        APIField("venue"),
+        APIField("city"),
+        APIField("country_code"),
+        APIField("region"),
+        APIField("organiser_acronyms"),
+        APIField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [models.Index(fields=["start_date", "end_date"])]
+
+    # -- validation ---------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end date cannot be before the start date.")
+        if self.end_time and not self.start_time:
+            errors["end_time"] = _("Give a start time too, or leave both empty (all day).")
+        if (
+            self.start_time
+            and self.end_time
+            and (self.end_date in (None, self.start_date))
+            and self.end_time <= self.start_time
+        ):
+            errors["end_time"] = _("The end time must be after the start time.")
+        if errors:
+            raise ValidationError(errors)
+
+    # -- dates ---------------------------------------------------------------
+
+    @property
+    def last_date(self):
+        return self.end_date or self.start_date
+
+    @property
+    def all_day(self):
+        return self.start_time is None
+
+    @property
+    def multi_day(self):
+        return self.last_date != self.start_date
+
+    @property
+    def tz(self):
+        try:
+            return ZoneInfo(self.time_zone)
+        except (ValueError, KeyError):
+            return ZoneInfo("UTC")
+
+    @property
+    def starts_at(self):
+        if self.all_day:
+            return None
+        return dt.datetime.combine(self.start_date, self.start_time, tzinfo=self.tz)
+
+    @property
+    def ends_at(self):
+        if self.all_day:
+            return None
+        end_time = self.end_time or self.start_time
+        return dt.datetime.combine(self.last_date, end_time, tzinfo=self.tz)
+
+    @property
+    def is_past(self):
+        return self.last_date < timezone.localdate()
+
+    @property
+    def country_code(self):
+        return str(self.country.code) if self.country else ""
+
+    @property
+    def organiser_acronyms(self):
+        return [org.acronym for org in self.organisers.all()]
+
+    @property
+    def is_cancelled(self):
+        return self.status == EventStatus.CANCELLED
+
+    def get_context(self, request, *args, **kwargs):
+        from ..views import event_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_context(request, self))
+        return context
+
+    @path("")
+    def detail(self, request):
+        return self.render(request)
+
+    @path("ics/")
+    def ics(self, request):
+        from ..ics import event_calendar
+
+        response = HttpResponse(event_calendar(self, request), content_type="text/calendar")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
+        return response
+
+    def localized_organisers(self):
+        from gci.home.models import PartnerOrganisation
+
+        organisers = list(self.organisers.all())
+        if not organisers:
+            return []
+        active = Locale.get_active()
+        translated = {
+            org.translation_key: org
+            for org in PartnerOrganisation.objects.filter(
+                locale=active, translation_key__in=[o.translation_key for o in organisers]
+            )
+        }
+        return [translated.get(org.translation_key, org) for org in organisers]
+
+
+class EventLink(Orderable):
+    """A document or a link attached to an event (meeting documents, reports…)."""
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="links")
+    label = models.CharField(_("label"), max_length=255)
+    url = models.URLField(_("link"), blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("label"), FieldPanel("url"), FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document or link")
+        verbose_name_plural = _("documents and links")
+
+    def clean(self):
+        super().clean()
+        if bool(self.url) == bool(self.document_id):
+            raise ValidationError(_("Give either a link or a document."))
+
+    @property
+    def href(self):
+        return self.document.url if self.document_id else self.url

@@ -1,0 +1,14 @@
+"""The Partners' side of the calendar (language-prefixed, under /<lang>/planning/)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "gci_calendar"
+
+urlpatterns = [
+    path("propose/", views.propose_event, name="propose"),
+    path("proposals/", views.proposals, name="proposals"),
+    path("action-points/<int:pk>/", views.update_action_point, name="update_action_point"),
+    path("calendar-link/", views.feed_link, name="feed_link"),
+]

@@ -1,0 +1,431 @@
+"""Views of the calendar: list, month, year, feeds, proposals, action points."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import transaction
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Locale
+
+from gci.home.models import PartnerOrganisation
+from gci.home.roles import can_enter_partners_area, is_secretariat
+
+from .forms import ActionPointUpdateForm, EventFilterForm, ProposeEventForm
+from .ics import stream_calendar
+from .models import ActionPoint, ActionPointUpdate, CalendarFeedToken, EventIndexPage, EventPage
+from .queries import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    events_for,
+    events_for_user,
+    month_bounds,
+    month_weeks,
+    overlapping,
+    shift_month,
+)
+
+PAGE_SIZE = 20
+
+
+def _filtered(request, index):
+    events = events_for(request, index)
+    form = EventFilterForm(
+        request.GET or None,
+        organisations=PartnerOrganisation.objects.filter(locale=Locale.get_default()),
+        country_codes=events.exclude(country="")
+        .order_by()
+        .values_list("country", flat=True)
+        .distinct(),
+    )
+    events = form.filter(events).prefetch_related("organisers")
+    return events, form
+
+
+def _filter_query(request):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _no_store_if_private(response, index):
+    if index.is_planning_calendar:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def calendar_list(request, index, past=False):
+    events, form = _filtered(request, index)
+    today = timezone.localdate()
+    if past:
+        events = events.filter(last__lt=today).order_by("-start_date", "-start_time", "pk")
+    else:
+        events = events.filter(last__gte=today).order_by("start_date", "start_time", "pk")
+    paginator = Paginator(events, PAGE_SIZE)
+    try:
+        page_of_events = paginator.page(request.GET.get("page", 1))
+    except (PageNotAnInteger, EmptyPage) as exc:
+        raise Http404 from exc
+    response = index.render(
+        request,
+        template="gci_calendar/event_index_page.html",
+        context_overrides={
+            "view": "past" if past else "upcoming",
+            "events": page_of_events,
+            "filter_form": form,
+            "filter_query": _filter_query(request),
+            "today": today,
+        },
+    )
+    return _no_store_if_private(response, index)
+
+
+def _within(events, first, last):
+    return [event for event in events if event.start_date <= last and event.last >= first]
+
+
+def calendar_year(request, index, year):
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
+    events, form = _filtered(request, index)
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    events = list(overlapping(events, first, last).order_by("start_date", "start_time", "pk"))
+    months = []
+    for month in range(1, 13):
+        month_first, month_last = month_bounds(year, month)
+        months.append(
+            {
+                "date": month_first,
+                "events": [
+                    e for e in events if e.start_date <= month_last and e.last >= month_first
+                ],
+            }
+        )
+    response = index.render(
+        request,
+        template="gci_calendar/event_index_year.html",
+        context_overrides={
+            "view": "year",
+            "year": year,
+            "months": months,
+            "previous_year": year - 1 if year > FIRST_YEAR else None,
+            "next_year": year + 1 if year < LAST_YEAR else None,
+            "filter_form": form,
+            "filter_query": _filter_query(request),
+            "event_count": len(events),
+        },
+    )
+    return _no_store_if_private(response, index)
+
+
+def calendar_month(request, index, year, month):
+    if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
+        raise Http404
+    events, form = _filtered(request, index)
+    weeks = month_weeks(year, month)
+    first, last = weeks[0][0], weeks[-1][-1]
+    events = list(overlapping(events, first, last).order_by("start_date", "start_time", "pk"))
+    by_day = {}
+    for event in events:
+        day = max(event.start_date, first)
+        while day <= min(event.last, last):
+            by_day.setdefault(day, []).append(event)
+            day += dt.timedelta(days=1)
+    today = timezone.localdate()
+    grid = [
+        [
+            {
+                "date": day,
+                "in_month": day.month == month,
+                "is_today": day == today,
+                "events": by_day.get(day, []),
+            }
+            for day in week
+        ]
+        for week in weeks
+    ]
+    previous_year, previous_month = shift_month(year, month, -1)
+    next_year, next_month = shift_month(year, month, 1)
+    month_first, month_last = month_bounds(year, month)
+    response = index.render(
+        request,
+        template="gci_calendar/event_index_month.html",
+        context_overrides={
+            "view": "month",
+            "month": month_first,
+            "weeks": grid,
+            "weekdays": [week_day["date"] for week_day in grid[0]],
+            "month_events": [
+                e for e in events if e.start_date <= month_last and e.last >= month_first
+            ],
+            "previous": dt.date(previous_year, previous_month, 1)
+            if previous_year >= FIRST_YEAR
+            else None,
+            "next": dt.date(next_year, next_month, 1) if next_year <= LAST_YEAR else None,
+            "filter_form": form,
+            "filter_query": _filter_query(request),
+        },
+    )
+    return _no_store_if_private(response, index)
+
+
+def _feed_response(name, events, request, filename):
+    events = events.order_by("start_date", "pk").defer_streamfields()
+    time_zones = list(events.order_by().values_list("time_zone", flat=True).distinct())
+    response = StreamingHttpResponse(
+        stream_calendar(
+            name,
+            events.iterator(chunk_size=500),
+            time_zones,
+            lambda event: event.get_full_url(request),
+        ),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def calendar_feed(request, index):
+    events, _form = _filtered(request, index)
+    response = _feed_response(index.title, events, request, f"{index.slug}.ics")
+    return _no_store_if_private(response, index)
+
+
+def planning_feed(request, token):
+    """A Partner's personal, secret feed of the planning calendar: live events
+    they may read, never drafts. A wrong or revoked token gets a 404."""
+    user = CalendarFeedToken.user_for(token)
+    if user is None or not can_enter_partners_area(user):
+        raise Http404
+    code = request.GET.get("language", translation.get_language())
+    locale = Locale.objects.filter(language_code=code).first() or Locale.get_default()
+    with translation.override(locale.language_code):
+        events = events_for_user(user, locale)
+        response = _feed_response(
+            _("Green Customs planning calendar"), events, request, "gci-planning.ics"
+        )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def event_context(request, event):
+    """What an event page shows besides its fields."""
+    from gci.home.templatetags.home_tags import document_visible_to
+
+    links = [
+        link
+        for link in event.links.select_related("document__collection")
+        if not link.document_id or document_visible_to(link.document, request)
+    ]
+    context = {"links": links, "organisers": event.localized_organisers()}
+    if can_enter_partners_area(request.user):
+        source = event.get_translation_or_none(Locale.get_default()) or event
+        context["action_points"] = list(
+            ActionPoint.objects.filter(meeting=source).overdue_first().prefetch_related("owners")
+        )
+    return context
+
+
+# -- The Partners' side: proposing events, updating action points, feeds ---
+
+
+def _partner_only(view):
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not can_enter_partners_area(request.user):
+            response = render(request, "403.html", status=403)
+            response["Cache-Control"] = "private, no-store"
+            return response
+        response = view(request, *args, **kwargs)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    wrapper.__name__ = view.__name__
+    return wrapper
+
+
+def planning_index(locale=None):
+    """The Partners' planning calendar in a language (or in English)."""
+    from gci.home.models import PartnersAreaPage
+
+    locale = locale or Locale.get_active()
+    for candidate in (locale, Locale.get_default()):
+        for index in EventIndexPage.objects.filter(locale=candidate):
+            if index.get_parent().specific_class is PartnersAreaPage:
+                return index
+    return None
+
+
+@_partner_only
+def propose_event(request):
+    index = planning_index()
+    if index is None:
+        raise Http404
+    organisation = getattr(getattr(request.user, "membership", None), "organisation", None)
+    if request.method == "POST":
+        form = ProposeEventForm(request.POST)
+        if form.is_valid():
+            event = _create_proposal(request, index, form.cleaned_data)
+            messages.success(
+                request,
+                _("Thank you. “%(title)s” has been sent to the Secretariat for review.")
+                % {"title": event.title},
+            )
+            return redirect("gci_calendar:proposals")
+        messages.error(request, _("Please correct the errors below."))
+    else:
+        form = ProposeEventForm(initial={"organisers": [organisation] if organisation else []})
+    return render(request, "gci_calendar/propose_event.html", {"form": form, "index": index})
+
+
+def _create_proposal(request, index, data):
+    from django.utils.text import slugify
+
+    with transaction.atomic():
+        base = slugify(data["title"])[:60] or "event"
+        slug, n = base, 1
+        while index.get_children().filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        event = EventPage(
+            title=data["title"],
+            slug=slug,
+            kind=data["kind"],
+            status=data["status"],
+            summary=data["summary"],
+            start_date=data["start_date"],
+            end_date=data["end_date"],
+            tentative=data["tentative"],
+            time_zone=data["time_zone"],
+            venue=data["venue"],
+            city=data["city"],
+            country=data["country"],
+            region=data["region"],
+            live=False,
+            owner=request.user,
+        )
+        index.add_child(instance=event)
+        event.organisers.set(data["organisers"])
+        event.save()  # the draft's own row keeps its organisers too
+        event.save_revision(user=request.user, log_action=True)
+        workflow = event.get_workflow()
+        if workflow is not None:
+            workflow.start(event, request.user)
+    return event
+
+
+def proposal_state(event):
+    """What a Partner sees of their proposal: submitted, published, declined…"""
+    if event.live:
+        return {"code": "published", "label": _("Published")}
+    state = event.workflow_states.order_by("-created_at").first()
+    if state is None:
+        return {"code": "draft", "label": _("Draft")}
+    if state.status == state.STATUS_IN_PROGRESS:
+        return {"code": "submitted", "label": _("Submitted, awaiting review")}
+    if state.status == state.STATUS_NEEDS_CHANGES:
+        task_state = state.task_states.order_by("-finished_at").first()
+        return {
+            "code": "declined",
+            "label": _("Declined"),
+            "reason": (task_state.get_comment() if task_state else "") or "",
+        }
+    if state.status == state.STATUS_CANCELLED:
+        return {"code": "withdrawn", "label": _("Withdrawn")}
+    return {"code": "approved", "label": _("Approved, not yet published")}
+
+
+@_partner_only
+def proposals(request):
+    events = EventPage.objects.filter(owner=request.user).order_by("-pk")[:100]
+    rows = [{"event": event, "state": proposal_state(event)} for event in events]
+    return render(request, "gci_calendar/proposals.html", {"rows": rows})
+
+
+@_partner_only
+@require_POST
+def update_action_point(request, pk):
+    point = get_object_or_404(ActionPoint, pk=pk)
+    organisation = getattr(getattr(request.user, "membership", None), "organisation", None)
+    if not is_secretariat(request.user) and (
+        organisation is None or not point.owners.filter(pk=organisation.pk).exists()
+    ):
+        raise PermissionDenied
+    form = ActionPointUpdateForm(request.POST)
+    if form.is_valid():
+        with transaction.atomic():
+            current = ActionPoint.objects.select_for_update().get(pk=point.pk)
+            if current.version == form.cleaned_data["version"]:
+                ActionPointUpdate.objects.create(
+                    action_point=current,
+                    user=request.user,
+                    old_status=current.status,
+                    new_status=form.cleaned_data["status"],
+                    notes=form.cleaned_data["notes"],
+                )
+                current.status = form.cleaned_data["status"]
+                current.notes = form.cleaned_data["notes"]
+                current.version += 1
+                current.updated_by = request.user
+                current.save()
+                messages.success(request, _("Action point updated."))
+                return redirect(_safe_next(request) or _dashboard_url(request))
+        point = current
+        name = point.updated_by.get_full_name() if point.updated_by else ""
+        form.add_error(
+            None,
+            _(
+                "%(name)s changed this action point while you were editing it. "
+                "Their version is shown below; your text is kept in the form."
+            )
+            % {"name": name or _("Someone")},
+        )
+    status = 409 if form.non_field_errors() else 400
+    return render(
+        request,
+        "gci_calendar/action_point_form.html",
+        {"point": point, "form": form},
+        status=status,
+    )
+
+
+def _safe_next(request):
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, request.is_secure()
+    ):
+        return target
+    return None
+
+
+def _dashboard_url(request):
+    from gci.home.roles import partners_area_url_for
+
+    return partners_area_url_for(request) or "/"
+
+
+@_partner_only
+def feed_link(request):
+    """Make (or replace) the person's secret planning-feed URL, or revoke it."""
+    url = None
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            CalendarFeedToken.revoke_all(request.user)
+            messages.success(request, _("Your calendar link no longer works."))
+        else:
+            token = CalendarFeedToken.issue(request.user)
+            url = (
+                request.build_absolute_uri(reverse("gci_calendar_feed", kwargs={"token": token}))
+                + f"?language={translation.get_language()}"
+            )
+    has_link = CalendarFeedToken.objects.filter(user=request.user, revoked_at__isnull=True).exists()
+    return render(request, "gci_calendar/feed_link.html", {"url": url, "has_link": has_link})

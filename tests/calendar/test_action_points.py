@@ -1,0 +1,147 @@
+"""Action points: on the right dashboards, updated by their owners, reminded once."""
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from gci.calendar.models import ActionPoint, ActionPointUpdate, ReminderLog
+from gci.home.models import PartnerOrganisation
+from tests.factories.calendar import days_from_today, make_event, planning_index
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _without_demo_action_points():
+    """The demo's 2009 action points are all overdue by now: start clean."""
+    ActionPoint.objects.all().delete()
+
+
+def org(acronym):
+    return PartnerOrganisation.objects.get(acronym=acronym, locale__language_code="en")
+
+
+@pytest.fixture
+def meeting():
+    return make_event(
+        planning_index(),
+        "Sixth Partners meeting",
+        days_from_today(-30),
+        kind="partners_meeting",
+        status="held",
+    )
+
+
+def point(meeting, text, due, *owners, **fields):
+    action = ActionPoint.objects.create(meeting=meeting, text=text, due_date=due, **fields)
+    action.owners.set([org(a) for a in owners])
+    return action
+
+
+def test_partners_see_their_organisations_points_on_the_dashboard(client, meeting, wco_user):
+    point(meeting, "WCO sends survey results", days_from_today(5), "WCO")
+    point(meeting, "CITES uploads modules", days_from_today(5), "CITES")
+    client.force_login(wco_user)
+    body = client.get("/en/partners-area/").content.decode()
+    assert "WCO sends survey results" in body
+    assert "CITES uploads modules" not in body
+
+
+def test_the_secretariat_sees_all_overdue_first(client, meeting, secretariat_user):
+    point(meeting, "Later point", days_from_today(20), "WCO")
+    point(meeting, "Overdue point", days_from_today(-2), "CITES")
+    client.force_login(secretariat_user)
+    response = client.get("/en/partners-area/")
+    panel = [p for p in response.context["dashboard_panels"] if "points" in p][0]
+    assert [p.text for p in panel["points"]][:2] == ["Overdue point", "Later point"]
+    assert panel["overdue"] == 1
+
+
+def test_an_owner_updates_status_and_notes_and_history_is_kept(client, meeting, wco_user):
+    action = point(meeting, "WCO sends survey results", days_from_today(5), "WCO")
+    client.force_login(wco_user)
+    response = client.post(
+        f"/en/planning/action-points/{action.pk}/",
+        {"status": "in_progress", "notes": "Draft ready", "version": action.version},
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.status, action.notes, action.updated_by) == (
+        "in_progress",
+        "Draft ready",
+        wco_user,
+    )
+    update = ActionPointUpdate.objects.get(action_point=action)
+    assert (update.old_status, update.new_status, update.user) == ("open", "in_progress", wco_user)
+
+
+def test_another_organisation_cannot_update_it(client, meeting, cites_user):
+    action = point(meeting, "WCO sends survey results", days_from_today(5), "WCO")
+    client.force_login(cites_user)
+    response = client.post(
+        f"/en/planning/action-points/{action.pk}/",
+        {"status": "done", "notes": "", "version": action.version},
+    )
+    assert response.status_code == 403
+    action.refresh_from_db()
+    assert action.status == "open"
+
+
+def test_two_people_at_once_do_not_overwrite_each_other(client, meeting, wco_user):
+    action = point(meeting, "WCO sends survey results", days_from_today(5), "WCO")
+    seen = action.version
+    client.force_login(wco_user)
+    client.post(
+        f"/en/planning/action-points/{action.pk}/",
+        {"status": "in_progress", "notes": "First", "version": seen},
+    )
+    response = client.post(
+        f"/en/planning/action-points/{action.pk}/",
+        {"status": "done", "notes": "Second, typed meanwhile", "version": seen},
+    )
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "changed this action point while you were editing it" in body
+    assert "Second, typed meanwhile" in body  # nothing typed is lost
+    action.refresh_from_db()
+    assert action.notes == "First"
+
+
+def test_reminders_go_out_once_before_the_due_date_and_once_when_overdue(meeting, wco_user):
+    soon = point(meeting, "Send the slides", days_from_today(3), "WCO")
+    late = point(meeting, "Send the survey", days_from_today(-1), "WCO")
+    point(meeting, "Already done", days_from_today(-1), "WCO", status="done")
+    call_command("send_reminders", verbosity=0)
+    assert sorted((m.to[0], "overdue" in m.subject.lower()) for m in mail.outbox) == [
+        (wco_user.email, False),
+        (wco_user.email, True),
+    ]
+    assert ReminderLog.objects.filter(action_point=soon, kind="upcoming").exists()
+    assert ReminderLog.objects.filter(action_point=late, kind="overdue").exists()
+    call_command("send_reminders", verbosity=0)
+    assert len(mail.outbox) == 2  # idempotent
+
+
+def test_a_new_due_date_gets_a_new_reminder(meeting, wco_user):
+    action = point(meeting, "Send the slides", days_from_today(3), "WCO")
+    call_command("send_reminders", verbosity=0)
+    action.due_date = days_from_today(5)
+    action.save()
+    call_command("send_reminders", verbosity=0)
+    assert len(mail.outbox) == 2
+
+
+def test_reminders_wait_until_the_window_opens(meeting):
+    point(meeting, "Far away", days_from_today(60), "WCO")
+    call_command("send_reminders", verbosity=0)
+    assert mail.outbox == []
+
+
+def test_done_or_dropped_points_are_never_overdue(meeting):
+    point(meeting, "Done", days_from_today(-5), "WCO", status="done")
+    point(meeting, "Dropped", days_from_today(-5), "WCO", status="dropped")
+    late = point(meeting, "Late", days_from_today(-5), "WCO")
+    assert list(ActionPoint.objects.overdue()) == [late]
+    assert list(ActionPoint.objects.overdue(today=dt.date(2000, 1, 1))) == []

@@ -1,0 +1,134 @@
+"""iCal feeds: RFC 5545 through `icalendar`, stable UIDs, time zones, status."""
+
+import datetime as dt
+
+import pytest
+from icalendar import Calendar
+
+from gci.calendar.models import CalendarFeedToken
+from tests.factories.calendar import days_from_today, make_event, planning_index, public_index
+
+pytestmark = pytest.mark.django_db
+
+
+def read(response):
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return Calendar.from_ical(body)
+
+
+def events_of(calendar):
+    return {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
+
+
+def test_the_public_feed_is_valid_icalendar_with_public_events_only(client):
+    public = make_event(public_index(), "Open workshop", days_from_today(4))
+    make_event(planning_index(), "Closed meeting", days_from_today(5))
+    response = client.get("/en/events/feed/")
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = read(response)
+    assert calendar["VERSION"] == "2.0"
+    titles = events_of(calendar)
+    assert public.title in titles and "Closed meeting" not in titles
+
+
+def test_uids_are_stable_and_shared_across_languages(client):
+    event = make_event(public_index(), "Stable", days_from_today(4), translate=True)
+    english = events_of(read(client.get("/en/events/feed/")))["Stable"]["UID"]
+    again = events_of(read(client.get("/en/events/feed/")))["Stable"]["UID"]
+    french = events_of(read(client.get("/fr/events/feed/")))["Stable [fr]"]["UID"]
+    assert english == again == french
+    assert str(event.translation_key) in str(english)
+
+
+def test_timed_events_carry_their_time_zone(client):
+    make_event(
+        public_index(),
+        "Side event Bonn",
+        dt.date(2030, 5, 5),
+        start_time=dt.time(13, 0),
+        end_time=dt.time(14, 30),
+        time_zone="Europe/Berlin",
+    )
+    calendar = read(client.get("/en/events/feed/"))
+    event = events_of(calendar)["Side event Bonn"]
+    start = event.decoded("DTSTART")
+    assert start.tzinfo is not None and start.utcoffset() == dt.timedelta(hours=2)
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+
+
+def test_all_day_multi_day_events_use_dates(client):
+    make_event(public_index(), "Three days", dt.date(2030, 6, 9), dt.date(2030, 6, 11))
+    event = events_of(read(client.get("/en/events/feed/")))["Three days"]
+    assert event.decoded("DTSTART") == dt.date(2030, 6, 9)
+    assert event.decoded("DTEND") == dt.date(2030, 6, 12)  # exclusive end
+
+
+def test_cancelled_and_tentative_events_are_marked(client):
+    make_event(public_index(), "Called off", days_from_today(4), status="cancelled")
+    make_event(public_index(), "Maybe", days_from_today(6), status="contingent", tentative=True)
+    events = events_of(read(client.get("/en/events/feed/")))
+    assert events["Called off"]["STATUS"] == "CANCELLED"
+    maybe = [e for title, e in events.items() if title.startswith("Maybe")][0]
+    assert maybe["STATUS"] == "TENTATIVE"
+
+
+def test_a_filtered_feed_holds_only_matching_events(client):
+    make_event(public_index(), "A workshop", days_from_today(4), kind="workshop")
+    make_event(public_index(), "A side event", days_from_today(4), kind="side_event")
+    events = events_of(read(client.get("/en/events/feed/", {"kind": "side_event"})))
+    assert "A side event" in events and "A workshop" not in events
+
+
+def test_one_events_ics(client):
+    event = make_event(public_index(), "Single", days_from_today(4))
+    response = client.get(f"{event.url}ics/")
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    assert list(events_of(read(response))) == ["Single"]
+
+
+class TestPersonalFeed:
+    def url(self, token):
+        return f"/feeds/planning/{token}.ics"
+
+    def test_a_partner_subscribes_to_the_planning_calendar(self, client, cites_user):
+        internal = make_event(planning_index(), "Internal plan", days_from_today(8))
+        make_event(planning_index(), "Draft plan", days_from_today(9), publish=False)
+        token = CalendarFeedToken.issue(cites_user)
+        response = client.get(self.url(token))  # no session: the token is the key
+        assert response.status_code == 200
+        titles = events_of(read(response))
+        assert internal.title in titles
+        assert "Draft plan" not in titles  # never drafts
+
+    def test_a_wrong_token_gets_nothing(self, client, cites_user):
+        CalendarFeedToken.issue(cites_user)
+        assert client.get(self.url("not-the-token")).status_code == 404
+
+    def test_a_revoked_token_gets_nothing(self, client, cites_user):
+        token = CalendarFeedToken.issue(cites_user)
+        CalendarFeedToken.revoke_all(cites_user)
+        assert client.get(self.url(token)).status_code == 404
+
+    def test_a_new_token_replaces_the_old_one(self, client, cites_user):
+        old = CalendarFeedToken.issue(cites_user)
+        new = CalendarFeedToken.issue(cites_user)
+        assert client.get(self.url(old)).status_code == 404
+        assert client.get(self.url(new)).status_code == 200
+
+    def test_a_person_who_left_the_partners_gets_nothing(self, client, cites_user):
+        token = CalendarFeedToken.issue(cites_user)
+        cites_user.groups.clear()
+        assert client.get(self.url(token)).status_code == 404
+
+    def test_only_the_digest_is_stored(self, cites_user):
+        token = CalendarFeedToken.issue(cites_user)
+        assert not CalendarFeedToken.objects.filter(digest=token).exists()
+
+    def test_the_link_page_shows_the_url_once(self, client, cites_user):
+        client.force_login(cites_user)
+        response = client.post("/en/planning/calendar-link/", {"action": "issue"})
+        url = response.context["url"]
+        assert "/feeds/planning/" in url
+        again = client.get("/en/planning/calendar-link/")
+        assert again.context["url"] is None and again.context["has_link"]

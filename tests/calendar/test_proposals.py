@@ -1,0 +1,97 @@
+"""Partners share planned trainings; the Secretariat moderates them."""
+
+import pytest
+from wagtail.models import WorkflowState
+
+from gci.calendar.models import EventPage
+from gci.home.models import PartnerOrganisation
+
+pytestmark = pytest.mark.django_db
+
+
+def proposal_data(**overrides):
+    wco = PartnerOrganisation.objects.get(acronym="WCO", locale__language_code="en")
+    data = {
+        "title": "Ozone smuggling course, Bangkok",
+        "kind": "training",
+        "summary": "Three days on refrigerant gases.",
+        "start_date": "2031-03-02",
+        "end_date": "2031-03-04",
+        "time_zone": "Asia/Bangkok",
+        "city": "Bangkok",
+        "country": "TH",
+        "region": "asia_pacific",
+        "organisers": [wco.pk],
+        "status": "contingent",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_a_partner_proposes_and_it_arrives_as_a_draft_in_moderation(client, wco_user):
+    client.force_login(wco_user)
+    response = client.post("/en/planning/propose/", proposal_data())
+    assert response.status_code == 302
+    event = EventPage.objects.get(title="Ozone smuggling course, Bangkok")
+    assert not event.live
+    assert event.owner == wco_user
+    assert event.get_parent().slug == "planning-calendar"
+    assert event.status == "contingent"
+    assert [o.acronym for o in event.organisers.all()] == ["WCO"]
+    state = WorkflowState.objects.get(object_id=str(event.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    page = client.get("/en/planning/proposals/").content.decode()
+    assert "Submitted, awaiting review" in page
+
+
+def test_invalid_input_re_renders_with_messages_and_keeps_what_was_typed(client, wco_user):
+    client.force_login(wco_user)
+    response = client.post(
+        "/en/planning/propose/",
+        proposal_data(start_date="2031-03-04", end_date="2031-03-02", organisers=[]),
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "The end date cannot be before the start date." in body
+    assert 'value="Ozone smuggling course, Bangkok"' in body
+    assert "Three days on refrigerant gases." in body
+    assert not EventPage.objects.filter(title="Ozone smuggling course, Bangkok").exists()
+
+
+def test_the_secretariat_declines_with_a_reason_and_the_partner_sees_it(
+    client, wco_user, secretariat_user
+):
+    client.force_login(wco_user)
+    client.post("/en/planning/propose/", proposal_data())
+    event = EventPage.objects.get(title="Ozone smuggling course, Bangkok")
+    state = WorkflowState.objects.get(object_id=str(event.pk))
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(
+        task_state.specific, secretariat_user, "reject", comment="Dates clash with the COP."
+    )
+    body = client.get("/en/planning/proposals/").content.decode()
+    assert "Declined" in body and "Dates clash with the COP." in body
+
+
+def test_published_proposals_show_as_published_in_the_planning_calendar(
+    client, wco_user, secretariat_user
+):
+    client.force_login(wco_user)
+    client.post("/en/planning/propose/", proposal_data())
+    event = EventPage.objects.get(title="Ozone smuggling course, Bangkok")
+    state = WorkflowState.objects.get(object_id=str(event.pk))
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(task_state.specific, secretariat_user, "approve")
+    event.refresh_from_db()
+    assert event.live
+    assert "Published" in client.get("/en/planning/proposals/").content.decode()
+    body = client.get("/en/partners-area/planning-calendar/2031/03/").content.decode()
+    assert "Ozone smuggling course, Bangkok" in body
+
+
+def test_outsiders_and_anonymous_visitors_cannot_propose(client, outsider):
+    response = client.get("/en/planning/propose/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client.force_login(outsider)
+    assert client.post("/en/planning/propose/", proposal_data()).status_code == 403
+    assert not EventPage.objects.filter(title="Ozone smuggling course, Bangkok").exists()
