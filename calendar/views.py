@@ -177,7 +177,8 @@ def calendar_month(request, index, year, month):
 
 
 def _feed_response(name, events, request, filename):
-    events = events.order_by("start_date", "pk").defer_streamfields()
+    # No prefetching: it would run once per chunk of the streamed iterator.
+    events = events.prefetch_related(None).order_by("start_date", "pk").defer_streamfields()
     time_zones = list(events.order_by().values_list("time_zone", flat=True).distinct())
     response = StreamingHttpResponse(
         stream_calendar(
