@@ -91,3 +91,46 @@ def test_on_a_phone_the_menu_folds_behind_a_button(server, browser):
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     shot(page, "home-phone")
     context.close()
+
+
+def test_partner_proposes_a_training_and_follows_it(server, page):
+    page.goto(server["base"] + "/en/accounts/login/")
+    sign_in(page, "wco.partner@greencustoms.example")
+    page.wait_for_url("**/en/partners-area/")
+    page.click("text=Share a planned training or event")
+    page.fill("input[name=title]", "Chemical weapons precursors course")
+    page.click("main button[type=submit]")  # start date missing
+    assert page.locator(".errorlist").first.is_visible()
+    assert page.input_value("input[name=title]") == "Chemical weapons precursors course"
+    page.fill("input[name=start_date]", "2031-05-04")
+    page.select_option("select[name=country]", "NL")
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/planning/proposals/")
+    assert "Submitted, awaiting review" in page.locator("main").inner_text()
+    shot(page, "proposals-en")
+
+
+def test_partner_updates_an_action_point_from_the_dashboard(server, page):
+    page.goto(server["base"] + "/en/accounts/login/")
+    sign_in(page, "wco.partner@greencustoms.example")
+    page.wait_for_url("**/en/partners-area/")
+    form = page.locator("form.action-point").first
+    form.locator("select[name=status]").select_option("in_progress")
+    form.locator("textarea[name=notes]").fill("Survey results sent to the Secretariat")
+    form.locator("button[type=submit]").click()
+    page.wait_for_url("**/en/partners-area/")
+    assert "Action point updated." in page.locator(".messages").inner_text()
+    assert page.locator("textarea", has_text="Survey results sent to the Secretariat").count() == 1
+
+
+def test_the_month_view_in_arabic_on_a_phone(server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    response = page.goto(server["base"] + "/ar/events/2009/01/")
+    assert response.status == 200
+    assert page.get_attribute("html", "dir") == "rtl"
+    assert page.locator(".month-grid__event").count() >= 1
+    # The grid scrolls inside its own box; the page itself does not overflow.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    shot(page, "month-ar-phone")
+    context.close()

@@ -28,26 +28,49 @@ def bulk_events(index, count, start):
     pages = []
     for n in range(count):
         slug = f"bulk-{index.pk}-{n}"
-        pages.append(Page(
-            title=f"Bulk event {n}", draft_title=f"Bulk event {n}", slug=slug,
-            path=index.path + Page._int2str(first + n).rjust(Page.steplen, "0"),
-            depth=index.depth + 1, numchild=0, url_path=f"{index.url_path}{slug}/",
-            content_type=content_type, live=True, has_unpublished_changes=False,
-            first_published_at=now, last_published_at=now, live_revision=None,
-            locale_id=index.locale_id, translation_key=uuid.uuid4(),
-        ))
+        pages.append(
+            Page(
+                title=f"Bulk event {n}",
+                draft_title=f"Bulk event {n}",
+                slug=slug,
+                path=index.path + Page._int2str(first + n).rjust(Page.steplen, "0"),
+                depth=index.depth + 1,
+                numchild=0,
+                url_path=f"{index.url_path}{slug}/",
+                content_type=content_type,
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=now,
+                last_published_at=now,
+                live_revision=None,
+                locale_id=index.locale_id,
+                translation_key=uuid.uuid4(),
+            )
+        )
     created = Page.objects.bulk_create(pages, batch_size=500)
-    fields = [f for f in EventPage._meta.local_concrete_fields]
+    fields = list(EventPage._meta.local_concrete_fields)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     rows = []
     for n, page in enumerate(created):
         values = {
-            "page_ptr_id": page.pk, "kind": "workshop", "status": "confirmed", "summary": "",
-            "start_date": start + dt.timedelta(days=n % 700), "start_time": None,
-            "end_date": None, "end_time": None, "time_zone": "UTC", "tentative": False,
-            "date_note": "", "venue": "", "city": "Geneva", "country": "CH", "region": "global",
-            "body": "[]", "agenda": "",
+            "page_ptr_id": page.pk,
+            "kind": "workshop",
+            "status": "confirmed",
+            "summary": "",
+            "start_date": start + dt.timedelta(days=n % 700),
+            "start_time": None,
+            "end_date": None,
+            "end_time": None,
+            "time_zone": "UTC",
+            "tentative": False,
+            "date_note": "",
+            "venue": "",
+            "city": "Geneva",
+            "country": "CH",
+            "region": "global",
+            "body": "[]",
+            "agenda": "",
         }
         rows.append([values[f.column] for f in fields])
     with connection.cursor() as cursor:
