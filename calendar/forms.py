@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries import countries
 from wagtail.models import Locale
 
@@ -20,7 +21,9 @@ class EventFilterForm(forms.Form):
     """Filters that combine and stay in the URL (GET)."""
 
     kind = forms.ChoiceField(label=_("Kind"), required=False)
-    organisation = forms.ChoiceField(label=_("Organisation"), required=False)
+    organisation = forms.ChoiceField(
+        label=pgettext_lazy("calendar filter", "Organisation"), required=False
+    )
     region = forms.ChoiceField(label=_("Region"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
