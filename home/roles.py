@@ -54,3 +54,20 @@ def partners_area_url_for(request):
 def display_name(user):
     """How a person is named on the site and in allauth's messages."""
     return user.get_full_name() or user.email
+
+
+def grant_model_permissions(apps, group_name, app_label, model, actions):
+    """For data migrations: give a group the model permissions of `actions`."""
+    from django.contrib.auth.management import create_permissions
+
+    app_config = apps.get_app_config(app_label)
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=group_name)
+    for action in actions:
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}")
+        )

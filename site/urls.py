@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("search/", views.search, name="search"),
     path("planning/", include("gci.calendar.urls")),
+    path("my-organisation/", include("gci.focal_points.urls")),
     # Wagtail's front-end login form: also to allauth.
     path("_util/login/", views.to_allauth_login),
     # Shared passwords for pages are disabled: their form is not served.

@@ -145,3 +145,17 @@ def test_done_or_dropped_points_are_never_overdue(meeting):
     late = point(meeting, "Late", days_from_today(-5), "WCO")
     assert list(ActionPoint.objects.overdue()) == [late]
     assert list(ActionPoint.objects.overdue(today=dt.date(2000, 1, 1))) == []
+
+
+def test_the_secretariat_records_action_points_in_the_admin(client, meeting, secretariat_user):
+    from tests.helpers import activate_totp
+
+    point(meeting, "Later point", days_from_today(20), "WCO")
+    point(meeting, "Overdue point", days_from_today(-2), "CITES")
+    activate_totp(secretariat_user)
+    client.force_login(secretariat_user)
+    response = client.get("/admin/action_points/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.index("Overdue point") < body.index("Later point")
+    assert client.get("/admin/action_points/new/").status_code == 200

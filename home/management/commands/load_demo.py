@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from gci.calendar import demo as calendar_demo
+from gci.focal_points import demo as focal_points_demo
 from gci.home import demo_content as content
 from gci.home.models import Membership, PartnerOrganisation, StandardPage
 from gci.home.structure import SiteBuilder
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             builder.child(area, StandardPage, "fifth-partners-meeting", content.MEETING_NOTES)
             password = self.create_users(organisations)
             calendar_demo.load(builder, home, area)
+            focal_points_demo.load(builder, home, organisations)
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
         self.stdout.write(f"Demo sign-ins (password: {password}):")
         for email, _first, _last, group, acronym in content.USERS:

@@ -1,0 +1,27 @@
+"""A Partner's form for one of their organisation's links."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .choices import ContactKind, Treaty
+from .patterns import http_url, validate_pattern
+
+
+class FocalPointLinkForm(forms.Form):
+    treaty = forms.ChoiceField(label=_("Treaty or mandate"), choices=Treaty.choices)
+    kind = forms.ChoiceField(label=_("Kind of contact"), choices=ContactKind.choices)
+    label = forms.CharField(label=_("Label"), max_length=255)
+    url = forms.URLField(
+        label=_("List of contacts"),
+        max_length=500,
+        validators=[http_url],
+        assume_scheme="https",
+        help_text=_("A real http(s) address."),
+    )
+    country_url_pattern = forms.CharField(
+        label=_("Page per country (optional)"),
+        max_length=500,
+        required=False,
+        validators=[validate_pattern],
+        help_text=_("With {iso2} or {iso3} where the country code goes."),
+    )

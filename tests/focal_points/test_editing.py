@@ -1,0 +1,116 @@
+"""Partners keep their own organisation's links current; every change is a revision."""
+
+import pytest
+
+from gci.focal_points.models import OrganisationFocalPointsPage
+
+pytestmark = pytest.mark.django_db
+URL = "/en/my-organisation/focal-points/"
+
+
+def form_data(page, rows, revision=None):
+    data = {
+        "form-TOTAL_FORMS": str(len(rows)),
+        "form-INITIAL_FORMS": str(page.links.count()),
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "30",
+        "revision": str(revision if revision is not None else page.latest_revision_id),
+    }
+    for i, row in enumerate(rows):
+        for key, value in row.items():
+            data[f"form-{i}-{key}"] = value
+    return data
+
+
+def wco_page():
+    return OrganisationFocalPointsPage.objects.get(slug="wco", locale__language_code="en")
+
+
+GOOD = {
+    "treaty": "customs",
+    "kind": "customs_contact",
+    "label": "WCO Members",
+    "url": "https://www.wcoomd.org/en/about-us/wco-members.aspx",
+    "country_url_pattern": "https://www.wcoomd.org/members/{iso3_lower}",
+}
+
+
+def test_a_member_updates_their_links_and_the_change_is_a_revision(client, wco_user):
+    client.force_login(wco_user)
+    page = wco_page()
+    before = page.revisions.count()
+    response = client.post(URL, form_data(page, [GOOD]))
+    assert response.status_code == 302
+    page.refresh_from_db()
+    link = page.links.get()
+    assert link.url == GOOD["url"] and link.country_url_pattern == GOOD["country_url_pattern"]
+    assert page.revisions.count() == before + 1
+    assert page.latest_revision.user == wco_user
+    assert page.live_revision_id == page.latest_revision_id  # published at once
+    assert GOOD["url"] in client.get("/en/focal-points/").content.decode()
+
+
+def test_the_secretariat_can_undo_it_from_the_revisions(client, wco_user):
+    client.force_login(wco_user)
+    page = wco_page()
+    original = page.links.get().url
+    old_revision = page.latest_revision
+    client.post(URL, form_data(page, [GOOD]))
+    old_revision.as_object().save_revision().publish()  # what "revert" does in the admin
+    page.refresh_from_db()
+    assert page.links.get().url == original
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("url", "javascript:alert(1)", "Enter a valid URL."),
+        ("url", "ftp://example.org/list", "Enter a valid URL."),
+        ("country_url_pattern", "https://example.org/{country}", "Unknown placeholder"),
+        ("country_url_pattern", "https://example.org/contacts", "needs a placeholder"),
+        ("label", "", "This field is required."),
+    ],
+)
+def test_bad_input_re_renders_with_the_reason_and_keeps_the_rest(
+    client, wco_user, field, value, message
+):
+    client.force_login(wco_user)
+    page = wco_page()
+    original = page.links.get().url
+    response = client.post(URL, form_data(page, [{**GOOD, field: value}]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert message in body
+    assert GOOD["label"] in body or field == "label"
+    page.refresh_from_db()
+    assert page.links.get().url == original
+
+
+def test_only_their_own_organisations_links(client, cites_user):
+    client.force_login(cites_user)
+    response = client.get(URL)
+    assert "cites.org" in response.content.decode()
+    assert "wcoomd.org" not in response.content.decode()
+    # Posting can only ever change the member's own organisation's page.
+    client.post(URL, form_data(OrganisationFocalPointsPage.objects.get(slug="cites"), [GOOD]))
+    assert wco_page().links.get().url != GOOD["url"]
+
+
+def test_two_people_at_once_do_not_overwrite_each_other(client, wco_user):
+    client.force_login(wco_user)
+    page = wco_page()
+    seen = page.latest_revision_id
+    client.post(URL, form_data(page, [GOOD], revision=seen))
+    second = {**GOOD, "url": "https://www.wcoomd.org/other"}
+    response = client.post(URL, form_data(page, [second], revision=seen))
+    assert response.status_code == 200
+    assert "Someone else changed these links" in response.content.decode()
+    assert "https://www.wcoomd.org/other" in response.content.decode()  # kept in the form
+    page.refresh_from_db()
+    assert page.links.get().url == GOOD["url"]
+
+
+def test_outsiders_and_anonymous_cannot_edit(client, outsider):
+    assert client.get(URL).status_code == 302
+    client.force_login(outsider)
+    assert client.get(URL).status_code == 403
