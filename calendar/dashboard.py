@@ -15,7 +15,12 @@ UPCOMING_COUNT = 5
 def action_points_panel(request, organisation):
     """The organisation's action points (all of them for the Secretariat),
     overdue first."""
-    points = ActionPoint.objects.open().select_related("meeting").prefetch_related("owners")
+    points = (
+        ActionPoint.objects.open()
+        .filter(meeting__live=True)
+        .select_related("meeting")
+        .prefetch_related("owners")
+    )
     if is_secretariat(request.user):
         scope = "all"
     elif organisation is not None:

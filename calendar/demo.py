@@ -85,6 +85,7 @@ def load(builder, home, area):
         event = _event(builder, parent, data, english)
         if data["kind"] == "partners_meeting" and data["start"] == "2009-01-26":
             _action_points(event, english)
+            _meeting_papers(event)
     _pending_proposal(planning, english)
     return public, planning
 
@@ -164,3 +165,75 @@ def _pending_proposal(planning, organisations):
     workflow = event.get_workflow()
     if workflow is not None:
         workflow.start(event, user)
+
+
+AGENDA = (
+    "<ol><li>Opening and introductions</li><li>The Secretariat's activities in 2008</li>"
+    "<li>The Partners' activities in 2008</li><li>UNODC and the initiative</li>"
+    "<li>Funding</li><li>Activities in 2009: materials, case studies, outreach</li>"
+    "<li>The 2009 workshop plan</li><li>Action points and evaluation</li></ol>"
+)
+
+
+def minimal_pdf(text):
+    """A small, valid one-page PDF made here (never a copy of anyone's document)."""
+    stream = f"BT /F1 14 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return out
+
+
+def partners_collection():
+    """The collection for the Partners' papers, restricted like the Partners area."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name="Partners' documents").first()
+    if collection is None:
+        collection = root.add_child(name="Partners' documents")
+    restriction = CollectionViewRestriction.objects.filter(collection=collection).first()
+    if restriction is None:
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+    restriction.groups.set(Group.objects.filter(name__in=["Partners", "Secretariat"]))
+    return collection
+
+
+def _meeting_papers(meeting):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    from .models import EventLink
+
+    if meeting.links.exists():
+        return
+    collection = partners_collection()
+    document = Document.objects.create(
+        title="Fifth Partners meeting: agenda and participants",
+        collection=collection,
+        file=ContentFile(
+            minimal_pdf("GCI fifth Partners meeting - agenda (demo file)"),
+            name="gci-pm5-agenda.pdf",
+        ),
+    )
+    meeting.agenda = AGENDA
+    meeting.links = [EventLink(label="Agenda and list of participants (PDF)", document=document)]
+    meeting.save_revision().publish()

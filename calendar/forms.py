@@ -13,6 +13,20 @@ from .models.pages import TIME_ZONES
 from .queries import FIRST_YEAR, LAST_YEAR
 
 
+class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """An out-of-range id is an invalid choice, not a database error."""
+
+    def _check_values(self, value):
+        try:
+            return super()._check_values(value)
+        except (OverflowError, ValueError) as exc:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": "…"},
+            ) from exc
+
+
 def _blank(label):
     return [("", label)]
 
@@ -96,7 +110,7 @@ class ProposeEventForm(forms.Form):
     city = forms.CharField(label=_("City"), max_length=120, required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
     region = forms.ChoiceField(label=_("UN region"), required=False)
-    organisers = forms.ModelMultipleChoiceField(
+    organisers = SafeModelMultipleChoiceField(
         label=_("Organising Partners"),
         queryset=PartnerOrganisation.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -124,8 +138,9 @@ class ProposeEventForm(forms.Form):
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The end date cannot be before the start date."))
-        if start and not (FIRST_YEAR <= start.year <= LAST_YEAR):
-            self.add_error("start_date", _("Give a date between 1990 and 2100."))
+        for name, value in (("start_date", start), ("end_date", end)):
+            if value and not (FIRST_YEAR <= value.year <= LAST_YEAR):
+                self.add_error(name, _("Give a date between 1990 and 2100."))
         return cleaned
 
 

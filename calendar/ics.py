@@ -8,7 +8,7 @@ Feeds are streamed: one VEVENT at a time, so their size does not bound memory.
 import datetime as dt
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_countries import countries
 from icalendar import Calendar, Event, Timezone
@@ -46,7 +46,9 @@ def event_component(event, url):
     component.add("summary", title)
     if event.all_day:
         component.add("dtstart", event.start_date)
-        component.add("dtend", event.last_date + dt.timedelta(days=1))
+        component.add(
+            "dtend", min(event.last_date, dt.date.max - dt.timedelta(days=1)) + dt.timedelta(days=1)
+        )
     else:
         component.add("dtstart", event.starts_at)
         ends_at = event.ends_at
@@ -93,10 +95,14 @@ def event_calendar(event, request):
     return b"".join(parts)
 
 
-def stream_calendar(name, events, time_zones, url_for):
-    """Yield a whole calendar piece by piece: header, time zones, events."""
-    yield _header(name)
-    yield from _timezones(time_zones)
-    for event in events:
-        yield event_component(event, url_for(event)).to_ical()
-    yield b"END:VCALENDAR\r\n"
+def stream_calendar(name, events, time_zones, url_for, language=None):
+    """Yield a whole calendar piece by piece: header, time zones, events.
+
+    The response is produced after the view returns, so the language is
+    activated here, inside the generator."""
+    with translation.override(language or translation.get_language()):
+        yield _header(str(name))
+        yield from _timezones(time_zones)
+        for event in events:
+            yield event_component(event, url_for(event)).to_ical()
+        yield b"END:VCALENDAR\r\n"

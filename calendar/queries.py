@@ -11,8 +11,9 @@ from wagtail.models import Locale
 from gci.home.visibility import anonymous_pages, visible_pages
 
 from .models import EventPage
+from .models.pages import FIRST_YEAR, LAST_YEAR
 
-FIRST_YEAR, LAST_YEAR = 1990, 2100
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "events_for", "events_for_user"]
 
 
 def events_for(request, index, locale=None):

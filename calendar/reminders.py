@@ -7,6 +7,7 @@ due date makes a new reminder possible.
 """
 
 import datetime as dt
+import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -19,11 +20,17 @@ from gci.home.models import Membership
 from .models import ActionPoint, ReminderLog
 
 DAYS_BEFORE = 7
+logger = logging.getLogger(__name__)
 
 
 def due_reminders(today):
     """(action point, kind) pairs that should be reminded today."""
-    points = ActionPoint.objects.open().prefetch_related("owners").select_related("meeting")
+    points = (
+        ActionPoint.objects.open()
+        .filter(meeting__live=True)
+        .prefetch_related("owners")
+        .select_related("meeting")
+    )
     window_end = today + dt.timedelta(days=DAYS_BEFORE)
     for point in points.filter(due_date__gte=today, due_date__lte=window_end):
         yield point, ReminderLog.Kind.UPCOMING
@@ -70,10 +77,15 @@ def send_reminders(today=None):
                         "gci_calendar/email/reminder_subject.txt", context
                     ).strip()
                     body = render_to_string("gci_calendar/email/reminder_message.txt", context)
-                send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, to)
-                sent += 1
+                for address in to:  # each owner sees only their own address
+                    send_mail(
+                        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [address]
+                    )
+                    sent += 1
         except IntegrityError:
             continue  # already reminded (another run got there first)
+        except OSError:
+            logger.exception("Reminder for action point %s not sent; retried next run", point.pk)
     return sent
 
 

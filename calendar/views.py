@@ -186,6 +186,7 @@ def _feed_response(name, events, request, filename):
             events.iterator(chunk_size=500),
             time_zones,
             lambda event: event.get_full_url(request),
+            language=translation.get_language(),
         ),
         content_type="text/calendar; charset=utf-8",
     )
@@ -266,7 +267,9 @@ def planning_index(locale=None):
 
 @_partner_only
 def propose_event(request):
-    index = planning_index()
+    # Proposals live in the default language's planning calendar, whatever
+    # the interface language: each event lives once, and is translated from there.
+    index = planning_index(Locale.get_default())
     if index is None:
         raise Http404
     organisation = getattr(getattr(request.user, "membership", None), "organisation", None)
@@ -290,7 +293,11 @@ def _create_proposal(request, index, data):
     from django.utils.text import slugify
 
     with transaction.atomic():
-        base = slugify(data["title"])[:60] or "event"
+        from .models.pages import RESERVED_SLUGS
+
+        base = slugify(data["title"])[:60] or f"event-{data['start_date']:%Y-%m-%d}"
+        if base in RESERVED_SLUGS or base.isdigit():
+            base = f"event-{base}"
         slug, n = base, 1
         while index.get_children().filter(slug=slug).exists():
             n += 1
@@ -373,7 +380,6 @@ def update_action_point(request, pk):
                 )
                 current.status = form.cleaned_data["status"]
                 current.notes = form.cleaned_data["notes"]
-                current.version += 1
                 current.updated_by = request.user
                 current.save()
                 messages.success(request, _("Action point updated."))

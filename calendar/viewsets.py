@@ -1,9 +1,28 @@
 """Admin viewsets of the calendar."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .models import ActionPoint
+from .models import ActionPoint, ActionPointUpdate
+
+
+class EditActionPointView(generic.EditView):
+    """The Secretariat's edits are recorded like the Partners' (who, when, what)."""
+
+    def save_instance(self):
+        before = type(self.object).objects.get(pk=self.object.pk)
+        self.object.updated_by = self.request.user
+        instance = super().save_instance()
+        if (before.status, before.notes) != (instance.status, instance.notes):
+            ActionPointUpdate.objects.create(
+                action_point=instance,
+                user=self.request.user,
+                old_status=before.status,
+                new_status=instance.status,
+                notes=instance.notes,
+            )
+        return instance
 
 
 class ActionPointViewSet(ModelViewSet):
@@ -17,6 +36,7 @@ class ActionPointViewSet(ModelViewSet):
     search_fields = ["text", "notes"]
     list_export = ["text", "owner_names", "due_date", "status", "notes"]
     form_fields = ["meeting", "text", "owners", "due_date", "status", "notes"]
+    edit_view_class = EditActionPointView
 
     def get_queryset(self, request):
         return ActionPoint.objects.overdue_first().prefetch_related("owners")

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published
+from wagtail.signals import page_published, post_page_move
 
 _state = threading.local()
 
@@ -128,3 +128,22 @@ def published_translation_takes_restrictions(sender, instance, **kwargs):
     source = _source_with_restrictions(instance)
     if source is not None and not instance.view_restrictions.exists():
         sync_view_restrictions(source)
+
+
+@receiver(post_page_move)
+def moved_into_the_partners_area(sender, instance, **kwargs):
+    """A page moved into the Partners area takes its translations out of
+    public view too: they are unpublished until they are moved or synced."""
+    from wagtail.actions.unpublish_page import UnpublishPageAction
+
+    from .visibility import in_partners_area
+
+    if not in_partners_area(instance):
+        return
+    for translation in (
+        Page.objects.filter(translation_key=instance.translation_key).exclude(pk=instance.pk).live()
+    ):
+        if not in_partners_area(translation):
+            UnpublishPageAction(translation, include_descendants=True).execute(
+                skip_permission_checks=True
+            )

@@ -7,6 +7,7 @@ out private pages and documents/images in restricted collections.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import translation
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -21,7 +22,13 @@ from gci.site.search import clean_query
 
 
 class SafeSearchMixin:
-    """Bad search input is a 400 with a reason, never a 500."""
+    """Bad search or filter input is a 400 with a reason, never a 500."""
+
+    def listing_view(self, request):
+        try:
+            return super().listing_view(request)
+        except (ValidationError, OverflowError, ValueError) as exc:
+            raise BadRequestError(f"invalid filter value: {exc}") from exc
 
     def check_query_parameters(self, queryset):
         params = self.request._request.GET

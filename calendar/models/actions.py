@@ -91,6 +91,13 @@ class ActionPoint(index.Indexed, models.Model):
     def __str__(self):
         return self.text[:80]
 
+    def save(self, *args, **kwargs):
+        # Every saved change moves the version on, from the admin as from the
+        # Partners area, so a form opened before it is refused (not applied).
+        if self.pk is not None:
+            self.version = (self.version or 0) + 1
+        super().save(*args, **kwargs)
+
     @property
     def is_open(self):
         return self.status not in CLOSED_ACTION_STATUSES

@@ -13,6 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -26,6 +27,9 @@ from gci.home.models import IntroBodyMixin
 from ..choices import EventKind, EventStatus, UNRegion
 
 TIME_ZONES = sorted(available_timezones())
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+# Slugs an event cannot take: the calendar's own views use them.
+RESERVED_SLUGS = {"past", "feed", "ics"}
 
 
 def validate_time_zone(value):
@@ -70,13 +74,13 @@ class EventIndexPage(RoutablePageMixin, IntroBodyMixin, Page):
 
         return calendar_list(request, self, past=True)
 
-    @re_path(r"^(?P<year>\d{4})/$")
+    @re_path(r"^(?P<year>[0-9]{4})/$")
     def year(self, request, year):
         from ..views import calendar_year
 
         return calendar_year(request, self, int(year))
 
-    @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/$")
+    @re_path(r"^(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$")
     def month(self, request, year, month):
         from ..views import calendar_month
 
@@ -89,6 +93,35 @@ class EventIndexPage(RoutablePageMixin, IntroBodyMixin, Page):
         return calendar_feed(request, self)
 
 
+class EventPageForm(WagtailAdminPageForm):
+    """A Partners-only meeting may only carry documents that are themselves
+    restricted: otherwise its papers would be public at their own URL."""
+
+    def clean(self):
+        cleaned = super().clean()
+        from gci.home.visibility import in_partners_area
+
+        parent = self.parent_page if self.instance.pk is None else self.instance.get_parent()
+        if parent is None or not in_partners_area(parent) or "links" not in self.formsets:
+            return cleaned
+        for form in self.formsets["links"].forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            document = data.get("document")
+            if (
+                document
+                and not data.get("DELETE")
+                and not (document.collection.get_view_restrictions().exists())
+            ):
+                form.add_error(
+                    "document",
+                    _(
+                        "This event is for the Partners only: choose a document from a "
+                        "restricted collection (or restrict its collection first)."
+                    ),
+                )
+        return cleaned
+
+
 class EventPage(RoutablePageMixin, Page):
     """One event: a workshop, a training course, a side event, a COP/MOP, a
     Partners meeting… A Partners meeting also carries its agenda, documents
@@ -96,6 +129,7 @@ class EventPage(RoutablePageMixin, Page):
 
     parent_page_types = ["gci_calendar.EventIndexPage"]
     subpage_types = []
+    base_form_class = EventPageForm
 
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind, default=EventKind.WORKSHOP)
     status = models.CharField(
@@ -213,6 +247,12 @@ class EventPage(RoutablePageMixin, Page):
     def clean(self):
         super().clean()
         errors = {}
+        for name in ("start_date", "end_date"):
+            value = getattr(self, name)
+            if value and not (FIRST_YEAR <= value.year <= LAST_YEAR):
+                errors[name] = _("Give a date between 1990 and 2100.")
+        if self.slug in RESERVED_SLUGS or self.slug.isdigit():
+            errors["slug"] = _("This slug is used by the calendar's own views: choose another.")
         if self.end_date and self.start_date and self.end_date < self.start_date:
             errors["end_date"] = _("The end date cannot be before the start date.")
         if self.end_time and not self.start_time:
