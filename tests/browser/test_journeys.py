@@ -134,3 +134,18 @@ def test_the_month_view_in_arabic_on_a_phone(server, browser):
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     shot(page, "month-ar-phone")
     context.close()
+
+
+def test_visitor_picks_kenya_in_the_focal_point_directory(server, page):
+    page.goto(server["base"] + "/fr/focal-points/")
+    page.select_option("select[name=country]", "KE")
+    page.click("form.country-picker button[type=submit]")
+    page.wait_for_url("**/fr/focal-points/country/KE/")
+    assert "Kenya" in page.locator("h1").inner_text()
+    assert (
+        page.locator(
+            'a[href="https://cites.org/eng/cms/index.php/component/cp/country/KE"]'
+        ).count()
+        == 1
+    )
+    shot(page, "focal-points-kenya-fr")
