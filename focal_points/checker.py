@@ -6,8 +6,11 @@ Secretariat is emailed once when links break (a link that was already broken
 at the last check is not reported again).
 """
 
+import ipaddress
+import socket
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
 
 import requests
 from django.conf import settings
@@ -38,20 +41,58 @@ class Result:
         return self.status_code is not None and 200 <= self.status_code < 400 and not self.error
 
 
-def fetch(session, url, timeout):
-    result = Result(url=url)
+MAX_REDIRECTS = 10
+
+
+def _public_host(url):
+    """True when every address the URL's host resolves to is a public one.
+
+    The checker runs on the server and Partners choose the URLs, so it never
+    fetches loopback, private, link-local or reserved addresses (no SSRF),
+    unless FOCAL_POINTS_CHECK_PRIVATE_ADDRESSES is on (the tests' local server).
+    """
+    if getattr(settings, "FOCAL_POINTS_CHECK_PRIVATE_ADDRESSES", False):
+        return True
+    host = urlsplit(url).hostname
+    if not host:
+        return False
     try:
-        with session.get(url, timeout=timeout, allow_redirects=True, stream=True) as response:
-            result.status_code = response.status_code
-            result.final_url = response.url
-            result.redirects = [
-                {"status": r.status_code, "url": r.url, "location": r.headers.get("Location", "")}
-                for r in response.history
-            ]
+        infos = socket.getaddrinfo(host, None)
+    except (socket.gaierror, UnicodeError):
+        return True  # unresolvable: the request itself will fail and say so
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not address.is_global or address.is_multicast:
+            return False
+    return True
+
+
+def fetch(session, url, timeout):
+    """GET the URL, following redirects one by one (each hop is checked)."""
+    result = Result(url=url)
+    current = url
+    try:
+        for _hop in range(MAX_REDIRECTS + 1):
+            if urlsplit(current).scheme not in ("http", "https") or not _public_host(current):
+                result.error = "address not allowed"
+                return result
+            with session.get(
+                current, timeout=timeout, allow_redirects=False, stream=True
+            ) as response:
+                location = response.headers.get("Location")
+                if response.is_redirect and location:
+                    target = urljoin(current, location)
+                    result.redirects.append(
+                        {"status": response.status_code, "url": current, "location": target}
+                    )
+                    current = target
+                    continue
+                result.status_code = response.status_code
+                result.final_url = current
+                return result
+        result.error = "too many redirects"
     except requests.Timeout:
         result.error = "timeout"
-    except requests.TooManyRedirects:
-        result.error = "too many redirects"
     except requests.RequestException as exc:
         result.error = type(exc).__name__
     return result
@@ -71,7 +112,6 @@ def all_urls():
 def check(urls, workers=6, timeout=10):
     session = requests.Session()
     session.headers["User-Agent"] = USER_AGENT.format(site=settings.WAGTAILADMIN_BASE_URL)
-    session.max_redirects = 10
     with ThreadPoolExecutor(max_workers=max(1, min(workers, len(urls) or 1))) as pool:
         return list(pool.map(lambda url: fetch(session, url, timeout), urls))
 

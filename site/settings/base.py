@@ -299,3 +299,8 @@ LOGGING = {
 
 # Which settings module is in force; `load_demo` refuses to run in production.
 GCI_ENVIRONMENT = "base"
+
+# The focal-point link checker never fetches private or loopback addresses
+# (Partners choose the URLs; the check runs on the server). Tests turn this on
+# for their local HTTP server.
+FOCAL_POINTS_CHECK_PRIVATE_ADDRESSES = False

@@ -40,7 +40,8 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def local_server():
+def local_server(settings):
+    settings.FOCAL_POINTS_CHECK_PRIVATE_ADDRESSES = True
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -115,3 +116,36 @@ def test_broken_links_come_first_in_the_admin(client, local_links, secretariat_u
     assert response.status_code == 200
     body = response.content.decode()
     assert body.index("/missing") < body.index(local_links + "/good")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:9/x",
+        "http://169.254.169.254/latest/meta-data",
+        "http://10.0.0.1/",
+        "http://localhost/",
+        "http://[::1]/",
+    ],
+)
+def test_it_never_fetches_private_addresses(url):
+    from gci.focal_points.checker import check
+
+    (result,) = check([url], timeout=0.5)
+    assert result.error == "address not allowed" and not result.ok
+
+
+def test_a_redirect_to_a_private_address_is_not_followed(local_server, settings):
+    """Each hop is checked: here the first address counts as public, the
+    address it redirects to does not."""
+    from gci.focal_points import checker
+
+    settings.FOCAL_POINTS_CHECK_PRIVATE_ADDRESSES = False
+    original = checker._public_host
+    checker._public_host = lambda url: url.endswith("/moved")
+    try:
+        (result,) = checker.check([local_server + "/moved"], timeout=0.5)
+    finally:
+        checker._public_host = original
+    assert result.redirects and result.redirects[0]["status"] == 301
+    assert result.error == "address not allowed" and not result.ok
