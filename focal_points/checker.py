@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from requests.adapters import HTTPAdapter
 from wagtail.models import Locale
 
 from .models import LinkCheck, OrganisationFocalPointsPage
@@ -44,27 +45,69 @@ class Result:
 MAX_REDIRECTS = 10
 
 
-def _public_host(url):
-    """True when every address the URL's host resolves to is a public one.
-
-    The checker runs on the server and Partners choose the URLs, so it never
-    fetches loopback, private, link-local or reserved addresses (no SSRF),
-    unless FOCAL_POINTS_CHECK_PRIVATE_ADDRESSES is on (the tests' local server).
-    """
-    if getattr(settings, "FOCAL_POINTS_CHECK_PRIVATE_ADDRESSES", False):
-        return True
+def _resolve_public(url):
+    """The one address to connect to, if every address the host resolves to is
+    public; None otherwise (loopback, private, link-local, reserved, or not
+    resolvable). The connection is then made to that very address, so a
+    second DNS answer cannot point it elsewhere (no DNS rebinding)."""
     host = urlsplit(url).hostname
     if not host:
-        return False
+        return None
     try:
-        infos = socket.getaddrinfo(host, None)
-    except (socket.gaierror, UnicodeError):
-        return True  # unresolvable: the request itself will fail and say so
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not address.is_global or address.is_multicast:
-            return False
-    return True
+        infos = socket.getaddrinfo(host, urlsplit(url).port or None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError, ValueError):
+        return None
+    addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+    allow_private = getattr(settings, "FOCAL_POINTS_CHECK_PRIVATE_ADDRESSES", False)
+    if not addresses or (
+        not allow_private
+        and any(
+            not a.is_global
+            or a.is_multicast
+            or (a.version == 6 and a.ipv4_mapped)
+            or a in ipaddress.ip_network("64:ff9b::/96")
+            for a in addresses
+        )
+    ):
+        return None
+    return str(addresses[0])
+
+
+def _public_host(url):
+    return _resolve_public(url) is not None
+
+
+class PinnedAddressAdapter(HTTPAdapter):
+    """Connect to an address checked beforehand, keeping the host name for
+    the Host header and for TLS (SNI and certificate checks)."""
+
+    def __init__(self, address, hostname, **kwargs):
+        self.address, self.hostname = address, hostname
+        super().__init__(**kwargs)
+
+    def send(self, request, **kwargs):
+        parts = urlsplit(request.url)
+        host = f"[{self.address}]" if ":" in self.address else self.address
+        netloc = host + (f":{parts.port}" if parts.port else "")
+        request.url = parts._replace(netloc=netloc).geturl()
+        request.headers["Host"] = parts.netloc.rsplit("@", 1)[-1]
+        if parts.scheme == "https":
+            self.poolmanager.connection_pool_kw["server_hostname"] = self.hostname
+            self.poolmanager.connection_pool_kw["assert_hostname"] = self.hostname
+        return super().send(request, **kwargs)
+
+
+def _pinned_get(session, url, timeout):
+    address = _resolve_public(url)
+    if address is None:
+        return None
+    pinned = requests.Session()
+    pinned.trust_env = False  # no proxy fetches on our behalf
+    pinned.headers.update(session.headers)
+    adapter = PinnedAddressAdapter(address, urlsplit(url).hostname)
+    pinned.mount("http://", adapter)
+    pinned.mount("https://", adapter)
+    return pinned.get(url, timeout=timeout, allow_redirects=False, stream=True)
 
 
 def fetch(session, url, timeout):
@@ -73,12 +116,13 @@ def fetch(session, url, timeout):
     current = url
     try:
         for _hop in range(MAX_REDIRECTS + 1):
-            if urlsplit(current).scheme not in ("http", "https") or not _public_host(current):
+            response = None
+            if urlsplit(current).scheme in ("http", "https"):
+                response = _pinned_get(session, current, timeout)
+            if response is None:
                 result.error = "address not allowed"
                 return result
-            with session.get(
-                current, timeout=timeout, allow_redirects=False, stream=True
-            ) as response:
+            with response:
                 location = response.headers.get("Location")
                 if response.is_redirect and location:
                     target = urljoin(current, location)
@@ -162,7 +206,9 @@ def notify(newly_broken):
 
 
 def run(workers=6, timeout=10):
-    results = check(all_urls(), workers=workers, timeout=timeout)
+    urls = all_urls()
+    LinkCheck.objects.exclude(url__in=urls).delete()  # links no longer in use
+    results = check(urls, workers=workers, timeout=timeout)
     newly_broken = record(results)
     notify(newly_broken)
     return results, newly_broken

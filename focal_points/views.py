@@ -126,7 +126,15 @@ def edit_links(request):
         seen_revision = request.POST.get("revision", "")
         page.refresh_from_db()
         stale = str(page.latest_revision_id or "") != seen_revision
-        if stale:
+        if page.locked:
+            messages.error(
+                request,
+                _(
+                    "The Secretariat has locked these links for editing. "
+                    "Your changes are still in the form: try again later."
+                ),
+            )
+        elif stale:
             messages.error(
                 request,
                 _(
@@ -158,6 +166,8 @@ def edit_links(request):
     else:
         formset = LinkFormSet(initial=current)
     checks = LinkCheck.for_urls([link["url"] for link in current])
+    for form in formset.forms:
+        form.check = checks.get(form.initial.get("url"))
     response = render(
         request,
         "focal_points/edit_links.html",

@@ -114,3 +114,15 @@ def test_outsiders_and_anonymous_cannot_edit(client, outsider):
     assert client.get(URL).status_code == 302
     client.force_login(outsider)
     assert client.get(URL).status_code == 403
+
+
+def test_a_page_locked_by_the_secretariat_is_not_changed(client, wco_user, secretariat_user):
+    page = wco_page()
+    page.locked, page.locked_by = True, secretariat_user
+    page.save()
+    client.force_login(wco_user)
+    response = client.post(URL, form_data(page, [GOOD]))
+    assert response.status_code == 200
+    assert "locked these links" in response.content.decode()
+    page.refresh_from_db()
+    assert page.links.get().url != GOOD["url"]

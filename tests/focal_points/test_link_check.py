@@ -91,19 +91,52 @@ def test_the_secretariat_gets_one_summary_email_and_only_once(local_links, secre
     assert len(mail.outbox) == 1
 
 
-def test_a_fixed_link_shows_as_verified_after_the_next_check(client, local_links, wco_user):
-    run_check()
-    broken = LinkCheck.objects.get(url=local_links + "/missing")
-    page = OrganisationFocalPointsPage.objects.filter(links__url=broken.url).first()
+def test_a_partner_fixes_a_broken_link_and_it_shows_verified_after_the_next_check(
+    client, local_links, wco_user
+):
+    page = OrganisationFocalPointsPage.objects.get(slug="wco", locale__language_code="en")
     page.links = [
-        FocalPointLink(treaty="cites", kind="focal_point", label="Fixed", url=local_links + "/good")
+        FocalPointLink(
+            treaty="customs", kind="customs_contact", label="WCO", url=local_links + "/missing"
+        )
     ]
     page.save_revision().publish()
     run_check()
+    client.force_login(wco_user)
+    form_page = client.get("/en/my-organisation/focal-points/").content.decode()
+    assert "not reachable at the last check" in form_page  # the Partner sees it is broken
+    page.refresh_from_db()
+    response = client.post(
+        "/en/my-organisation/focal-points/",
+        {
+            "form-TOTAL_FORMS": "1",
+            "form-INITIAL_FORMS": "1",
+            "form-MIN_NUM_FORMS": "0",
+            "form-MAX_NUM_FORMS": "30",
+            "revision": str(page.latest_revision_id),
+            "form-0-treaty": "customs",
+            "form-0-kind": "customs_contact",
+            "form-0-label": "WCO fixed",
+            "form-0-url": local_links + "/good",
+            "form-0-country_url_pattern": "",
+        },
+    )
+    assert response.status_code == 302
+    run_check()
     body = client.get("/en/focal-points/").content.decode()
-    assert "Fixed" in body
-    fixed = LinkCheck.objects.get(url=local_links + "/good")
-    assert fixed.ok
+    row = body[body.index("WCO fixed") :][:400]
+    assert "verified" in row and "not reachable" not in row
+    assert (
+        not LinkCheck.objects.filter(url=local_links + "/missing", ok=False)
+        .exclude(
+            url__in=[
+                link.url
+                for p in OrganisationFocalPointsPage.objects.all()
+                for link in p.links.all()
+            ]
+        )
+        .exists()
+    )
 
 
 def test_broken_links_come_first_in_the_admin(client, local_links, secretariat_user):
@@ -141,11 +174,44 @@ def test_a_redirect_to_a_private_address_is_not_followed(local_server, settings)
     from gci.focal_points import checker
 
     settings.FOCAL_POINTS_CHECK_PRIVATE_ADDRESSES = False
-    original = checker._public_host
-    checker._public_host = lambda url: url.endswith("/moved")
+    original = checker._resolve_public
+    checker._resolve_public = lambda url: "127.0.0.1" if url.endswith("/moved") else None
     try:
         (result,) = checker.check([local_server + "/moved"], timeout=0.5)
     finally:
-        checker._public_host = original
+        checker._resolve_public = original
     assert result.redirects and result.redirects[0]["status"] == 301
     assert result.error == "address not allowed" and not result.ok
+
+
+def test_the_checked_address_is_the_one_connected_to(local_server, monkeypatch):
+    """DNS rebinding: once checked, the connection goes to the checked address,
+    whatever a second lookup would say."""
+    import socket as socket_module
+
+    from gci.focal_points import checker
+
+    port = int(local_server.rsplit(":", 1)[1])
+    real_getaddrinfo = socket_module.getaddrinfo
+    lookups = []
+
+    def getaddrinfo(host, *args, **kwargs):
+        if host != "rebind.example":
+            return real_getaddrinfo(host, *args, **kwargs)  # the pinned IP itself
+        lookups.append(host)
+        if len(lookups) > 1:
+            raise AssertionError("the host name was resolved a second time")
+        return [(socket_module.AF_INET, 1, 6, "", ("127.0.0.1", port))]
+
+    monkeypatch.setattr(socket_module, "getaddrinfo", getaddrinfo)
+    (result,) = checker.check([f"http://rebind.example:{port}/good"], timeout=0.5)
+    assert result.ok and result.status_code == 200
+    assert lookups == ["rebind.example"]
+
+
+def test_an_unresolvable_host_is_not_fetched(settings):
+    from gci.focal_points.checker import check
+
+    settings.FOCAL_POINTS_CHECK_PRIVATE_ADDRESSES = False
+    (result,) = check(["http://no-such-host.invalid/list"], timeout=0.5)
+    assert result.error == "address not allowed"
