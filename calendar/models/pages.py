@@ -104,21 +104,22 @@ class EventPageForm(WagtailAdminPageForm):
         parent = self.parent_page if self.instance.pk is None else self.instance.get_parent()
         if parent is None or not in_partners_area(parent) or "links" not in self.formsets:
             return cleaned
-        for form in self.formsets["links"].forms:
+        links = self.formsets["links"]
+        links.is_valid()  # the inline forms are not cleaned yet when the page form is
+        message = _(
+            "This event is for the Partners only: choose a document from a "
+            "restricted collection (or restrict its collection first)."
+        )
+        for form in links.forms:
             data = getattr(form, "cleaned_data", None) or {}
             document = data.get("document")
             if (
                 document
                 and not data.get("DELETE")
-                and not (document.collection.get_view_restrictions().exists())
+                and not document.collection.get_view_restrictions().exists()
             ):
-                form.add_error(
-                    "document",
-                    _(
-                        "This event is for the Partners only: choose a document from a "
-                        "restricted collection (or restrict its collection first)."
-                    ),
-                )
+                form.add_error("document", message)
+                self.add_error(None, message)
         return cleaned
 
 

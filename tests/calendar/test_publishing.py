@@ -79,3 +79,95 @@ def test_a_published_and_translated_event_is_everywhere(
         "SN",
         "africa",
     )
+
+
+def _event_form(title, start, **extra):
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
+
+    links = extra.pop("links", [])
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": extra.pop("slug", title.lower().replace(" ", "-")),
+            "kind": "workshop",
+            "status": "confirmed",
+            "start_date": start.isoformat(),
+            "time_zone": "Africa/Nairobi",
+            "body": streamfield([]),
+            "agenda": rich_text("<p>-</p>"),
+            "links": inline_formset(links),
+            "comments": inline_formset([]),
+            **extra,
+        }
+    )
+
+
+def test_a_secretariat_member_publishes_an_event_from_the_admin(client, secretariat_user):
+    activate_totp(secretariat_user)
+    client.force_login(secretariat_user)
+    index = public_index()
+    data = _event_form(
+        "Nairobi workshop", days_from_today(20), city="Nairobi", country="KE", region="africa"
+    )
+    data["action-publish"] = "action-publish"
+    response = client.post(f"/admin/pages/add/gci_calendar/eventpage/{index.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    event = EventPage.objects.get(slug="nairobi-workshop")
+    assert event.live and event.city == "Nairobi"
+    client.logout()
+    assert "Nairobi workshop" in client.get("/en/events/").content.decode()
+
+
+def test_a_partners_meeting_refuses_a_public_document(client, secretariat_user):
+    from django.contrib.auth.models import Group
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from tests.factories.calendar import make_event, planning_index
+
+    root = Collection.get_first_root_node()
+    public_doc = Document.objects.create(
+        title="Minutes", collection=root, file=ContentFile(b"%PDF-1.4 x", name="minutes.pdf")
+    )
+    private = root.add_child(name="Private papers")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.set(Group.objects.filter(name="Partners"))
+    private_doc = Document.objects.create(
+        title="Minutes", collection=private, file=ContentFile(b"%PDF-1.4 y", name="m2.pdf")
+    )
+    meeting = make_event(
+        planning_index(), "Internal meeting", days_from_today(5), kind="partners_meeting"
+    )
+    activate_totp(secretariat_user)
+    client.force_login(secretariat_user)
+    url = f"/admin/pages/{meeting.pk}/edit/"
+    refused = client.post(
+        url,
+        _event_form(
+            meeting.title,
+            meeting.start_date,
+            slug=meeting.slug,
+            links=[{"label": "Minutes", "url": "", "document": public_doc.pk}],
+        ),
+    )
+    assert refused.status_code == 200
+    assert "restricted collection" in refused.content.decode()
+    assert not meeting.links.exists()
+    accepted = client.post(
+        url,
+        _event_form(
+            meeting.title,
+            meeting.start_date,
+            slug=meeting.slug,
+            links=[{"label": "Minutes", "url": "", "document": private_doc.pk}],
+        ),
+    )
+    assert accepted.status_code == 302
