@@ -37,10 +37,6 @@ class FocalPointDirectoryPage(RoutablePageMixin, IntroBodyMixin, Page):
     subpage_types = ["focal_points.OrganisationFocalPointsPage"]
     max_count_per_parent = 1
 
-    content_panels = [*Page.content_panels, *IntroBodyMixin.content_panels]
-    search_fields = Page.search_fields + IntroBodyMixin.search_fields
-    api_fields = IntroBodyMixin.api_fields
-
     class Meta:
         verbose_name = _("focal-point directory")
 

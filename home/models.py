@@ -116,15 +116,18 @@ class Membership(models.Model):
 
 
 class IntroBodyMixin(models.Model):
-    """An introduction and a StreamField body, with their panels and API fields."""
+    """An introduction and a StreamField body, with their panels, search and
+    API fields. Listed before `Page` in a page's bases, its `content_panels`
+    and `search_fields` (which include Page's) serve the page as they are."""
 
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("One or two sentences shown under the title.")
     )
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [index.SearchField("intro"), index.SearchField("body")]
+    intro_panels = [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [*Page.content_panels, *intro_panels]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     api_fields = [APIField("intro"), APIField("body")]
 
     class Meta:
@@ -149,9 +152,8 @@ class HomePage(IntroBodyMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("hero_image"),
-        *IntroBodyMixin.content_panels,
+        *IntroBodyMixin.intro_panels,
     ]
-    search_fields = Page.search_fields + IntroBodyMixin.search_fields
     api_fields = [
         *IntroBodyMixin.api_fields,
         APIField("hero_image", serializer=ImageRenditionField("fill-1200x400")),
@@ -172,10 +174,6 @@ class StandardPage(IntroBodyMixin, Page):
     parent_page_types = ["home.HomePage", "home.StandardPage", "home.PartnersAreaPage"]
     subpage_types = ["home.StandardPage"]
 
-    content_panels = [*Page.content_panels, *IntroBodyMixin.content_panels]
-    search_fields = Page.search_fields + IntroBodyMixin.search_fields
-    api_fields = IntroBodyMixin.api_fields
-
     class Meta:
         verbose_name = _("standard page")
 
@@ -187,8 +185,6 @@ class PartnerIndexPage(IntroBodyMixin, Page):
     subpage_types = []
     max_count_per_parent = 1
 
-    content_panels = [*Page.content_panels, *IntroBodyMixin.content_panels]
-    search_fields = Page.search_fields + IntroBodyMixin.search_fields
     api_fields = [*IntroBodyMixin.api_fields, APIField("organisations")]
 
     class Meta:
@@ -231,10 +227,6 @@ class PartnersAreaPage(IntroBodyMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.StandardPage", "gci_calendar.EventIndexPage"]
     max_count_per_parent = 1
-
-    content_panels = [*Page.content_panels, *IntroBodyMixin.content_panels]
-    search_fields = Page.search_fields + IntroBodyMixin.search_fields
-    api_fields = IntroBodyMixin.api_fields
 
     class Meta:
         verbose_name = _("Partners area")

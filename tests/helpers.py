@@ -1,6 +1,11 @@
 """Small helpers the tests share."""
 
+import os
+import secrets
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.urls import reverse
@@ -32,3 +37,28 @@ def current_code(secret):
     from allauth.mfa import app_settings
 
     return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# The least the production settings need, with throwaway values.
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "gci.site.settings.production",
+    "SECRET_KEY": secrets.token_urlsafe(60),
+    "ALLOWED_HOSTS": "greencustoms.example",
+    "CACHE_URL": "redis://127.0.0.1:6379/0",
+}
+
+
+def run_manage(*args, env_overrides=None, drop=(), timeout=120):
+    """Run manage.py in a new process (settings are chosen at start-up)."""
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env.update(env_overrides or {})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+    )

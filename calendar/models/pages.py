@@ -47,10 +47,6 @@ class EventIndexPage(RoutablePageMixin, IntroBodyMixin, Page):
     subpage_types = ["gci_calendar.EventPage"]
     max_count_per_parent = 1
 
-    content_panels = [*Page.content_panels, *IntroBodyMixin.content_panels]
-    search_fields = Page.search_fields + IntroBodyMixin.search_fields
-    api_fields = IntroBodyMixin.api_fields
-
     class Meta:
         verbose_name = _("calendar")
 

@@ -1,10 +1,6 @@
 """`manage.py load_demo` builds the demo site, idempotently, never in production."""
 
 import io
-import os
-import secrets
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +9,7 @@ from django.core.management import call_command
 from wagtail.models import Page, PageViewRestriction
 
 from gci.home.models import Membership, PartnerOrganisation
+from tests.helpers import PRODUCTION, run_manage
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,21 +67,9 @@ def test_password_comes_from_the_environment(monkeypatch):
 
 
 def test_it_refuses_to_run_under_production_settings():
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "gci.site.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(60),
-        "ALLOWED_HOSTS": "greencustoms.example",
-        "CACHE_URL": "redis://127.0.0.1:6379/0",
-        "DATABASE_URL": "sqlite:////nonexistent/never-used.sqlite3",
-    }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "load_demo"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = run_manage(
+        "load_demo",
+        env_overrides={**PRODUCTION, "DATABASE_URL": "sqlite:////nonexistent/never.sqlite3"},
     )
     assert result.returncode != 0
     assert "refuses to run under production settings" in result.stderr
@@ -98,23 +83,14 @@ def test_setup_site_is_idempotent_on_an_existing_site():
 
 def test_setup_site_gives_a_new_production_install_its_structure(tmp_path):
     env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "gci.site.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(60),
-        "ALLOWED_HOSTS": "greencustoms.example",
+        **PRODUCTION,
+        "CACHE_URL": "locmemcache://",
         "GCI_ALLOW_LOCAL_CACHE": "true",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}",
     }
 
     def manage(*args):
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        result = run_manage(*args, env_overrides=env, timeout=300)
         assert result.returncode == 0, result.stderr
         return result.stdout
 

@@ -1,7 +1,6 @@
 """Settings: configuration from the environment, production refusals, SQLite."""
 
 import os
-import secrets
 import subprocess
 import sys
 import threading
@@ -11,28 +10,9 @@ import pytest
 from django.conf import settings
 from django.db.backends.sqlite3.base import DatabaseWrapper
 
+from tests.helpers import PRODUCTION, run_manage
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run_manage(*args, env_overrides=None, drop=()):
-    env = {k: v for k, v in os.environ.items() if k not in drop}
-    env.update(env_overrides or {})
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-
-
-PRODUCTION = {
-    "DJANGO_SETTINGS_MODULE": "gci.site.settings.production",
-    "SECRET_KEY": secrets.token_urlsafe(60),
-    "ALLOWED_HOSTS": "greencustoms.example",
-    "CACHE_URL": "redis://127.0.0.1:6379/0",
-}
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
