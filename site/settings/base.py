@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "gci.site.middleware.RequireMFAForStaffMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "gci.materials.middleware.ReviewGateMessageMiddleware",
 ]
 
 ROOT_URLCONF = "gci.site.urls"
@@ -154,6 +155,8 @@ LANGUAGES = [
     ("zh-hans", "中文"),
 ]
 WAGTAIL_I18N_ENABLED = True
+# "Translate this page" makes drafts: a translation is published after review.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -1,0 +1,240 @@
+"""The Green Customs Guide: a book page and its chapters, in every language.
+
+English is the source; the other languages are wagtail-localize
+translations, which keep the English blocks (same ids, types and order), so
+a translation's layout follows the original.
+
+A translated page goes live only when its language's review round is
+complete (see `gci.materials.review`). Wagtail workflows are advisory and no
+single hook sees every way a page gets published, so the gate sits where
+every path ends: the page's own `save()`, which refuses to make a
+translation live (or replace its live revision) while the gate is closed.
+`publish()` and `permissions_for_user()` add friendlier behaviour on top.
+"""
+
+import logging
+
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, PagePermissionTester
+from wagtail.search import index
+
+from ..blocks import GuideStreamBlock
+
+logger = logging.getLogger(__name__)
+
+# Fields of the page row that hold what a visitor reads. A save of a live
+# translation that is not a publish must leave them as they are.
+PAGE_CONTENT_FIELDS = {"title", "slug", "url_path", "seo_title", "search_description"}
+TREE_FIELDS = {"path", "depth", "numchild"}
+
+
+class TranslationNotReviewed(Exception):
+    """A translated Guide page may not go live yet; the message says why."""
+
+
+class ReviewGatedPermissionTester(PagePermissionTester):
+    """Hides Publish (editor, bulk actions, admin API) while the gate is closed,
+    for superusers too."""
+
+    def can_publish(self):
+        return super().can_publish() and self.page.review_gate_reason() is None
+
+
+class ReviewGatedMixin:
+    """A translated Guide page goes live only once its round is complete."""
+
+    def is_translation(self):
+        if self.locale_id is None:  # a new page takes its parent's language
+            self.locale = self.get_default_locale()
+        return self.locale_id != Locale.get_default().pk
+
+    def review_gate_reason(self, instance=None):
+        """None when this page may go live; otherwise why not (translated text)."""
+        if not self.is_translation():
+            return None
+        from ..review import gate_reason
+
+        return gate_reason(instance or self)
+
+    def permissions_for_user(self, user):
+        return ReviewGatedPermissionTester(user, self)
+
+    def publish(self, revision, user=None, **kwargs):
+        if self.is_translation():
+            reason = self.review_gate_reason(revision.as_object())
+            if reason is not None:
+                go_live_at = revision.approved_go_live_at
+                if user is None and go_live_at is not None and go_live_at <= timezone.now():
+                    # The scheduled-publishing command: keep the schedule, skip,
+                    # and let the rest of its run go on.
+                    logger.warning("Scheduled publishing of %s skipped: %s", self.pk, reason)
+                    return None
+                raise TranslationNotReviewed(reason)
+        return super().publish(revision, user=user, **kwargs)
+
+    def save(self, *args, **kwargs):
+        if self.is_translation():
+            self._guard_translation_save(kwargs)
+        return super().save(*args, **kwargs)
+
+    def _guard_translation_save(self, kwargs):
+        stored = (
+            Page.objects.filter(pk=self.pk)
+            .values("live", "live_revision_id", "path", "depth", "numchild")
+            .first()
+            if self.pk
+            else None
+        )
+        was_live = bool(stored and stored["live"])
+        if self.alias_of_id and self.live:
+            # An alias shows the English text under another language's prefix:
+            # a Guide page in another language is a reviewed translation or nothing.
+            self.live = False
+            self.has_unpublished_changes = True
+            return
+        if stored:
+            # Never write a stale position in the tree (wagtail-localize #773).
+            self.path, self.depth, self.numchild = (
+                stored["path"],
+                stored["depth"],
+                stored["numchild"],
+            )
+        going_live = self.live and (
+            not was_live or stored["live_revision_id"] != self.live_revision_id
+        )
+        if going_live:
+            reason = self.review_gate_reason()
+            if reason is not None:
+                raise TranslationNotReviewed(reason)
+        elif was_live and kwargs.get("update_fields") is None:
+            # A draft of a live translation (wagtail-localize saves the whole
+            # row): keep what the public reads until the draft is published.
+            content = PAGE_CONTENT_FIELDS | {
+                field.name
+                for field in type(self)._meta.concrete_fields
+                if field.model is type(self)
+            }
+            kwargs["update_fields"] = [
+                field.name
+                for field in type(self)._meta.concrete_fields
+                if not field.primary_key
+                and field.name not in content
+                and field.name not in TREE_FIELDS
+                and field.model is Page
+            ]
+
+
+class GuidePage(ReviewGatedMixin, Page):
+    """The Green Customs Guide: introduction, table of contents, download."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["materials.GuideChapterPage"]
+    max_count_per_parent = 1
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("What the Guide is for and who it serves.")
+    )
+    download = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("download of the whole Guide"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A PDF of the whole Guide in this language, from a public collection."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("download")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("Guide")
+
+    def chapters(self):
+        return GuideChapterPage.objects.child_of(self).live().order_by("number", "path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["chapters"] = self.chapters()
+        return context
+
+
+class GuideChapterPage(ReviewGatedMixin, Page):
+    """A chapter of the Guide. Its headings are numbered sections (2.1, 2.1.1)."""
+
+    parent_page_types = ["materials.GuidePage"]
+    subpage_types = []
+
+    number = models.PositiveSmallIntegerField(
+        _("chapter number"), help_text=_("Chapters are listed and numbered in this order.")
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    body = StreamField(GuideStreamBlock(), verbose_name=_("text"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("number"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("number"),
+    ]
+    api_fields = [APIField("number"), APIField("summary"), APIField("body")]
+
+    class Meta:
+        verbose_name = _("Guide chapter")
+        ordering = ["number"]
+
+    @cached_property
+    def sections(self):
+        """Numbered headings: [(block id, "2.1", text, level)]."""
+        numbers, section, subsection = [], 0, 0
+        for block in self.body:
+            if block.block_type != "heading":
+                continue
+            if block.value["level"] == "h3":
+                subsection += 1
+                label = f"{self.number}.{max(section, 1)}.{subsection}"
+            else:
+                section, subsection = section + 1, 0
+                label = f"{self.number}.{section}"
+            numbers.append((block.id, label, block.value["text"], block.value["level"]))
+        return numbers
+
+    @cached_property
+    def section_numbers(self):
+        return {block_id: label for block_id, label, _text, _level in self.sections}
+
+    def numbered_blocks(self):
+        """The body's blocks with their section number (None for non-headings)."""
+        return [(block, self.section_numbers.get(block.id)) for block in self.body]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        parent = self.get_parent()
+        siblings = list(
+            GuideChapterPage.objects.child_of(parent)
+            .live()
+            .order_by("number", "path")
+            .only("id", "title", "number", "url_path", "path", "depth", "locale_id")
+        )
+        index_of = next((i for i, page in enumerate(siblings) if page.pk == self.pk), None)
+        context["guide"] = parent.specific
+        context["chapters"] = siblings
+        if index_of is not None:
+            context["previous_chapter"] = siblings[index_of - 1] if index_of > 0 else None
+            context["next_chapter"] = (
+                siblings[index_of + 1] if index_of + 1 < len(siblings) else None
+            )
+        return context

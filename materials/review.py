@@ -1,0 +1,434 @@
+"""What a review round does: open it, act on an assignment, comment, resolve,
+complete — and the gate that keeps an unreviewed translation unpublished.
+
+Views, the admin and the demo all go through these functions, so the history
+(`ReviewEvent`) and the completion of a round are kept in one place.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Count, F, Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+from wagtail_localize.models import TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
+
+from gci.home.models import Membership
+
+from .choices import AssignmentState, ReviewAction
+from .models import (
+    GuideChapterPage,
+    GuidePage,
+    ReviewAssignment,
+    ReviewComment,
+    ReviewEvent,
+    ReviewRound,
+)
+
+logger = logging.getLogger(__name__)
+
+# What each button does to an assignment.
+ACTIONS = {
+    "approve": (AssignmentState.APPROVED, ReviewAction.APPROVED),
+    "request_changes": (AssignmentState.CHANGES_REQUESTED, ReviewAction.CHANGES_REQUESTED),
+    "decline": (AssignmentState.DECLINED, ReviewAction.DECLINED),
+}
+
+
+class AssignmentConflict(Exception):
+    """Someone else acted on the assignment first; `current` is its new state."""
+
+    def __init__(self, current):
+        super().__init__("assignment changed")
+        self.current = current
+
+
+class RoundClosed(Exception):
+    """A newer round of the same language replaced this one."""
+
+
+# --- Fingerprints: "has the text changed since it was reviewed?" -----------
+
+
+def fingerprint(instance):
+    """A digest of the translatable strings of a page, in order, by path."""
+    if instance is None:
+        return None
+    digest = hashlib.sha256()
+    for segment in extract_segments(instance):
+        if isinstance(segment, StringSegmentValue):
+            digest.update(segment.path.encode())
+            digest.update(b"\x00")
+            digest.update(segment.string.data.encode())
+            digest.update(b"\x01")
+    return digest.hexdigest()
+
+
+def english_original(page):
+    """The English page a Guide page translates (the page itself in English)."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page.specific
+    original = Page.objects.filter(translation_key=page.translation_key, locale=default).first()
+    return original.specific if original else None
+
+
+def reviewed_translation(english_page, locale):
+    """The translation as reviewers see it: wagtail-localize's current strings
+    applied to the source (English where not translated yet), else the
+    translated page's latest draft. None when there is no translation."""
+    translated = (
+        Page.objects.filter(translation_key=english_page.translation_key, locale=locale)
+        .exclude(alias_of__isnull=False)
+        .first()
+    )
+    if translated is None:
+        return None
+    source = TranslationSource.objects.get_for_instance_or_none(english_page)
+    if source is not None and source.translations.filter(target_locale=locale, enabled=True):
+        return source.get_ephemeral_translated_instance(locale, fallback=True)
+    return translated.specific.get_latest_revision_as_object()
+
+
+def guide_pages(guide):
+    """The English Guide page and its chapters, in order."""
+    return [guide, *GuideChapterPage.objects.child_of(guide).order_by("number", "path")]
+
+
+def compute_fingerprints(review_round):
+    result = {}
+    for page in guide_pages(review_round.guide):
+        result[str(page.pk)] = {
+            "source": fingerprint(page),
+            "translation": fingerprint(reviewed_translation(page, review_round.locale)),
+        }
+    return result
+
+
+def current_round(guide, locale):
+    return ReviewRound.objects.filter(guide=guide, locale=locale).select_related("locale").first()
+
+
+def gate_reason(page):
+    """Why a translated Guide page may not go live now, or None if it may."""
+    language = get_language_info(page.locale.language_code)["name_translated"]
+    english = english_original(page)
+    if english is None:
+        return _("This page has no English original.")
+    guide = english if isinstance(english, GuidePage) else english.get_parent().specific
+    review_round = current_round(guide, page.locale)
+    if review_round is None:
+        return _("No review round has been opened for %(language)s yet.") % {"language": language}
+    if not review_round.is_complete:
+        return _(
+            "The %(language)s review round is not complete: every invited organisation "
+            "must approve or decline, and every change request must be resolved."
+        ) % {"language": language}
+    stored = review_round.fingerprints.get(str(english.pk))
+    if stored is None:
+        return _(
+            "This page was added after the %(language)s review round was completed: "
+            "it needs a new round."
+        ) % {"language": language}
+    if fingerprint(english) != stored["source"]:
+        return _(
+            "The English text changed after the %(language)s review round was completed: "
+            "the translation needs review again."
+        ) % {"language": language}
+    if fingerprint(page) != stored["translation"]:
+        return _(
+            "The %(language)s text changed after its review round was completed: "
+            "open a new round to have the changes reviewed."
+        ) % {"language": language}
+    return None
+
+
+def needs_review_again(review_round, english_page):
+    """True when a completed round no longer covers the English page's text."""
+    stored = review_round.fingerprints.get(str(english_page.pk))
+    return review_round.is_complete and (
+        stored is None or stored["source"] != fingerprint(english_page)
+    )
+
+
+# --- Rounds ----------------------------------------------------------------
+
+
+def members(organisations):
+    return list(
+        Membership.objects.filter(
+            organisation__in=organisations, user__is_active=True
+        ).select_related("user", "organisation")
+    )
+
+
+def log(review_round, action, actor=None, assignment=None, comment=None, note=""):
+    return ReviewEvent.objects.create(
+        round=review_round,
+        action=action,
+        actor=actor,
+        assignment=assignment,
+        comment=comment,
+        note=note,
+    )
+
+
+@transaction.atomic
+def open_round(guide, locale, deadline, organisations, opened_by, message="", notify=True):
+    """Open a round for one language and invite the organisations (emails
+    go out once the transaction commits)."""
+    review_round = ReviewRound.objects.create(
+        guide=guide, locale=locale, deadline=deadline, message=message, opened_by=opened_by
+    )
+    log(review_round, ReviewAction.OPENED, opened_by, note=message)
+    invite(review_round, organisations, opened_by, notify=notify)
+    if notify:  # workflows notify the Secretariat's moderators by email
+        start_workflows(review_round, opened_by)
+    return review_round
+
+
+def invite(review_round, organisations, actor, notify=True):
+    new = []
+    for organisation in organisations:
+        assignment, created = ReviewAssignment.objects.get_or_create(
+            round=review_round, organisation=organisation
+        )
+        if created:
+            new.append(assignment)
+            log(review_round, ReviewAction.INVITED, actor, assignment=assignment)
+    if new:
+        refresh_completion(review_round, actor)
+        if notify:
+            transaction.on_commit(lambda: email_invitations(review_round, new))
+    return new
+
+
+def email_invitations(review_round, assignments):
+    """One email per member of each invited organisation, to them alone."""
+    url = review_round_url(review_round)
+    for membership in members([a.organisation_id for a in assignments]):
+        if not membership.user.email:
+            continue
+        with translation.override(settings.LANGUAGE_CODE):
+            context = {"round": review_round, "url": url, "organisation": membership.organisation}
+            subject = render_to_string("materials/email/invitation_subject.txt", context).strip()
+            body = render_to_string("materials/email/invitation_message.txt", context)
+        try:
+            send_mail(
+                settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+                body,
+                None,
+                [membership.user.email],
+            )
+        except OSError:
+            logger.exception("Review invitation to %s not sent", membership.user.pk)
+
+
+def review_round_url(review_round):
+    from .models import ReviewIndexPage
+
+    index = ReviewIndexPage.objects.filter(locale=Locale.get_default()).live().first()
+    if index is None:
+        return settings.WAGTAILADMIN_BASE_URL
+    return index.get_full_url() + index.reverse_subpage("round", args=[review_round.pk])
+
+
+def change_deadline(review_round, deadline, actor):
+    if review_round.deadline != deadline:
+        old = review_round.deadline
+        review_round.deadline = deadline
+        review_round.save(update_fields=["deadline"])
+        log(review_round, ReviewAction.DEADLINE_CHANGED, actor, note=f"{old} → {deadline}")
+
+
+def refresh_completion(review_round, actor=None):
+    """Mark the round complete (recording what was reviewed) or no longer so."""
+    review_round = ReviewRound.objects.select_for_update().get(pk=review_round.pk)
+    assignments = list(
+        review_round.assignments.annotate(
+            open_count=Count(
+                "comments",
+                filter=Q(comments__parent__isnull=True, comments__resolved_at__isnull=True),
+            )
+        )
+    )
+    settled = bool(assignments) and all(a.is_settled(a.open_count) for a in assignments)
+    if settled and review_round.completed_at is None:
+        review_round.completed_at = timezone.now()
+        review_round.fingerprints = compute_fingerprints(review_round)
+        review_round.save(update_fields=["completed_at", "fingerprints"])
+        log(review_round, ReviewAction.COMPLETED, actor)
+    elif not settled and review_round.completed_at is not None:
+        review_round.completed_at = None
+        review_round.fingerprints = {}
+        review_round.save(update_fields=["completed_at", "fingerprints"])
+        log(review_round, ReviewAction.INCOMPLETE, actor)
+    return review_round
+
+
+# --- Assignments and comments ---------------------------------------------
+
+
+def can_act(user, assignment):
+    membership = getattr(user, "membership", None)
+    return membership is not None and membership.organisation_id == assignment.organisation_id
+
+
+def assignment_for(user, review_round):
+    membership = getattr(user, "membership", None)
+    if membership is None:
+        return None
+    return review_round.assignments.filter(organisation_id=membership.organisation_id).first()
+
+
+def _ensure_current(review_round):
+    if not review_round.is_current():
+        raise RoundClosed
+
+
+@transaction.atomic
+def act(assignment, expected_version, user, action, reason=""):
+    """Approve, request changes or decline; refused (AssignmentConflict) when
+    someone else acted since `expected_version` was read."""
+    _ensure_current(assignment.round)
+    state, event = ACTIONS[action]
+    changes = {
+        "state": state,
+        "reason": reason,
+        "version": F("version") + 1,
+        "updated_at": timezone.now(),
+        "updated_by": user,
+        "approved_fingerprint": None,
+    }
+    if action == "approve":
+        changes["approved_fingerprint"] = {
+            str(page.pk): fingerprint(reviewed_translation(page, assignment.round.locale))
+            for page in guide_pages(assignment.round.guide)
+        }
+    updated = ReviewAssignment.objects.filter(pk=assignment.pk, version=expected_version).update(
+        **changes
+    )
+    current = ReviewAssignment.objects.select_related("round", "organisation").get(pk=assignment.pk)
+    if not updated:
+        raise AssignmentConflict(current)
+    comment = None
+    if action == "request_changes" and reason:
+        comment = ReviewComment.objects.create(assignment=current, author=user, text=reason)
+    log(current.round, event, user, assignment=current, comment=comment, note=reason)
+    refresh_completion(current.round, user)
+    return current
+
+
+def start_reviewing(assignment, user):
+    """An invited organisation's member opened or commented the translation."""
+    if assignment.state == AssignmentState.INVITED:
+        updated = ReviewAssignment.objects.filter(
+            pk=assignment.pk, state=AssignmentState.INVITED
+        ).update(
+            state=AssignmentState.REVIEWING,
+            version=F("version") + 1,
+            updated_at=timezone.now(),
+            updated_by=user,
+        )
+        if updated:
+            log(assignment.round, ReviewAction.STARTED, user, assignment=assignment)
+            assignment.refresh_from_db()
+
+
+@transaction.atomic
+def add_comment(assignment, user, text, chapter=None, block_id="", parent=None):
+    _ensure_current(assignment.round)
+    comment = ReviewComment.objects.create(
+        assignment=assignment,
+        author=user,
+        text=text,
+        chapter=chapter,
+        chapter_title=chapter.title if chapter else "",
+        block_id=block_id,
+        parent=parent,
+    )
+    if parent is None:
+        start_reviewing(assignment, user)
+        log(assignment.round, ReviewAction.COMMENTED, user, assignment=assignment, comment=comment)
+        refresh_completion(assignment.round, user)
+    else:
+        log(assignment.round, ReviewAction.ANSWERED, user, assignment=assignment, comment=comment)
+    return comment
+
+
+@transaction.atomic
+def resolve(comment, user):
+    """The Secretariat marks a comment dealt with (once; later clicks do nothing)."""
+    updated = ReviewComment.objects.filter(pk=comment.pk, resolved_at__isnull=True).update(
+        resolved_at=timezone.now(), resolved_by=user
+    )
+    if updated:
+        log(
+            comment.assignment.round,
+            ReviewAction.RESOLVED,
+            user,
+            assignment=comment.assignment,
+            comment=comment,
+        )
+        refresh_completion(comment.assignment.round, user)
+    return bool(updated)
+
+
+# --- Workflow --------------------------------------------------------------
+
+
+def translated_pages(review_round):
+    keys = [page.translation_key for page in guide_pages(review_round.guide)]
+    return Page.objects.filter(
+        translation_key__in=keys, locale=review_round.locale, alias_of__isnull=True
+    )
+
+
+def start_workflows(review_round, user):
+    """Put each translated page with unpublished changes into its workflow, so
+    the Secretariat's dashboard lists what the round will let them publish."""
+    for page in translated_pages(review_round).filter(has_unpublished_changes=True).specific():
+        workflow = page.get_workflow()
+        if workflow is None or page.workflow_in_progress:
+            continue
+        try:
+            workflow.start(page, user)
+        except Exception:  # a workflow that cannot start must not stop the round
+            logger.exception("Workflow not started on page %s", page.pk)
+
+
+def matrix(review_round):
+    """Chapters × organisations: open comments per cell, plus each chapter's
+    "needs review again" mark and each organisation's state."""
+    chapters = guide_pages(review_round.guide)[1:]
+    assignments = list(review_round.assignments.select_related("organisation"))
+    counts = {
+        (row["assignment_id"], row["chapter_id"]): row["n"]
+        for row in ReviewComment.objects.filter(
+            assignment__round=review_round, parent__isnull=True, resolved_at__isnull=True
+        )
+        .values("assignment_id", "chapter_id")
+        .annotate(n=Count("pk"))
+    }
+    rows = []
+    for chapter in chapters:
+        rows.append(
+            {
+                "chapter": chapter,
+                "needs_review": needs_review_again(review_round, chapter),
+                "cells": [
+                    {"assignment": a, "open": counts.get((a.pk, chapter.pk), 0)}
+                    for a in assignments
+                ],
+            }
+        )
+    general = [counts.get((a.pk, None), 0) for a in assignments]
+    return {"assignments": assignments, "rows": rows, "general": general}
