@@ -9,3 +9,6 @@ class MaterialsConfig(AppConfig):
     label = "materials"
     verbose_name = _("Guide and materials")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

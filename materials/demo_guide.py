@@ -10,7 +10,6 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
-from wagtail.models import Page, Workflow, WorkflowPage
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -22,7 +21,6 @@ from . import review
 from .demo_guide_text import GUIDE
 from .models import GuideChapterPage, GuidePage, ReviewIndexPage, ReviewRound
 
-WORKFLOW_NAME = "Guide translation review"
 REVIEW_PAGE_TITLES = {
     "en": "Guide review",
     "fr": "Relecture du Guide",
@@ -104,7 +102,6 @@ def load(builder, home, area, organisations):
     texts = _texts()
     for code in ("fr", "es", "ru", "ar"):
         translate(pages, builder.locales[code], texts)
-    assign_workflow(guide)
     rounds(guide, builder.locales, organisations)
 
 
@@ -159,16 +156,6 @@ def escape_back(data):
     from html import unescape
 
     return unescape(data)
-
-
-def assign_workflow(guide):
-    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
-    if workflow is None:
-        return
-    for translated in Page.objects.filter(translation_key=guide.translation_key).exclude(
-        locale=guide.locale
-    ):
-        WorkflowPage.objects.get_or_create(page=translated, defaults={"workflow": workflow})
 
 
 def rounds(guide, locales, organisations):

@@ -8,7 +8,7 @@ from .models import ReviewGatedMixin
 from .reminders import send_review_reminders
 from .viewsets import ReviewRoundViewSet
 
-hooks.register("gci_dashboard_panels", review_panel)
+hooks.register("gci_dashboard_panels", review_panel, order=-10)  # what waits comes first
 hooks.register("gci_reminders", send_review_reminders)
 
 

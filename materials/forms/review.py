@@ -23,7 +23,7 @@ class AnswerForm(forms.Form):
         label=_("Changes requested, or why you decline"),
         required=False,
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4, "aria-describedby": "reason-help"}),
         help_text=_("Required when you request changes; optional when you decline."),
     )
     confirm = forms.BooleanField(

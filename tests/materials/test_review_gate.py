@@ -171,3 +171,12 @@ def test_a_chapter_added_after_the_round_waits_for_a_new_round(secretariat_user)
     assert "added after" in spanish.review_gate_reason()
     with pytest.raises(TranslationNotReviewed):
         spanish.get_latest_revision().publish(user=secretariat_user)
+
+
+def test_every_translated_guide_has_the_review_workflow():
+    from gci.materials.models import GuidePage
+
+    for guide in GuidePage.objects.exclude(locale__language_code="en"):
+        assert guide.get_workflow().name == "Guide translation review"
+    english = GuidePage.objects.get(locale__language_code="en").get_workflow()
+    assert english is None or english.name != "Guide translation review"
