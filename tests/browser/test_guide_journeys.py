@@ -1,0 +1,46 @@
+"""The Guide in a real browser: a visitor reads it and changes language on a
+chapter; a Partner reviews a chapter side by side, comments and approves."""
+
+from tests.browser.test_journeys import shot, sign_in
+
+
+def test_visitor_switches_language_on_a_chapter_and_stays_on_it(server, page):
+    page.goto(server["base"] + "/en/green-customs-guide/")
+    page.click("nav.guide-toc >> text=Hazardous waste and the Basel Convention")
+    page.wait_for_url("**/en/green-customs-guide/hazardous-waste-basel/")
+    assert page.locator("h2 .guide-number").first.inner_text() == "2.1"
+    page.click("a[hreflang=es]")
+    page.wait_for_url("**/es/green-customs-guide/hazardous-waste-basel/")
+    assert "Basilea" in page.locator("h1").inner_text()
+    shot(page, "guide-chapter-es")
+    assert page.console_errors == []
+
+
+def test_partner_reviews_a_chapter_side_by_side_comments_and_approves(server, page):
+    page.goto(server["base"] + "/en/accounts/login/")
+    sign_in(page, "wco.partner@greencustoms.example")
+    page.wait_for_url("**/partners-area/")
+    panel = page.locator("section[aria-labelledby=panel-review]")
+    assert "French" in panel.inner_text()
+    panel.locator("a", has_text="French").click()
+    page.wait_for_url("**/guide-review/*/")
+    page.click("table.review-matrix >> text=Why customs matter")
+    translation = page.locator(".side-by-side__cell[lang=fr]").first
+    assert translation.get_attribute("dir") == "ltr"
+    first_row = page.locator(".side-by-side__row[id^=block-]").nth(1)
+    first_row.locator("summary", has_text="Comment on this part").click()
+    first_row.locator("textarea[name=text]").fill("Please use « douane » consistently here.")
+    first_row.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "Please use « douane » consistently here." in page.content()
+    shot(page, "review-chapter-fr")
+
+    page.click("text=Review of the French translation")
+    page.check("input[value=approve]")
+    page.check("input[name=confirm]")
+    page.click("text=Send our answer")
+    page.wait_for_load_state()
+    assert "Your answer was recorded: Approved." in page.content()
+    assert "Complete: the translation may be published." in page.content()
+    shot(page, "review-round-fr")
+    assert page.console_errors == []
