@@ -84,6 +84,21 @@ class EditRoundView(generic.EditView):
         return current
 
 
+class InspectRoundView(generic.InspectView):
+    """The round's matrix and history, for the Secretariat."""
+
+    template_name = "materials/admin/round_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["matrix"] = review.matrix(self.object)
+        context["events"] = self.object.events.select_related(
+            "actor", "assignment__organisation"
+        ).order_by("-at", "-pk")
+        context["review_url"] = review.review_round_url(self.object)
+        return context
+
+
 class ReviewRoundViewSet(ModelViewSet):
     model = ReviewRound
     icon = "tasks"
@@ -92,6 +107,7 @@ class ReviewRoundViewSet(ModelViewSet):
     add_to_admin_menu = True
     add_view_class = CreateRoundView
     edit_view_class = EditRoundView
+    inspect_view_class = InspectRoundView
     list_filter = ["locale"]
     edit_handler = ObjectList(
         [

@@ -256,3 +256,15 @@ def test_reminders_before_the_deadline_and_when_overdue_once_each(secretariat_us
     call_command("send_reminders", verbosity=0)
     overdue = [m for m in mail.outbox if "Overdue: review of the" in m.subject]
     assert len(overdue) == 1
+
+
+def test_the_admin_shows_a_rounds_matrix_and_history(client, secretariat_user):
+    activate_totp(secretariat_user)
+    client.force_login(secretariat_user)
+    french = current_round("fr")
+    listing = client.get("/admin/review_rounds/").content.decode()
+    assert "2 / 3" in listing  # CITES approved, Basel declined, WCO not yet
+    body = client.get(f"/admin/review_rounds/inspect/{french.pk}/").content.decode()
+    assert "Declined to review" in body and "1 open comment" in body
+    assert "no French reviewer available" in body  # Basel's reason, in the history
+    assert round_url(french) in body
