@@ -225,7 +225,7 @@ class PartnersAreaPage(IntroBodyMixin, Page):
     """
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.StandardPage", "gci_calendar.EventIndexPage"]
+    subpage_types = ["home.StandardPage", "gci_calendar.EventIndexPage", "materials.SuitcasePage"]
     max_count_per_parent = 1
 
     class Meta:
