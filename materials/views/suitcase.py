@@ -47,10 +47,18 @@ def _private(response):
 # -- Listing -------------------------------------------------------------------
 
 
-def _organisations():
+def _organisations(default_locale_id):
     """Default-language organisations by acronym, and their names in the active language."""
-    defaults = list(PartnerOrganisation.objects.filter(locale=Locale.get_default()))
-    localized = {org.translation_key: org for org in PartnerOrganisation.for_active_locale()}
+    defaults = list(PartnerOrganisation.objects.filter(locale_id=default_locale_id))
+    active = Locale.get_active()
+    localized = {}
+    if active.pk != default_locale_id:
+        localized = {
+            org.translation_key: org
+            for org in PartnerOrganisation.objects.filter(locale=active).only(
+                "translation_key", "name"
+            )
+        }
     return {org.acronym: (org, localized.get(org.translation_key, org).name) for org in defaults}
 
 
@@ -79,10 +87,10 @@ def parse_filters(params, organisations):
     return wanted
 
 
-def search_keys(query):
+def search_keys(query, default_locale_id):
     """Translation keys of approved materials whose title or summary, in the
     active or the default language, match the query (Wagtail search)."""
-    locales = {Locale.get_active().pk, Locale.get_default().pk}
+    locales = {Locale.get_active().pk, default_locale_id}
     hits = Material.objects.filter(locale_id__in=locales, status=MaterialStatus.APPROVED).search(
         query, operator="and"
     )[:MAX_SEARCH_HITS]
@@ -90,7 +98,7 @@ def search_keys(query):
 
 
 def filter_materials(wanted, organisations, skip=None):
-    materials = Material.objects.sources().approved()
+    materials = Material.objects.filter(locale_id=wanted["_locale"]).approved()
     if "type" in wanted and skip != "type":
         materials = materials.filter(material_type=wanted["type"])
     if "topic" in wanted and skip != "topic":
@@ -228,11 +236,12 @@ def facets(wanted, organisations):
     ]
 
 
-def localized(materials):
+def localized(materials, default_locale_id=None):
     """(source, title, summary) in the active language where translated."""
     active = Locale.get_active()
     translations = {}
-    if active.pk != Locale.get_default().pk and materials:
+    default_locale_id = default_locale_id or Locale.get_default().pk
+    if active.pk != default_locale_id and materials:
         translations = {
             m.translation_key: m
             for m in Material.objects.filter(
@@ -243,10 +252,12 @@ def localized(materials):
 
 
 def listing(request, page):
-    organisations = _organisations()
+    default_locale_id = Locale.get_default().pk
+    organisations = _organisations(default_locale_id)
     wanted = parse_filters(request.GET, organisations)
+    wanted["_locale"] = default_locale_id
     if "q" in wanted:
-        wanted["_keys"] = search_keys(wanted["q"])
+        wanted["_keys"] = search_keys(wanted["q"], default_locale_id)
     materials = _ordered(filter_materials(wanted, organisations), wanted["sort"])
     paginator = Paginator(materials, PAGE_SIZE)
     try:
@@ -262,7 +273,7 @@ def listing(request, page):
             "organisation": names.get(source.organisation_id, ""),
             "url": page.url + page.reverse_subpage("material", kwargs={"pk": source.pk}),
         }
-        for source, shown in localized(list(results.object_list))
+        for source, shown in localized(list(results.object_list), default_locale_id)
     ]
     active_filters = [
         {"key": key, "value": wanted[key], "url": _url(wanted, **{key: None})}
