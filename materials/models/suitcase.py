@@ -188,6 +188,15 @@ class Material(TranslatableMixin, index.Indexed, models.Model):
         given = [bool(self.document_id), bool(self.link_url), bool(self.video_url)]
         if sum(given) != 1:
             raise ValidationError(_("Give exactly one of a file, a link or a video."))
+        if self.document_id and not self.document.collection.get_view_restrictions().exists():
+            raise ValidationError(
+                {
+                    "document": _(
+                        "This file is in a public collection: choose or move it into the "
+                        "“GCI suitcase” collection, so that only Partners can download it."
+                    )
+                }
+            )
         if self.status == MaterialStatus.DECLINED and not self.decline_reason.strip():
             raise ValidationError(
                 {"decline_reason": _("Tell the Partner why the material is declined.")}

@@ -168,3 +168,14 @@ def test_organisation_facet_uses_the_visitors_language(partner):
     cites_es = PartnerOrganisation.objects.get(acronym="CITES", locale__language_code="es")
     body = partner.get("/es/partners-area/gci-suitcase/").content.decode()
     assert cites_es.name in body
+
+
+def test_a_material_file_must_be_in_a_restricted_collection():
+    from django.core.exceptions import ValidationError
+    from wagtail.models import Collection
+
+    public = SuitcaseDocumentFactory(collection=Collection.get_first_root_node())
+    with pytest.raises(ValidationError) as error:
+        MaterialFactory.build(document=public).clean()
+    assert "document" in error.value.message_dict
+    MaterialFactory.build(document=SuitcaseDocumentFactory()).clean()
