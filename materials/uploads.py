@@ -9,7 +9,6 @@ need libmagic on every host; these few explicit checks cover what the
 suitcase accepts and say exactly why a file is refused.
 """
 
-import io
 import zipfile
 
 from django.conf import settings
@@ -83,7 +82,7 @@ def detect(head, file):
 def _zip_kind(file):
     file.seek(0)
     try:
-        with zipfile.ZipFile(io.BytesIO(file.read())) as archive:
+        with zipfile.ZipFile(file) as archive:
             names = archive.namelist()
             if "mimetype" in names:
                 mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
