@@ -3,12 +3,17 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+# The suitcase's own addresses: a case study under it must not hide them.
+RESERVED_SLUGS = {"material", "submit", "my-submissions"}
+
 
 class CaseStudyPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         from gci.home.visibility import in_partners_area
 
+        if cleaned_data.get("slug") in RESERVED_SLUGS:
+            self.add_error("slug", _("This address is used by the GCI suitcase: choose another."))
         parent = self.parent_page
         if parent is None or "photos" not in cleaned_data:
             return cleaned_data

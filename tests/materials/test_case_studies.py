@@ -60,3 +60,18 @@ def test_case_studies_are_in_the_pages_api_with_their_fields(client):
     items = response.json()["items"]
     assert [item["country_code"] for item in items] == ["JM"]
     assert "chemicals" in items[0]["topics"]
+
+
+def test_a_case_study_cannot_take_the_suitcases_own_addresses():
+    from gci.materials.models import SuitcasePage
+
+    suitcase = SuitcasePage.objects.get(locale__language_code="en")
+    form_class = CaseStudyPage.get_edit_handler().get_form_class()
+    form = form_class(
+        {"title": "Submit", "slug": "submit", "photos-count": "0"},
+        instance=CaseStudyPage(),
+        parent_page=suitcase,
+        for_user=None,
+    )
+    assert not form.is_valid()
+    assert "slug" in form.errors
