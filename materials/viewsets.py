@@ -11,7 +11,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .choices import MaterialStatus
 from .collections import suitcase_collection
-from .models import Material
+from .models import Material, SuitcasePage
+from .notifications import decision_made
 
 
 class MaterialViewSet(SnippetViewSet):
@@ -56,6 +57,7 @@ class ReviewSubmissionView(generic.EditView):
     Secretariat); until then it waits in the Secretariat-only collection."""
 
     def save_instance(self):
+        before = type(self.object).objects.values_list("status", flat=True).get(pk=self.object.pk)
         instance = self.form.save(commit=False)
         if instance.status != MaterialStatus.SUBMITTED:
             instance.reviewed_by = self.request.user
@@ -67,6 +69,9 @@ class ReviewSubmissionView(generic.EditView):
                 document.collection = suitcase_collection()
                 document.save(update_fields=["collection"])
         instance.save()
+        if instance.status != before and instance.status != MaterialStatus.SUBMITTED:
+            suitcase = SuitcasePage.objects.live().filter(locale_id=instance.locale_id).first()
+            decision_made(instance, suitcase.full_url if suitcase else "")
         return instance
 
     def get_success_message(self, instance=None):

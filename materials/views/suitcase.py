@@ -31,6 +31,7 @@ from ..collections import submissions_collection
 from ..fields import ChoiceSetField
 from ..forms.suitcase import SuitcaseSubmissionForm
 from ..models import Material
+from ..notifications import submission_received
 from ..uploads import allowed_types_text, max_upload_size
 
 PAGE_SIZE = 20
@@ -437,6 +438,7 @@ def _create_submission(request, data):
             submitted_at=timezone.now(),
         )
         material.save()
+        submission_received(material)
     return material
 
 

@@ -209,3 +209,31 @@ def test_outsiders_and_visitors_cannot_submit(client, outsider):
     client.force_login(outsider)
     assert client.post(SUBMIT, form_data(link_url="https://example.org")).status_code == 403
     assert not Material.objects.filter(title__startswith="Ozone smuggling").exists()
+
+
+def test_the_secretariat_hears_of_a_submission_and_the_partner_of_the_decision(
+    client, cites_user, secretariat_user, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(cites_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(SUBMIT, form_data(link_url="https://example.org/ozone"))
+    material = Material.objects.get(title__startswith="Ozone smuggling")
+    assert [message.to for message in mailoutbox] == [[secretariat_user.email]]
+    assert "Ozone smuggling" in mailoutbox[0].subject
+    assert f"/admin/suitcase_submissions/edit/{material.pk}/" in mailoutbox[0].body
+
+    activate_totp(secretariat_user)
+    client.force_login(secretariat_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/admin/suitcase_submissions/edit/{material.pk}/",
+            {
+                "title": material.title,
+                "summary": material.summary,
+                "status": "declined",
+                "decline_reason": "Please send the slides as a file.",
+            },
+        )
+    assert mailoutbox[-1].to == [cites_user.email]
+    assert "Please send the slides as a file." in mailoutbox[-1].body
+    assert "/partners-area/gci-suitcase/" in mailoutbox[-1].body
