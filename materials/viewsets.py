@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .choices import MaterialStatus
@@ -15,8 +16,26 @@ from .models import Material, SuitcasePage
 from .notifications import decision_made
 
 
+class RecordTheEditor:
+    """A file chosen in the admin is recorded as a version by its editor."""
+
+    def save_instance(self):
+        self.form.instance.version_added_by = self.request.user
+        return super().save_instance()
+
+
+class CreateMaterialView(RecordTheEditor, snippet_views.CreateView):
+    pass
+
+
+class EditMaterialView(RecordTheEditor, snippet_views.EditView):
+    pass
+
+
 class MaterialViewSet(SnippetViewSet):
     model = Material
+    add_view_class = CreateMaterialView
+    edit_view_class = EditMaterialView
     icon = "doc-full-inverse"
     menu_label = _("Suitcase materials")
     menu_order = 220

@@ -181,7 +181,7 @@ class Material(TranslatableMixin, index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        self.record_version()
+        self.record_version(getattr(self, "version_added_by", None))
 
     def clean(self):
         super().clean()

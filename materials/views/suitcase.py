@@ -437,6 +437,7 @@ def _create_submission(request, data):
             submitted_by=request.user,
             submitted_at=timezone.now(),
         )
+        material.version_added_by = request.user
         material.save()
         submission_received(material)
     return material

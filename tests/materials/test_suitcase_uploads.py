@@ -138,6 +138,7 @@ def test_a_partner_submits_and_the_secretariat_approves(client, cites_user, secr
     assert material.organisation.acronym == "CITES"
     assert material.document.collection.name == SUBMISSIONS
     assert material.topics == ["ods", "customs_procedures"]
+    assert material.versions.get().added_by == cites_user
     # The Partner sees its state; the suitcase does not list it yet.
     assert "Submitted" in client.get(MINE).content.decode()
     assert "Ozone smuggling" not in client.get(SUITCASE_URL).content.decode()
