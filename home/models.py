@@ -229,6 +229,7 @@ class PartnersAreaPage(IntroBodyMixin, Page):
         "home.StandardPage",
         "gci_calendar.EventIndexPage",
         "materials.ReviewIndexPage",
+        "materials.SuitcasePage",
     ]
     max_count_per_parent = 1
 

@@ -1,4 +1,4 @@
-"""StreamField blocks of the Guide."""
+"""StreamField blocks of the Guide and of case studies."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -60,3 +60,9 @@ class GuideStreamBlock(blocks.StreamBlock):
     table = TableBlock(label=_("Table"), template="materials/blocks/table_block.html")
     note = NoteBlock()
     treaty = TreatyReferenceBlock()
+
+
+class PhotoStreamBlock(blocks.StreamBlock):
+    """The photos of a case study."""
+
+    photo = ImageBlock()

@@ -1,4 +1,4 @@
-"""Choices of the Guide and its review."""
+"""Choices of the Guide and its review, and of the GCI suitcase."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -46,5 +46,55 @@ class ReviewAction(models.TextChoices):
     RESOLVED = "resolved", _("Resolved")
     REOPENED = "reopened", _("Comment reopened")
     DEADLINE_CHANGED = "deadline_changed", _("Deadline changed")
+    APPROVAL_OUTDATED = "approval_outdated", _("Approval outdated: the text changed since")
     COMPLETED = "completed", _("Round complete")
     INCOMPLETE = "incomplete", _("Round no longer complete")
+
+
+class MaterialType(models.TextChoices):
+    PRESENTATION = "presentation", _("Presentation")
+    TRAINING_MODULE = "training_module", _("Training module")
+    MANUAL = "manual", _("Manual")
+    CASE_STUDY = "case_study", _("Case study")
+    SURVEY = "survey", _("Survey")
+    VIDEO = "video", _("Video")
+    MEETING_DOCUMENT = "meeting_document", _("Meeting document")
+    OTHER = "other", _("Other")
+
+
+class TreatyTopic(models.TextChoices):
+    HAZARDOUS_WASTE = "hazardous_waste", _("Hazardous waste")
+    CHEMICALS = "chemicals", _("Chemicals and pesticides")
+    POPS = "pops", _("Persistent organic pollutants")
+    ENDANGERED_SPECIES = "endangered_species", _("Endangered species")
+    ODS = "ods", _("Ozone-depleting substances")
+    LMOS = "lmos", _("Living modified organisms")
+    CHEMICAL_WEAPONS = "chemical_weapons", _("Chemical weapons")
+    CUSTOMS_PROCEDURES = "customs_procedures", _("Customs procedures")
+    CRIME = "crime", _("Crime")
+
+
+class MaterialLanguage(models.TextChoices):
+    """The languages a material is written in: the six UN languages and a
+    few more that Partners' materials come in ("local languages as appropriate")."""
+
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+    SPANISH = "es", _("Spanish")
+    RUSSIAN = "ru", _("Russian")
+    ARABIC = "ar", _("Arabic")
+    CHINESE = "zh-hans", _("Chinese")
+    PORTUGUESE = "pt", _("Portuguese")
+    OTHER = "other", _("Other language")
+
+
+class MaterialStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted, waiting for the Secretariat")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")
+
+
+class SuitcaseSort(models.TextChoices):
+    NEWEST = "newest", _("Newest first")
+    OLDEST = "oldest", _("Oldest first")
+    TITLE = "title", _("Title")

@@ -1,4 +1,4 @@
-"""The review's panel on the Partners' dashboard."""
+"""The panels of materials/ on the Partners' dashboard: the review, the suitcase."""
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -6,10 +6,12 @@ from wagtail.models import Locale
 
 from gci.home.roles import is_secretariat
 
-from .choices import AssignmentState
-from .models import ReviewAssignment, ReviewIndexPage, ReviewRound
+from .choices import AssignmentState, MaterialStatus
+from .models import Material, ReviewAssignment, ReviewIndexPage, ReviewRound, SuitcasePage
 
-WAITING = [AssignmentState.INVITED, AssignmentState.REVIEWING, AssignmentState.CHANGES_REQUESTED]
+RECENT_COUNT = 5
+# What waits for an organisation's answer (a change request waits for the Secretariat).
+WAITING = [AssignmentState.INVITED, AssignmentState.REVIEWING]
 
 
 def review_panel(request, organisation):
@@ -59,4 +61,22 @@ def review_panel(request, organisation):
         "scope": "organisation",
         "assignments": assignments,
         "today": today,
+    }
+
+
+def suitcase_panel(request, organisation):
+    """The suitcase, and what this person's organisation sent and its state."""
+    from .views.suitcase import submissions_for
+
+    suitcase = SuitcasePage.for_active_locale()
+    if suitcase is None:
+        return None
+    pending_review = None
+    if is_secretariat(request.user):
+        pending_review = Material.objects.filter(status=MaterialStatus.SUBMITTED).count()
+    return {
+        "template": "materials/panels/suitcase.html",
+        "suitcase": suitcase,
+        "submissions": list(submissions_for(request.user)[:RECENT_COUNT]),
+        "pending_review": pending_review,
     }

@@ -9,7 +9,8 @@ from .models import TranslationNotReviewed
 class ReviewGateMessageMiddleware:
     """In the admin, a translated Guide page that may not be published yet
     answers with the reason on the page the person came from, instead of an
-    error page. Whatever the view wrote in that request was rolled back."""
+    error page. The refused page itself is unchanged; in a bulk action the
+    pages handled before it keep what was done to them."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -6,6 +6,7 @@ Views, the admin and the demo all go through these functions, so the history
 """
 
 import hashlib
+import json
 import logging
 
 from django.conf import settings
@@ -18,7 +19,11 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
-from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments import (
+    OverridableSegmentValue,
+    RelatedObjectSegmentValue,
+    StringSegmentValue,
+)
 from wagtail_localize.segments.extract import extract_segments
 
 from gci.home.models import Membership
@@ -65,10 +70,16 @@ def fingerprint(instance):
     digest = hashlib.sha256()
     for segment in extract_segments(instance):
         if isinstance(segment, StringSegmentValue):
-            digest.update(segment.path.encode())
-            digest.update(b"\x00")
-            digest.update(segment.string.data.encode())
-            digest.update(b"\x01")
+            # The text, and the attributes localize strips from it (link targets).
+            value = [segment.string.data, segment.attrs]
+        elif isinstance(segment, OverridableSegmentValue):
+            value = segment.data  # e.g. an image or a URL the translation may change
+        elif isinstance(segment, RelatedObjectSegmentValue):
+            value = [str(segment.content_type), str(segment.translation_key)]
+        else:
+            continue
+        digest.update(json.dumps([segment.path, value], sort_keys=True, default=str).encode())
+        digest.update(b"\x01")
     return digest.hexdigest()
 
 
@@ -196,6 +207,7 @@ def open_round(guide, locale, deadline, organisations, opened_by, message="", no
 
 
 def invite(review_round, organisations, actor, notify=True):
+    _ensure_current(review_round)
     new = []
     for organisation in organisations:
         assignment, created = ReviewAssignment.objects.get_or_create(
@@ -262,8 +274,11 @@ def refresh_completion(review_round, actor=None):
     )
     settled = bool(assignments) and all(a.is_settled(a.open_count) for a in assignments)
     if settled and review_round.completed_at is None:
+        fingerprints = compute_fingerprints(review_round)
+        if _reopen_outdated_approvals(review_round, assignments, fingerprints):
+            return review_round
         review_round.completed_at = timezone.now()
-        review_round.fingerprints = compute_fingerprints(review_round)
+        review_round.fingerprints = fingerprints
         review_round.save(update_fields=["completed_at", "fingerprints"])
         log(review_round, ReviewAction.COMPLETED, actor)
     elif not settled and review_round.completed_at is not None:
@@ -272,6 +287,26 @@ def refresh_completion(review_round, actor=None):
         review_round.save(update_fields=["completed_at", "fingerprints"])
         log(review_round, ReviewAction.INCOMPLETE, actor)
     return review_round
+
+
+def _reopen_outdated_approvals(review_round, assignments, fingerprints):
+    """An approval covers the text its reviewer saw. If the translation changed
+    since, that organisation reviews again; returns whether any did."""
+    current = {page_id: prints["translation"] for page_id, prints in fingerprints.items()}
+    outdated = [
+        a
+        for a in assignments
+        if a.state == AssignmentState.APPROVED and a.approved_fingerprint != current
+    ]
+    for assignment in outdated:
+        ReviewAssignment.objects.filter(pk=assignment.pk).update(
+            state=AssignmentState.REVIEWING,
+            version=F("version") + 1,
+            updated_at=timezone.now(),
+            approved_fingerprint=None,
+        )
+        log(review_round, ReviewAction.APPROVAL_OUTDATED, None, assignment=assignment)
+    return bool(outdated)
 
 
 # --- Assignments and comments ---------------------------------------------

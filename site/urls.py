@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from gci.calendar import views as calendar_views
+from gci.materials.views import suitcase as suitcase_views
 
 from . import views
 from .api import api_router
@@ -20,6 +21,12 @@ urlpatterns = [
     # Wagtail's admin login would skip allauth's MFA and rate limits.
     path("admin/login/", views.to_allauth_login),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document serve view, with download-only, no-store headers for
+    # restricted documents (see gci.materials.views.suitcase.serve_document).
+    path(
+        "documents/<int:document_id>/<str:document_filename>",
+        suitcase_views.serve_document,
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path(

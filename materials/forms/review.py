@@ -30,7 +30,7 @@ class AnswerForm(forms.Form):
         label=_("I confirm this answer on behalf of my organisation."),
         error_messages={"required": _("Tick the box to confirm your answer.")},
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
 
     def clean(self):
         data = super().clean()
@@ -48,7 +48,9 @@ class CommentForm(forms.Form):
         label=_("Comment"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
     block_id = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
-    parent = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    parent = forms.IntegerField(
+        required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args, block_ids=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,5 +1,7 @@
-"""Models of the Guide, its review and the GCI suitcase."""
+"""Models of the Guide and its review, the GCI suitcase and case studies:
+re-exports only (each area has its module)."""
 
+from .case_studies import CaseStudyIndexPage, CaseStudyPage
 from .guide import GuideChapterPage, GuidePage, ReviewGatedMixin, TranslationNotReviewed
 from .review import (
     GuideReviewTask,
@@ -10,11 +12,16 @@ from .review import (
     ReviewReminderLog,
     ReviewRound,
 )
+from .suitcase import Material, MaterialVersion, SuitcasePage
 
 __all__ = [
+    "CaseStudyIndexPage",
+    "CaseStudyPage",
     "GuideChapterPage",
     "GuidePage",
     "GuideReviewTask",
+    "Material",
+    "MaterialVersion",
     "ReviewAssignment",
     "ReviewComment",
     "ReviewEvent",
@@ -22,5 +29,6 @@ __all__ = [
     "ReviewIndexPage",
     "ReviewReminderLog",
     "ReviewRound",
+    "SuitcasePage",
     "TranslationNotReviewed",
 ]

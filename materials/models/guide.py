@@ -79,9 +79,27 @@ class ReviewGatedMixin:
         return super().publish(revision, user=user, **kwargs)
 
     def save(self, *args, **kwargs):
+        if self.locale_id is None:  # a new page takes its parent's language
+            self.locale = self.get_default_locale()
+        if self.live and self.path and self._language_differs_from_parent():
+            # E.g. an English chapter copied into the French Guide would show
+            # English, unreviewed, under /fr/.
+            raise TranslationNotReviewed(
+                _("A Guide page must be in the language of the Guide it belongs to.")
+            )
         if self.is_translation():
             self._guard_translation_save(kwargs)
         return super().save(*args, **kwargs)
+
+    def _language_differs_from_parent(self):
+        if self.depth is None or self.depth <= 2:
+            return False
+        parent_locale = (
+            Page.objects.filter(path=self.path[: -self.steplen])
+            .values_list("locale_id", flat=True)
+            .first()
+        )
+        return parent_locale is not None and parent_locale != self.locale_id
 
     def _guard_translation_save(self, kwargs):
         stored = (

@@ -23,6 +23,7 @@ from wagtail.models import Locale, Page, Task
 from ..choices import AssignmentState, ReviewAction
 
 SETTLED_STATES = {AssignmentState.APPROVED, AssignmentState.DECLINED}
+ANSWERED_STATES = SETTLED_STATES | {AssignmentState.CHANGES_REQUESTED}
 
 
 class ReviewRound(models.Model):
@@ -161,17 +162,17 @@ class ReviewAssignment(models.Model):
         return f"{self.organisation.acronym or self.organisation.name}: {self.get_state_display()}"
 
     def open_change_requests(self):
+        """The organisation's comments the Secretariat has not resolved yet."""
         return self.comments.filter(parent__isnull=True, resolved_at__isnull=True)
 
     def is_settled(self, open_comments=None):
-        """Approved, declined, or its change requests all resolved."""
-        if self.state in SETTLED_STATES:
-            return True
-        if self.state == AssignmentState.CHANGES_REQUESTED:
-            if open_comments is None:
-                open_comments = self.open_change_requests().count()
-            return open_comments == 0
-        return False
+        """Answered (approved, declined, or changes requested) and none of its
+        comments left open: every remark is resolved before publishing."""
+        if self.state not in ANSWERED_STATES:
+            return False
+        if open_comments is None:
+            open_comments = self.open_change_requests().count()
+        return open_comments == 0
 
 
 class ReviewComment(models.Model):

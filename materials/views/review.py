@@ -8,6 +8,7 @@ only an invited organisation's members act on its assignment.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -19,11 +20,20 @@ from gci.home.roles import display_name, is_secretariat
 
 from .. import review
 from ..forms.review import AnswerForm, CommentForm
-from ..models import GuideChapterPage, ReviewComment, ReviewRound
+from ..models import GuideChapterPage, ReviewAssignment, ReviewComment, ReviewRound
+
+# Ids in URLs beyond what a database integer holds do not exist (SQLite would
+# raise on them instead of finding nothing).
+MAX_ID = 2**63 - 1
 
 
 def visible_rounds(user):
-    rounds = ReviewRound.objects.select_related("guide", "locale")
+    rounds = ReviewRound.objects.select_related("guide", "locale").prefetch_related(
+        Prefetch(
+            "assignments",
+            queryset=ReviewAssignment.objects.select_related("organisation"),
+        )
+    )
     if is_secretariat(user):
         return rounds
     membership = getattr(user, "membership", None)
@@ -33,6 +43,8 @@ def visible_rounds(user):
 
 
 def _round_or_404(request, round_id):
+    if round_id > MAX_ID:
+        raise Http404
     try:
         return visible_rounds(request.user).get(pk=round_id)
     except ReviewRound.DoesNotExist:
@@ -60,7 +72,7 @@ def rounds(request, page):
             "round": item,
             "current": current[(item.guide_id, item.locale_id)] is item,
             "overdue": item.is_overdue(today),
-            "assignments": list(item.assignments.select_related("organisation")),
+            "assignments": list(item.assignments.all()),
         }
         for item in rounds
     ]
@@ -153,6 +165,8 @@ def _language(locale):
 
 def chapter(request, page, round_id, chapter_id):
     review_round = _round_or_404(request, round_id)
+    if chapter_id > MAX_ID:
+        raise Http404
     english = GuideChapterPage.objects.child_of(review_round.guide).filter(pk=chapter_id).first()
     if english is None:
         raise Http404
@@ -252,6 +266,8 @@ def resolve(request, page, round_id, comment_id):
     review_round = _round_or_404(request, round_id)
     if not is_secretariat(request.user):
         raise PermissionDenied
+    if comment_id > MAX_ID:
+        raise Http404
     comment = (
         ReviewComment.objects.filter(
             pk=comment_id, assignment__round=review_round, parent__isnull=True

@@ -244,6 +244,8 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# The largest file a Partner may send to the GCI suitcase, in megabytes.
+GCI_SUITCASE_MAX_UPLOAD_MB = env.int("GCI_SUITCASE_MAX_UPLOAD_MB", default=25)
 # No shared passwords on private pages or collections: access is by account.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}

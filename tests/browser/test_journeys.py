@@ -20,6 +20,19 @@ def sign_in(page, email):
     page.click("main button[type=submit]")
 
 
+def enter_totp(page, server):
+    """Type the current code; allauth accepts a code once, so when another
+    journey used this one, wait for the next."""
+    for _attempt in range(2):
+        window = int(time.time()) // 30
+        page.fill("input[name=code]", format_hotp_value(hotp_value(server["totp_secret"], window)))
+        page.click("main button[type=submit]")
+        page.wait_for_load_state()
+        if "/2fa/" not in page.url:
+            return
+        time.sleep(31 - time.time() % 30)
+
+
 def test_visitor_switches_to_arabic_and_the_page_lays_out_right_to_left(server, page):
     page.goto(server["base"] + "/en/about/")
     page.click("a[hreflang=ar]")
@@ -69,9 +82,7 @@ def test_secretariat_signs_in_with_totp_and_reaches_the_admin(server, page):
     page.goto(server["base"] + "/admin/")
     sign_in(page, "secretariat@greencustoms.example")
     page.wait_for_url("**/accounts/2fa/authenticate/**")
-    code = format_hotp_value(hotp_value(server["totp_secret"], int(time.time()) // 30))
-    page.fill("input[name=code]", code)
-    page.click("main button[type=submit]")
+    enter_totp(page, server)
     page.wait_for_url("**/admin/")
     page.goto(server["base"] + "/admin/users/new/")
     assert page.locator("select[name=organisation]").count() == 1

@@ -268,3 +268,76 @@ def test_the_admin_shows_a_rounds_matrix_and_history(client, secretariat_user):
     assert "Declined to review" in body and "1 open comment" in body
     assert "no French reviewer available" in body  # Basel's reason, in the history
     assert round_url(french) in body
+
+
+def test_nobody_deletes_a_round_not_even_a_superuser(client):
+    from tests.factories.home import UserFactory
+
+    boss = UserFactory(username="boss", is_superuser=True)
+    activate_totp(boss)
+    client.force_login(boss)
+    french = current_round("fr")
+    response = client.post(f"/admin/review_rounds/delete/{french.pk}/")
+    assert response.status_code in (302, 403)
+    assert ReviewRound.objects.filter(pk=french.pk).exists()
+    assert "/delete/" not in client.get("/admin/review_rounds/").content.decode()
+
+
+def test_organisations_waiting_for_the_secretariat_are_not_reminded(wco_user):
+    french = current_round("fr")
+    wco = french.assignments.get(organisation__acronym="WCO")
+    review.act(wco, wco.version, wco_user, "request_changes", "Use WCO terms")
+    french.deadline = timezone.localdate() - dt.timedelta(days=2)
+    french.save()
+    call_command("send_reminders", verbosity=0)
+    assert not [m for m in mail.outbox if "review of the" in m.subject]
+
+
+def test_a_replaced_round_invites_nobody(client, secretariat_user):
+    french = current_round("fr")
+    open_arabic_round(secretariat_user, "CITES")  # another language: French stays current
+    newer = review.open_round(
+        english_guide(),
+        french.locale,
+        timezone.localdate() + dt.timedelta(days=9),
+        [org("CITES")],
+        secretariat_user,
+    )
+    assert current_round("fr") == newer
+    with pytest.raises(review.RoundClosed):
+        review.invite(french, [org("UNODC")], secretariat_user)
+    activate_totp(secretariat_user)
+    client.force_login(secretariat_user)
+    response = client.post(
+        f"/admin/review_rounds/edit/{french.pk}/",
+        {
+            "deadline": french.deadline.isoformat(),
+            "message": french.message,
+            "organisations": [org("UNODC").pk],
+        },
+    )
+    assert response.status_code == 200
+    assert "newer round" in response.content.decode()
+    assert not french.assignments.filter(organisation__acronym="UNODC").exists()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "{round}/chapters/99999999999999999999999999/",
+        "99999999999999999999999999/",
+        "{round}/comments/99999999999999999999999999/resolve/",
+    ],
+)
+def test_absurd_ids_are_not_found(client, secretariat_user, path):
+    client.force_login(secretariat_user)
+    french = current_round("fr")
+    base = round_url(french).rsplit("/", 2)[0] + "/"
+    method = client.post if "resolve" in path else client.get
+    assert method(base + path.format(round=french.pk)).status_code == 404
+
+
+def test_an_absurd_version_is_refused_as_bad_input(client, wco_user):
+    client.force_login(wco_user)
+    response = answer(client, current_round("fr"), "approve", 10**30)
+    assert response.status_code == 400

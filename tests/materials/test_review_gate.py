@@ -24,7 +24,11 @@ def french_chapter():
 
 
 def complete_french_round(wco_user):
+    """WCO's remark is resolved by the Secretariat, then WCO approves."""
     assignment = current_round("fr").assignments.get(organisation__acronym="WCO")
+    for comment in assignment.open_change_requests():
+        review.resolve(comment, None)
+    assignment.refresh_from_db()
     review.act(assignment, assignment.version, wco_user, "approve")
     assert current_round("fr").is_complete
 
@@ -180,3 +184,47 @@ def test_every_translated_guide_has_the_review_workflow():
         assert guide.get_workflow().name == "Guide translation review"
     english = GuidePage.objects.get(locale__language_code="en").get_workflow()
     assert english is None or english.name != "Guide translation review"
+
+
+def test_an_english_chapter_copied_into_a_translated_guide_does_not_go_live(secretariat_user):
+    from wagtail.actions.copy_page import CopyPageAction
+
+    spanish_guide = chapter(1, "es").get_parent()
+    with pytest.raises(TranslationNotReviewed, match="language of the Guide"):
+        CopyPageAction(
+            chapter(3), to=spanish_guide, update_attrs={"slug": "copied"}, keep_live=True
+        ).execute(skip_permission_checks=True)
+    assert not spanish_guide.get_children().filter(slug="copied").exists()
+
+
+def test_an_approval_covers_only_the_text_its_reviewer_saw(secretariat_user, wco_user):
+    french = current_round("fr")
+    cites = french.assignments.get(organisation__acronym="CITES")
+    assert cites.state == "approved"
+    # The French text changes after CITES approved it…
+    source = TranslationSource.objects.get_for_instance(chapter(2))
+    string = StringTranslation.objects.filter(
+        locale=french.locale, translation_of__segments__source=source
+    ).first()
+    string.data = "Un texte que la CITES n'a jamais lu."
+    string.save()
+    complete_attempt = french.assignments.get(organisation__acronym="WCO")
+    for comment in complete_attempt.open_change_requests():
+        review.resolve(comment, secretariat_user)
+    complete_attempt.refresh_from_db()
+    review.act(complete_attempt, complete_attempt.version, wco_user, "approve")
+    # …so the round does not complete on CITES's old approval.
+    assert not current_round("fr").is_complete
+    cites.refresh_from_db()
+    assert cites.state == "reviewing"
+    assert french.events.filter(action="approval_outdated", assignment=cites).exists()
+
+
+def test_an_open_comment_keeps_the_round_incomplete(secretariat_user, wco_user):
+    wco = current_round("fr").assignments.get(organisation__acronym="WCO")
+    assert wco.open_change_requests().exists()
+    review.act(wco, wco.version, wco_user, "approve")
+    assert not current_round("fr").is_complete
+    for comment in wco.open_change_requests():
+        review.resolve(comment, secretariat_user)
+    assert current_round("fr").is_complete

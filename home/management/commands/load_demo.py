@@ -17,6 +17,7 @@ from gci.home import demo_content as content
 from gci.home.models import Membership, PartnerOrganisation, StandardPage
 from gci.home.structure import SiteBuilder
 from gci.materials import demo_guide as guide_demo
+from gci.materials import demo_suitcase
 
 DEFAULT_DEMO_PASSWORD = "green-customs-2009"
 
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             calendar_demo.load(builder, home, area)
             focal_points_demo.load(builder, home, organisations)
             guide_demo.load(builder, home, area, organisations)
+            demo_suitcase.load(builder, home, area)
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
         self.stdout.write(f"Demo sign-ins (password: {password}):")
         for email, _first, _last, group, acronym in content.USERS:

@@ -1,0 +1,80 @@
+"""With 5,000 materials the suitcase's filtered listing runs the same number
+of SQL queries as with 50."""
+
+import time
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+
+from gci.home.models import PartnerOrganisation
+from gci.materials.choices import MaterialLanguage, MaterialType, TreatyTopic
+from gci.materials.models import Material
+
+pytestmark = pytest.mark.django_db
+
+SUITCASE = "/en/partners-area/gci-suitcase/"
+REQUESTS = [
+    {},
+    {"organisation": "CITES", "language": "es"},
+    {"type": "presentation", "topic": "chemicals", "region": "global", "year": "2005"},
+    {"q": "bulk", "topic": "crime", "sort": "title", "page": "2"},
+    {"language": "fr", "sort": "oldest"},
+]
+
+
+def bulk_materials(count, offset):
+    english = Locale.get_default()
+    organisations = list(PartnerOrganisation.objects.filter(locale=english))
+    types, topics, languages = MaterialType.values, TreatyTopic.values, MaterialLanguage.values
+    Material.objects.bulk_create(
+        [
+            Material(
+                locale=english,
+                translation_key=uuid.uuid4(),
+                title=f"Bulk material {offset + n}",
+                summary="A generated material.",
+                material_type=types[n % len(types)],
+                topics=[topics[n % len(topics)], topics[(n + 3) % len(topics)]],
+                languages=[languages[n % len(languages)]],
+                region="global",
+                year=2000 + n % 10,
+                organisation=organisations[n % len(organisations)],
+                link_url=f"https://example.org/{offset + n}",
+                status="approved",
+            )
+            for n in range(count)
+        ],
+        batch_size=500,
+    )
+
+
+def query_counts(client):
+    counts = []
+    for params in REQUESTS:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(SUITCASE, params)
+        assert response.status_code in (200, 404), params
+        counts.append(len(queries))
+    return counts
+
+
+def test_the_listing_runs_the_same_queries_at_50_and_5000(client, cites_user):
+    client.force_login(cites_user)
+    bulk_materials(50, 0)
+    client.get(SUITCASE)  # warm per-process caches (content types, site)
+    small = query_counts(client)
+    bulk_materials(4950, 50)
+    assert Material.objects.sources().approved().count() > 5000
+    started = time.perf_counter()
+    large = query_counts(client)
+    elapsed = time.perf_counter() - started
+    assert large == small
+    # About 20 of them are the suitcase's own (organisations, count, page,
+    # six facet counts, translations); the rest are the session, Wagtail's
+    # serving and view restrictions, and the site's menus: the same as the
+    # Partners' dashboard costs.
+    assert max(large) <= 55, large
+    print(f"\nsuitcase listing: queries per request {large}, {elapsed / len(REQUESTS):.3f}s each")
