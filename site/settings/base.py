@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "gci.site.middleware.RequireMFAForStaffMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Innermost, so that every other middleware treats a cached page like a fresh one.
+    "gci.site.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "gci.site.urls"
@@ -126,6 +128,41 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://gci")}
+
+# Anonymous page cache (gci.site.page_cache): public pages are served to
+# anonymous visitors from CACHES["default"]; any change to content purges it.
+GCI_PAGE_CACHE = env.bool("GCI_PAGE_CACHE", default=True)
+GCI_PAGE_CACHE_TIMEOUT = env.int("GCI_PAGE_CACHE_TIMEOUT", default=300)
+# Query-string parameters (public filters) a cached page may carry; any other
+# parameter means "not from the cache".
+GCI_PAGE_CACHE_QUERY_PARAMS = [
+    "page",
+    "kind",
+    "organisation",
+    "region",
+    "country",
+    "status",
+    "language",
+    "topic",
+    "type",
+    "year",
+    "treaty",
+]
+# Saving or deleting any model of these apps, or of these models, purges the cache.
+GCI_PAGE_CACHE_PURGE_APPS = ["home", "gci_calendar", "materials", "focal_points", "gci_site"]
+GCI_PAGE_CACHE_PURGE_MODELS = [
+    "wagtailcore.page",
+    "wagtailcore.pageviewrestriction",
+    "wagtailcore.collectionviewrestriction",
+    "wagtailcore.collection",
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "wagtailimages.image",
+    "wagtaildocs.document",
+    "taggit.tag",
+]
+# Models of those apps that no page shows (written on every use): no purge.
+GCI_PAGE_CACHE_IGNORED_MODELS = ["gci_calendar.calendarfeedtoken"]
 
 # Passwords
 AUTH_PASSWORD_VALIDATORS = [
