@@ -37,6 +37,7 @@ environment turns it off), ``GCI_PAGE_CACHE_TIMEOUT``,
 
 import hashlib
 import logging
+import time
 from urllib.parse import parse_qsl
 
 from django.conf import settings
@@ -63,12 +64,18 @@ def _cache():
     return caches[getattr(settings, "GCI_PAGE_CACHE_ALIAS", "default")]
 
 
+def _new_series():
+    # If the counter is lost (evicted, Redis restarted) it restarts from the
+    # clock, never from a number whose pages may still be stored.
+    return time.time_ns() // 1000
+
+
 def current_generation():
     cache = _cache()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, _new_series(), timeout=None)
+        generation = cache.get(GENERATION_KEY) or _new_series()
     return generation
 
 
@@ -78,7 +85,7 @@ def bump_generation(**kwargs):
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not there yet (or evicted): start a new series
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        cache.add(GENERATION_KEY, _new_series(), timeout=None)
         cache.incr(GENERATION_KEY)
 
 

@@ -234,6 +234,10 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Green Customs] "
 ACCOUNT_USER_DISPLAY = "gci.home.roles.display_name"
+# Behind a reverse proxy every request comes from the proxy's address: allauth
+# must take the client's address from X-Forwarded-For, set by the proxies we
+# run (1 behind docs/nginx/gci.conf), or its per-IP limits count everyone as one.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Green Customs Initiative"
 USERSESSIONS_TRACK_ACTIVITY = True

@@ -266,3 +266,15 @@ def test_changing_the_home_page_settings_of_a_site_purges(client):
     home = HomePage.objects.get(locale__language_code="en")
     home.save()  # a draft or a plain save of any page counts too
     assert state(client.get("/en/")) == "miss"
+
+
+def test_a_lost_generation_counter_never_brings_old_pages_back(client):
+    from django.core.cache import cache
+
+    from gci.site.page_cache import GENERATION_KEY
+
+    client.get("/en/about/")
+    stored = cache.get(GENERATION_KEY)
+    cache.delete(GENERATION_KEY)  # evicted, or Redis restarted without its data
+    assert state(client.get("/en/about/")) == "miss"
+    assert cache.get(GENERATION_KEY) != stored
