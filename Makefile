@@ -68,8 +68,10 @@ test: install browser nginx ## Install and run the whole suite (browser journeys
 test-quick: ## Run the suite without browser journeys and benchmarks
 	$(BIN)/python -m pytest -q -m "not browser and not bench"
 
-bench: install ## Run the benchmarks and print their figures
+bench: install ## Large dataset, gunicorn under load: one table of figures (docs/performance.md)
 	$(BIN)/python -m pytest -q -m bench -s
+	@command -v wrk >/dev/null || $(call apt_install,wrk redis-server) || true
+	$(BIN)/python scripts/bench.py
 
 lint: ## ruff (lint and format check) and djhtml
 	$(BIN)/ruff check .
