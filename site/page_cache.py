@@ -6,7 +6,7 @@ production, see docs/deploy.md).
 
 How it works
 ------------
-* ``PageCacheMiddleware`` (the innermost middleware) looks a request up in
+* ``PageCacheMiddleware`` (right after whitenoise) looks a request up in
   the cache when it *may* be served from it: GET or HEAD, no session cookie
   (nobody signed in or half-way through signing in), no pending messages, a
   query string made only of known filter parameters and short, and not under
@@ -42,7 +42,9 @@ from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
+from django.utils import translation
 
 logger = logging.getLogger(__name__)
 
@@ -51,9 +53,9 @@ GENERATION_KEY = "gci:page-cache:generation"
 MAX_QUERY_LENGTH = 256
 EXCLUDED_PREFIXES = ("/admin/", "/api/", "/documents/", "/media/", "/static/", "/feeds/")
 EXCLUDED_SEGMENTS = ("/accounts/", "/_util/", "/planning/", "/my-organisation/", "/search/")
-# Headers worth keeping with a stored page; the outer middleware (security,
-# CSP, locale…) adds its own headers again on every hit.
-_SKIPPED_HEADERS = {"set-cookie", "vary", "content-length"}
+# A stored page keeps the headers the middleware below this one added (CSP,
+# Content-Language, Vary…); SecurityMiddleware, above, adds its own on every hit.
+_SKIPPED_HEADERS = {"set-cookie", "content-length"}
 
 
 def enabled():
@@ -120,12 +122,14 @@ def may_serve_from_cache(request):
 
 
 def cache_key(request):
+    """Generation, scheme, host, full path and language (every page URL
+    carries its language prefix; the language is in the key all the same)."""
     parts = "|".join(
         (
             request.scheme,
             request.get_host(),
             request.get_full_path(),
-            getattr(request, "LANGUAGE_CODE", ""),
+            translation.get_language_from_path(request.path_info) or "",
         )
     )
     digest = hashlib.sha256(parts.encode()).hexdigest()
@@ -186,9 +190,12 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             response[HEADER] = "pass"
             return response
+        try:
+            key = cache_key(request)
+        except DisallowedHost:  # CommonMiddleware answers it
+            return self.get_response(request)
         request._gci_page_cache_candidate = True
         cache = _cache()
-        key = cache_key(request)
         stored = cache.get(key)
         if stored is not None:
             return self._rebuild(stored)

@@ -67,6 +67,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous page cache: a hit is answered here, without the middleware
+    # below; what it stores has passed through all of it (CSP, locale…).
+    "gci.site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "gci.site.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,8 +82,6 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "gci.site.middleware.RequireMFAForStaffMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Innermost, so that every other middleware treats a cached page like a fresh one.
-    "gci.site.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "gci.site.urls"
@@ -161,8 +162,15 @@ GCI_PAGE_CACHE_PURGE_MODELS = [
     "wagtaildocs.document",
     "taggit.tag",
 ]
-# Models of those apps that no page shows (written on every use): no purge.
-GCI_PAGE_CACHE_IGNORED_MODELS = ["gci_calendar.calendarfeedtoken"]
+# Models of those apps that no cached page shows: no purge. Action points
+# and their updates appear only in the Partners area (never cached), and
+# Partners change them all day; feed tokens and reminder logs are written on use.
+GCI_PAGE_CACHE_IGNORED_MODELS = [
+    "gci_calendar.calendarfeedtoken",
+    "gci_calendar.actionpoint",
+    "gci_calendar.actionpointupdate",
+    "gci_calendar.reminderlog",
+]
 
 # Passwords
 AUTH_PASSWORD_VALIDATORS = [

@@ -278,3 +278,15 @@ def test_a_lost_generation_counter_never_brings_old_pages_back(client):
     cache.delete(GENERATION_KEY)  # evicted, or Redis restarted without its data
     assert state(client.get("/en/about/")) == "miss"
     assert cache.get(GENERATION_KEY) != stored
+
+
+def test_a_partner_updating_an_action_point_does_not_purge_public_pages(client, cites_user):
+    """Action points live only in the Partners area: their updates, all day
+    long, leave the public pages in the cache."""
+    from gci.calendar.models import ActionPoint
+
+    client.get("/en/")
+    point = ActionPoint.objects.filter(owners__memberships__user=cites_user).first()
+    point.status = "in_progress"
+    point.save()
+    assert state(client.get("/en/")) == "hit"
