@@ -16,7 +16,7 @@ define apt_install
 endef
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages browser run test test-quick lint format bench check-deploy clean
+.PHONY: help install messages browser nginx nginx-smoke run test test-quick lint format bench check-deploy clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -41,6 +41,13 @@ browser: ## Install Debian's Chromium for the browser journeys where this machin
 	@command -v chromium >/dev/null || $(call apt_install,chromium fonts-noto-core fonts-noto-cjk) || \
 		echo "Chromium could not be installed: browser journeys will be skipped"
 
+nginx: ## Install Debian's nginx (and Redis) for the reverse-proxy smoke test where this machine allows it
+	@command -v nginx >/dev/null || $(call apt_install,nginx redis-server) || \
+		echo "nginx could not be installed: the nginx smoke test will be skipped"
+
+nginx-smoke: install nginx ## Try docs/nginx/gci.conf: nginx in front of gunicorn, media rules checked
+	scripts/nginx_smoke.sh
+
 run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: install ## Install, migrate, load the demo, collect static, serve on http://127.0.0.1:8000
 	$(MANAGE) migrate --no-input -v0
@@ -55,14 +62,16 @@ run: install ## Install, migrate, load the demo, collect static, serve on http:/
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install browser ## Install and run the whole suite (browser journeys included where Chromium is installed)
+test: install browser nginx ## Install and run the whole suite (browser journeys included where Chromium is installed)
 	$(BIN)/python -m pytest -q
 
 test-quick: ## Run the suite without browser journeys and benchmarks
 	$(BIN)/python -m pytest -q -m "not browser and not bench"
 
-bench: install ## Run the benchmarks and print their figures
+bench: install ## Large dataset, gunicorn under load: one table of figures (docs/performance.md)
 	$(BIN)/python -m pytest -q -m bench -s
+	@command -v wrk >/dev/null || $(call apt_install,wrk redis-server) || true
+	$(BIN)/python scripts/bench.py
 
 lint: ## ruff (lint and format check) and djhtml
 	$(BIN)/ruff check .

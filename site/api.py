@@ -30,6 +30,12 @@ class SafeSearchMixin:
         except (ValidationError, OverflowError, ValueError) as exc:
             raise BadRequestError(f"invalid filter value: {exc}") from exc
 
+    def find_view(self, request):
+        try:
+            return super().find_view(request)
+        except (ValidationError, OverflowError, ValueError) as exc:
+            raise BadRequestError(f"invalid find value: {exc}") from exc
+
     def check_query_parameters(self, queryset):
         params = self.request._request.GET
         if "search" in params or "search_operator" in params:

@@ -8,3 +8,8 @@ class SiteConfig(AppConfig):
     name = "gci.site"
     label = "gci_site"
     verbose_name = _("Site")
+
+    def ready(self):
+        from .page_cache import connect_signals
+
+        connect_signals()

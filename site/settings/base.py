@@ -67,6 +67,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous page cache: a hit is answered here, without the middleware
+    # below; what it stores has passed through all of it (CSP, locale…).
+    "gci.site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "gci.site.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,6 +130,48 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://gci")}
+
+# Anonymous page cache (gci.site.page_cache): public pages are served to
+# anonymous visitors from CACHES["default"]; any change to content purges it.
+GCI_PAGE_CACHE = env.bool("GCI_PAGE_CACHE", default=True)
+GCI_PAGE_CACHE_TIMEOUT = env.int("GCI_PAGE_CACHE_TIMEOUT", default=300)
+# Query-string parameters (public filters) a cached page may carry; any other
+# parameter means "not from the cache".
+GCI_PAGE_CACHE_QUERY_PARAMS = [
+    "page",
+    "kind",
+    "organisation",
+    "region",
+    "country",
+    "status",
+    "language",
+    "topic",
+    "type",
+    "year",
+    "treaty",
+]
+# Saving or deleting any model of these apps, or of these models, purges the cache.
+GCI_PAGE_CACHE_PURGE_APPS = ["home", "gci_calendar", "materials", "focal_points", "gci_site"]
+GCI_PAGE_CACHE_PURGE_MODELS = [
+    "wagtailcore.page",
+    "wagtailcore.pageviewrestriction",
+    "wagtailcore.collectionviewrestriction",
+    "wagtailcore.collection",
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "wagtailimages.image",
+    "wagtaildocs.document",
+    "taggit.tag",
+]
+# Models of those apps that no cached page shows: no purge. Action points
+# and their updates appear only in the Partners area (never cached), and
+# Partners change them all day; feed tokens and reminder logs are written on use.
+GCI_PAGE_CACHE_IGNORED_MODELS = [
+    "gci_calendar.calendarfeedtoken",
+    "gci_calendar.actionpoint",
+    "gci_calendar.actionpointupdate",
+    "gci_calendar.reminderlog",
+]
 
 # Passwords
 AUTH_PASSWORD_VALIDATORS = [
@@ -200,6 +245,10 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Green Customs] "
 ACCOUNT_USER_DISPLAY = "gci.home.roles.display_name"
+# Behind a reverse proxy every request comes from the proxy's address: allauth
+# must take the client's address from X-Forwarded-For, set by the proxies we
+# run (1 behind docs/nginx/gci.conf), or its per-IP limits count everyone as one.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Green Customs Initiative"
 USERSESSIONS_TRACK_ACTIVITY = True

@@ -23,3 +23,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 # whitenoise warns when STATIC_ROOT does not exist yet (before collectstatic).
 os.makedirs(STATIC_ROOT, exist_ok=True)
+
+# The anonymous page cache is off for the suite, so tests see each render
+# (query counts, content changed without signals); the page-cache tests and
+# the leak crawler turn it on for themselves.
+GCI_PAGE_CACHE = False

@@ -1,0 +1,457 @@
+"""`make bench`: the site under load, with the large dataset, on this machine.
+
+1. Builds (once) a database of its own: the demo site plus the large dataset
+   of tests/bench/dataset.py (SQLite under var/bench/, or BENCH_DATABASE_URL).
+2. In-process (Django test client, no network, production settings, page
+   cache off): SQL queries and median server time of one request per page.
+3. gunicorn, 2 workers, production settings (Redis cache when redis-server
+   is installed), on 127.0.0.1; a bounded load on each page (wrk when
+   installed, else a small threaded Python client), a static file served by
+   whitenoise as the ceiling; requests per second, p50 and p95 latency, and
+   the workers' memory.
+4. Prints one table and the targets met or missed, and writes
+   var/bench/results.json.
+
+    .venv/bin/python scripts/bench.py [--seconds 5] [--connections 8] [--rebuild]
+"""
+
+import argparse
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / "var" / "bench"
+PY = sys.executable
+SECRET_KEY = secrets.token_urlsafe(60)  # one per run: sessions made in-process work in gunicorn
+
+# (name, path, who, kind): kind says which target applies.
+PAGES = [
+    ("home (en)", "/en/", "anonymous", "page"),
+    ("home (ar)", "/ar/", "anonymous", "page"),
+    ("events, upcoming", "/en/events/", "anonymous", "page"),
+    ("events, month", "/en/events/{year}/{month}/", "anonymous", "page"),
+    ("an event", "{event}", "anonymous", "page"),
+    ("focal points, Kenya", "/en/focal-points/country/KE/", "anonymous", "page"),
+    ("iCal feed", "/en/events/feed/", "anonymous", "page"),
+    ("API page list", "/api/v2/pages/?limit=20", "anonymous", "api"),
+    ("Partner dashboard", "/en/partners-area/", "partner", "partner"),
+    ("planning calendar", "/en/partners-area/planning-calendar/", "partner", "partner"),
+]
+MISSING = [
+    ("Guide chapter", "the Guide (issue #4) is not on this branch"),
+    ("suitcase, filtered", "the suitcase (issue #5) is not on this branch"),
+]
+TARGETS = {
+    "cached_share_of_static": 0.5,
+    "uncached_queries": 15,
+    "uncached_ms": 20,
+    "partner_queries": 25,
+    "partner_ms": 40,
+    "worker_mb": 250,
+}
+
+
+def env_for(database_url=None, **extra):
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE",)}
+    env.update(
+        GCI_VAR_DIR=str(BENCH_DIR),
+        SECRET_KEY=SECRET_KEY,
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        SECURE_SSL_REDIRECT="false",
+        LOG_LEVEL="WARNING",
+    )
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    env.update(extra)
+    return env
+
+
+def manage(*args, env):
+    subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def build(database_url, rebuild):
+    marker = BENCH_DIR / ("built-pg" if database_url else "built-sqlite")
+    if marker.exists() and not rebuild:
+        return json.loads(marker.read_text())
+    if not database_url:
+        for name in ("gci.sqlite3", "gci.sqlite3-wal", "gci.sqlite3-shm"):
+            (BENCH_DIR / name).unlink(missing_ok=True)
+    env = env_for(database_url)
+    env.pop("SECRET_KEY")
+    print("Building the bench database (once)…", flush=True)
+    start = time.perf_counter()
+    manage("migrate", "--no-input", "-v0", env=env)
+    with open(BENCH_DIR / "build.log", "w") as log:
+        subprocess.run([PY, "manage.py", "load_demo"], cwd=ROOT, env=env, check=True, stdout=log)
+    out = (
+        subprocess.run(
+            [
+                PY,
+                "manage.py",
+                "shell",
+                "-v0",
+                "-c",
+                "import json; from tests.bench.dataset import build; print(json.dumps(build()))",
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    made = {"made": json.loads(out), "seconds": round(time.perf_counter() - start)}
+    marker.write_text(json.dumps(made))
+    return made
+
+
+INPROCESS = r"""
+import json, statistics, sys, time
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import connection, reset_queries
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from gci.calendar.models import EventPage
+from gci.home.visibility import anonymous_pages
+
+pages = PAGES_JSON
+today = timezone.localdate()
+events = EventPage.objects.filter(locale__language_code="en", slug__startswith="bulk")
+event = anonymous_pages(events).order_by("-pk").first()
+partner = get_user_model().objects.get(username="bench7")
+anonymous, signed_in = Client(), Client()
+signed_in.force_login(partner)
+cookie = signed_in.cookies[settings.SESSION_COOKIE_NAME].value
+results = {"cookie_name": settings.SESSION_COOKIE_NAME, "cookie": cookie, "pages": []}
+for name, path, who, kind in pages:
+    path = path.format(year=f"{today:%Y}", month=f"{today:%m}", event=event.url)
+    client = signed_in if who == "partner" else anonymous
+    for _ in range(2):
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    queries = len(captured)
+    times = []
+    while len(times) < 15 and (len(times) < 3 or sum(times) < 3000):
+        start = time.perf_counter()
+        response = client.get(path)
+        if response.streaming:
+            b"".join(response.streaming_content)
+        times.append((time.perf_counter() - start) * 1000)
+    results["pages"].append({"name": name, "path": path, "who": who, "kind": kind,
+                             "queries": queries, "server_ms": statistics.median(times)})
+print("RESULT" + json.dumps(results))
+"""
+
+
+def in_process(database_url):
+    env = env_for(
+        database_url,
+        DJANGO_SETTINGS_MODULE="gci.site.settings.production",
+        GCI_ALLOW_LOCAL_CACHE="true",
+        GCI_PAGE_CACHE="false",
+    )
+    code = INPROCESS.replace("PAGES_JSON", json.dumps(PAGES))
+    done = subprocess.run(
+        [PY, "manage.py", "shell", "-v0", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        sys.exit(done.stderr[-3000:])
+    return json.loads(done.stdout.split("RESULT", 1)[1])
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url, timeout=60):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - local
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer")
+
+
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  io.write(string.format("BENCH %d %d %d %d %d\\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(95),
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout))
+end
+"""
+
+
+def load_wrk(url, seconds, connections, headers):
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT)
+    args = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", script.name]
+    for header in headers:
+        args += ["-H", header]
+    out = subprocess.run(args + [url], capture_output=True, text=True, check=True).stdout
+    os.unlink(script.name)
+    requests, duration_us, p50, p95, errors = map(
+        int, re.search(r"BENCH (.*)", out).group(1).split()
+    )
+    return {
+        "rps": requests / (duration_us / 1e6),
+        "p50_ms": p50 / 1000,
+        "p95_ms": p95 / 1000,
+        "errors": errors,
+        "requests": requests,
+    }
+
+
+def load_python(url, seconds, connections, headers):
+    """A small keep-alive client, one thread per connection (when wrk is absent)."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    latencies, errors, stop = [], [0], time.time() + seconds
+    lock = threading.Lock()
+
+    def worker():
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        mine = []
+        while time.time() < stop:
+            start = time.perf_counter()
+            try:
+                conn.request("GET", path, headers=dict(h.split(": ", 1) for h in headers))
+                response = conn.getresponse()
+                response.read()
+                if response.status >= 400:
+                    errors[0] += 1
+            except OSError:
+                errors[0] += 1
+                conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+            mine.append((time.perf_counter() - start) * 1000)
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    begin = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - begin
+    latencies.sort()
+    return {
+        "rps": len(latencies) / elapsed,
+        "p50_ms": statistics.median(latencies),
+        "p95_ms": latencies[int(len(latencies) * 0.95) - 1],
+        "errors": errors[0],
+        "requests": len(latencies),
+    }
+
+
+def worker_memory_mb(master_pid):
+    rss = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        if re.search(rf"^PPid:\s+{master_pid}$", text, re.M):
+            match = re.search(r"^VmRSS:\s+(\d+) kB", text, re.M)
+            if match:
+                rss.append(int(match.group(1)) / 1024)
+    return rss
+
+
+def serve_and_load(database_url, figures, seconds, connections):
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    extra = {"DJANGO_SETTINGS_MODULE": "gci.site.settings.production"}
+    redis = None
+    if shutil.which("redis-server"):
+        redis_port = free_port()
+        redis = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(redis_port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        extra["CACHE_URL"] = f"redis://127.0.0.1:{redis_port}/0"
+    else:
+        extra["GCI_ALLOW_LOCAL_CACHE"] = "true"
+    env = env_for(database_url, **extra)
+    gunicorn = subprocess.Popen(
+        [
+            str(Path(PY).parent / "gunicorn"),
+            "gci.site.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--error-logfile",
+            str(BENCH_DIR / "gunicorn.log"),
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    load = load_wrk if shutil.which("wrk") else load_python
+    rows = []
+    try:
+        wait_for(base + "/en/")
+        html = urllib.request.urlopen(base + "/en/").read().decode()  # noqa: S310 - local
+        static = re.search(r'/static/[^"]+\.css', html).group(0)
+        cookie = f"Cookie: {figures['cookie_name']}={figures['cookie']}"
+        targets = [("static file (whitenoise)", static, "anonymous", "static", None)]
+        targets += [(p["name"], p["path"], p["who"], p["kind"], p) for p in figures["pages"]]
+        for name, path, who, kind, page in targets:
+            headers = [cookie] if who == "partner" else []
+            load(base + path, 1, 2, headers)  # warm up (and fill the page cache)
+            with urllib.request.urlopen(  # noqa: S310 - local
+                urllib.request.Request(base + path, headers=dict(h.split(": ", 1) for h in headers))
+            ) as response:
+                cache_state = response.headers.get("X-GCI-Cache", "-")
+                if response.status != 200 or response.url != base + path:
+                    sys.exit(f"{path} answered {response.status} at {response.url}")
+            result = load(base + path, seconds, connections, headers)
+            rows.append(
+                {
+                    "name": name,
+                    "path": path,
+                    "who": who,
+                    "kind": kind,
+                    "cache": cache_state,
+                    **result,
+                    "queries": page["queries"] if page else 0,
+                    "server_ms": page["server_ms"] if page else 0.0,
+                }
+            )
+            print(f"  {name:28} {result['rps']:8.0f} rps", flush=True)
+        memory = worker_memory_mb(gunicorn.pid)
+    finally:
+        gunicorn.send_signal(signal.SIGTERM)
+        gunicorn.wait(timeout=30)
+        if redis:
+            redis.terminate()
+            redis.wait(timeout=10)
+    return rows, memory, load.__name__.replace("load_", "")
+
+
+def verdicts(rows, memory):
+    static_rps = rows[0]["rps"]
+    out = []
+    for row in rows[1:]:
+        if row["kind"] == "page" and row["cache"] == "hit":
+            share = row["rps"] / static_rps
+            out.append(
+                (
+                    row["name"],
+                    f"cached at {share:.0%} of the static rate",
+                    share >= TARGETS["cached_share_of_static"],
+                )
+            )
+        if row["kind"] in ("page", "api"):
+            ok = (
+                row["queries"] <= TARGETS["uncached_queries"]
+                and row["server_ms"] <= TARGETS["uncached_ms"]
+            )
+            out.append(
+                (row["name"], f"uncached {row['queries']} queries, {row['server_ms']:.1f} ms", ok)
+            )
+        if row["kind"] == "partner":
+            ok = (
+                row["queries"] <= TARGETS["partner_queries"]
+                and row["server_ms"] <= TARGETS["partner_ms"]
+            )
+            out.append((row["name"], f"{row['queries']} queries, {row['server_ms']:.1f} ms", ok))
+    out.append(("workers", f"{max(memory):.0f} MB at most", max(memory) <= TARGETS["worker_mb"]))
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    database_url = os.environ.get("BENCH_DATABASE_URL")
+    made = build(database_url, args.rebuild)
+    manage("collectstatic", "--no-input", "-v0", env=env_for(database_url))
+    print("Measuring in-process (test client, page cache off)…", flush=True)
+    figures = in_process(database_url)
+    print(
+        f"Loading gunicorn: {args.seconds} s per page, {args.connections} connections…", flush=True
+    )
+    rows, memory, client = serve_and_load(database_url, figures, args.seconds, args.connections)
+
+    print()
+    print(
+        f"{'page':28} {'cache':5} {'rps':>8} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6} "
+        f"{'queries':>7} {'server ms':>9}"
+    )
+    for r in rows:
+        print(
+            f"{r['name']:28} {r['cache']:5} {r['rps']:8.0f} {r['p50_ms']:7.1f} "
+            f"{r['p95_ms']:7.1f} {r['errors']:6d} {r['queries']:7d} {r['server_ms']:9.1f}"
+        )
+    print(f"worker memory (RSS, MB): {', '.join(f'{m:.0f}' for m in memory)}")
+    for name, _reason in MISSING:
+        print(f"{name:28} not measured: {_reason}")
+    print("\nTargets:")
+    results = verdicts(rows, memory)
+    for name, text, ok in results:
+        print(f"  {'met ' if ok else 'MISS'}  {name}: {text}")
+    report = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "database": "postgresql" if database_url else "sqlite",
+        "client": client,
+        "seconds": args.seconds,
+        "connections": args.connections,
+        "dataset": made,
+        "rows": rows,
+        "worker_memory_mb": memory,
+        "targets": [{"page": n, "figure": t, "met": ok} for n, t, ok in results],
+        "not_measured": dict(MISSING),
+    }
+    (BENCH_DIR / "results.json").write_text(json.dumps(report, indent=2))
+    print(f"\nWritten to {BENCH_DIR / 'results.json'}")
+
+
+if __name__ == "__main__":
+    main()

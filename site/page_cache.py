@@ -1,0 +1,255 @@
+"""Anonymous page cache: public Wagtail pages served from the shared cache.
+
+wagtail-cache (3.0, the newest) requires ``wagtail<8.0``, so this is a small
+cache of our own on Django's cache framework (``CACHES["default"]``: Redis in
+production, see docs/deploy.md).
+
+How it works
+------------
+* ``PageCacheMiddleware`` (right after whitenoise) looks a request up in
+  the cache when it *may* be served from it: GET or HEAD, no session cookie
+  (nobody signed in or half-way through signing in), no pending messages, a
+  query string made only of known filter parameters and short, and not under
+  the admin, API, documents, media or accounts.
+* A response is stored only when the Wagtail page behind it said it may be
+  (the ``before_serve_page`` hook ``mark_cacheable_page``): the page is one
+  an anonymous visitor may read (``gci.home.visibility.anonymous_pages``: no
+  view restriction, nothing in the Partners area), it is not a form page, and
+  it does not opt out with ``page_cache = False``. The response itself must
+  be a plain 200 with no cookie, no CSRF token, no ``private``/``no-store``,
+  rendered for an anonymous user, outside a preview.
+* Keys hold a *generation* number kept in the cache, the scheme, host, full
+  path and language. Publishing, unpublishing, moving or deleting a page, or
+  saving or deleting any model of our apps (snippets, events, materials,
+  organisations…) or Wagtail's images, documents, collections, sites,
+  locales and view restrictions bumps the generation: every cached page is
+  then stale at once, in every language, on every process that shares the
+  cache. Entries also expire after ``GCI_PAGE_CACHE_TIMEOUT`` seconds (pages
+  list "upcoming" events, which change with the date).
+* Responses carry ``X-GCI-Cache: hit``, ``miss`` (stored now) or ``pass``
+  (not cacheable).
+
+Settings: ``GCI_PAGE_CACHE`` (on by default; ``GCI_PAGE_CACHE=false`` in the
+environment turns it off), ``GCI_PAGE_CACHE_TIMEOUT``,
+``GCI_PAGE_CACHE_QUERY_PARAMS``, ``GCI_PAGE_CACHE_PURGE_APPS`` and
+``GCI_PAGE_CACHE_IGNORED_MODELS``.
+"""
+
+import hashlib
+import logging
+import time
+from urllib.parse import parse_qsl
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+HEADER = "X-GCI-Cache"
+GENERATION_KEY = "gci:page-cache:generation"
+MAX_QUERY_LENGTH = 256
+EXCLUDED_PREFIXES = ("/admin/", "/api/", "/documents/", "/media/", "/static/", "/feeds/")
+EXCLUDED_SEGMENTS = ("/accounts/", "/_util/", "/planning/", "/my-organisation/", "/search/")
+# A stored page keeps the headers the middleware below this one added (CSP,
+# Content-Language, Vary…); SecurityMiddleware, above, adds its own on every hit.
+_SKIPPED_HEADERS = {"set-cookie", "content-length"}
+
+
+def enabled():
+    return getattr(settings, "GCI_PAGE_CACHE", True)
+
+
+def _cache():
+    return caches[getattr(settings, "GCI_PAGE_CACHE_ALIAS", "default")]
+
+
+def _new_series():
+    # If the counter is lost (evicted, Redis restarted) it restarts from the
+    # clock, never from a number whose pages may still be stored.
+    return time.time_ns() // 1000
+
+
+def current_generation():
+    cache = _cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, _new_series(), timeout=None)
+        generation = cache.get(GENERATION_KEY) or _new_series()
+    return generation
+
+
+def bump_generation(**kwargs):
+    """Make every cached page stale (in every process that shares the cache)."""
+    cache = _cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not there yet (or evicted): start a new series
+        cache.add(GENERATION_KEY, _new_series(), timeout=None)
+        cache.incr(GENERATION_KEY)
+
+
+def _query_is_safe(request):
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return True
+    if len(query) > MAX_QUERY_LENGTH:
+        return False
+    allowed = set(getattr(settings, "GCI_PAGE_CACHE_QUERY_PARAMS", ()))
+    try:
+        names = {name for name, _value in parse_qsl(query, keep_blank_values=True)}
+    except ValueError:
+        return False
+    return names <= allowed
+
+
+def may_serve_from_cache(request):
+    """Whether this request may be answered from (and its answer stored in) the cache."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    # Wagtail's previews run the middleware on a dummy request for the page's
+    # own URL: they must never be answered with the live page from the cache.
+    if getattr(request, "is_dummy", False) or getattr(request, "is_preview", False):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False
+    path = request.path
+    if path.startswith(EXCLUDED_PREFIXES) or any(s in path for s in EXCLUDED_SEGMENTS):
+        return False
+    return _query_is_safe(request)
+
+
+def cache_key(request):
+    """Generation, scheme, host, full path and language (every page URL
+    carries its language prefix; the language is in the key all the same)."""
+    parts = "|".join(
+        (
+            request.scheme,
+            request.get_host(),
+            request.get_full_path(),
+            translation.get_language_from_path(request.path_info) or "",
+        )
+    )
+    digest = hashlib.sha256(parts.encode()).hexdigest()
+    return f"gci:page-cache:{current_generation()}:{digest}"
+
+
+def page_allows_cache(page):
+    """An anonymous visitor may read the page, and it holds no form."""
+    from wagtail.contrib.forms.models import FormMixin
+    from wagtail.models import Page
+
+    from gci.home.visibility import anonymous_pages
+
+    if not getattr(page, "page_cache", True) or isinstance(page, FormMixin):
+        return False
+    return anonymous_pages(Page.objects.filter(pk=page.pk)).exists()
+
+
+def mark_cacheable_page(page, request, serve_args, serve_kwargs):
+    """``before_serve_page`` hook: let the middleware store this page's response."""
+    if getattr(request, "_gci_page_cache_candidate", False) and page_allows_cache(page):
+        request._gci_page_cacheable = True
+
+
+def response_is_storable(request, response):
+    if not getattr(request, "_gci_page_cacheable", False) or request.method != "GET":
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    if response.get("Vary", "").strip() == "*":
+        return False
+    # A CSRF token was put in the page (a form): it belongs to one visitor.
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or b"csrfmiddlewaretoken" in response.content:
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    return not (messages is not None and getattr(messages, "_queued_messages", None))
+
+
+class PageCacheMiddleware:
+    """Serve public pages to anonymous visitors from the shared cache (see the module)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not enabled() or not may_serve_from_cache(request):
+            response = self.get_response(request)
+            response[HEADER] = "pass"
+            return response
+        try:
+            key = cache_key(request)
+        except DisallowedHost:  # CommonMiddleware answers it
+            return self.get_response(request)
+        request._gci_page_cache_candidate = True
+        cache = _cache()
+        stored = cache.get(key)
+        if stored is not None:
+            return self._rebuild(stored)
+        response = self.get_response(request)
+        if response_is_storable(request, response):
+            headers = [(k, v) for k, v in response.items() if k.lower() not in _SKIPPED_HEADERS]
+            timeout = getattr(settings, "GCI_PAGE_CACHE_TIMEOUT", 300)
+            cache.set(key, (response.content, headers), timeout)
+            response[HEADER] = "miss"
+        else:
+            response[HEADER] = "pass"
+        return response
+
+    @staticmethod
+    def _rebuild(stored):
+        content, headers = stored
+        response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        response[HEADER] = "hit"
+        return response
+
+
+def _purges(sender):
+    meta = getattr(sender, "_meta", None)
+    if meta is None:
+        return False
+    label = f"{meta.app_label}.{meta.model_name}"
+    if label in {m.lower() for m in getattr(settings, "GCI_PAGE_CACHE_IGNORED_MODELS", ())}:
+        return False
+    return meta.app_label in getattr(settings, "GCI_PAGE_CACHE_PURGE_APPS", ()) or label in {
+        m.lower() for m in getattr(settings, "GCI_PAGE_CACHE_PURGE_MODELS", ())
+    }
+
+
+def _on_model_change(sender, **kwargs):
+    if _purges(sender):
+        bump_generation()
+
+
+def _on_m2m_change(sender, action, **kwargs):
+    if action.startswith("post_") and (_purges(sender) or _purges(kwargs.get("model"))):
+        bump_generation()
+
+
+def connect_signals():
+    """Purge on publish, unpublish, move and delete of pages, and on any change
+    to the models listed in the settings (all of our apps by default)."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(bump_generation, dispatch_uid="gci-page-cache-published")
+    page_unpublished.connect(bump_generation, dispatch_uid="gci-page-cache-unpublished")
+    post_page_move.connect(bump_generation, dispatch_uid="gci-page-cache-moved")
+    post_save.connect(_on_model_change, dispatch_uid="gci-page-cache-saved")
+    post_delete.connect(_on_model_change, dispatch_uid="gci-page-cache-deleted")
+    m2m_changed.connect(_on_m2m_change, dispatch_uid="gci-page-cache-m2m")

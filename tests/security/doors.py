@@ -1,0 +1,107 @@
+"""Doors: every way content leaves the site (see leaks.py for how to add one)."""
+
+from urllib.parse import quote
+
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import Page
+
+from gci.calendar.models import EventIndexPage, EventPage
+
+from .leaks import ANONYMOUS, OTHER_ORGANISATION, door
+
+API_KINDS = ("pages", "images", "documents")
+
+
+@door("every link from every page, in every language", follow=True)
+def linked_pages(crawl):
+    yield "/"
+    for language in crawl.languages:
+        yield f"/{language}/"
+        yield f"/{language}/events/past/"
+        if crawl.visitor == OTHER_ORGANISATION:
+            yield f"/{language}/partners-area/"
+            yield f"/{language}/partners-area/planning-calendar/"
+            yield f"/{language}/planning/proposals/"
+            yield f"/{language}/planning/calendar-link/"
+            yield f"/{language}/my-organisation/focal-points/"
+
+
+@door("the canaries' own URLs")
+def canary_urls(crawl):
+    for canary in crawl.canaries:
+        yield from canary.planted.urls
+
+
+@door("site search")
+def site_search(crawl):
+    for language in crawl.languages:
+        for canary in crawl.watched:
+            yield f"/{language}/search/?q={quote(canary.token)}"
+            for text in canary.planted.strings[:2]:
+                yield f"/{language}/search/?q={quote(text)}"
+
+
+@door("API listings and search", visitors=(ANONYMOUS,))  # the API ignores sessions
+def api_listings(crawl):
+    for kind in API_KINDS:
+        for offset in range(0, 400, 100):
+            yield f"/api/v2/{kind}/?limit=100&offset={offset}&fields=*"
+        for canary in crawl.watched:
+            yield f"/api/v2/{kind}/?search={quote(canary.token)}&fields=*"
+    for language in crawl.languages:
+        yield f"/api/v2/pages/?locale={language}&limit=100&fields=*"
+    yield "/api/v2/pages/?type=gci_calendar.EventPage&limit=100&fields=*"
+
+
+@door("API details by every id, and find", visitors=(ANONYMOUS,))
+def api_details(crawl):
+    models = {"pages": Page, "images": Image, "documents": Document}
+    for kind, model in models.items():
+        for pk in model.objects.values_list("pk", flat=True):
+            yield f"/api/v2/{kind}/{pk}/?fields=*"
+    for canary in crawl.canaries:
+        for url in canary.planted.urls:
+            yield f"/api/v2/pages/find/?html_path={quote(url)}"
+        for kind, ids in canary.planted.api.items():
+            for pk in ids:
+                yield f"/api/v2/{kind}/{pk}/"
+
+
+@door("sitemap and robots")
+def sitemap(crawl):
+    yield "/sitemap.xml"
+    yield "/robots.txt"
+
+
+@door("calendar feeds and every event's iCal")
+def feeds(crawl):
+    for language in crawl.languages:
+        yield f"/{language}/events/feed/"
+        yield f"/{language}/partners-area/planning-calendar/feed/"
+    yield "/feeds/planning/not-a-token.ics"
+    for event in EventPage.objects.all():
+        if event.url:
+            yield event.url + "ics/"
+
+
+@door("document downloads by every id")
+def documents(crawl):
+    for document in Document.objects.all():
+        yield f"/documents/{document.pk}/{document.filename}"
+        yield f"/media/{document.file.name}"
+
+
+@door("image files and renditions", visitors=(ANONYMOUS,))
+def media(crawl):
+    for image in Image.objects.all():
+        yield f"/media/{image.file.name}"
+        for rendition in image.renditions.all():
+            yield rendition.url
+
+
+@door("every calendar's views and filters")
+def calendar_views(crawl):
+    for index in EventIndexPage.objects.all():
+        for view in ("", "past/", "2009/", "2009/05/", "?kind=training", "?region=africa"):
+            yield index.url + view

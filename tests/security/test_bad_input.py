@@ -1,0 +1,181 @@
+"""Bad input never gives a server error: property-based tests (hypothesis)
+on every public filter and form, the calendar's dates, search, the
+focal-point country, the read API's parameters.
+
+Each test draws query strings or route values and asserts the answer is
+below 500 (a 400, a 404 or the page with its filter ignored are all fine).
+To cover a new filter, add a test with ``@given`` and ``@BAD_INPUT`` (keep
+``max_examples`` modest: the suite shares the demo database and two cores).
+"""
+
+import string
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gci.calendar.models import ActionPoint
+
+pytestmark = pytest.mark.django_db
+
+BAD_INPUT = settings(
+    max_examples=30,
+    deadline=None,
+    database=None,  # no .hypothesis/ folder in the checkout
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+LANGUAGES = ["en", "fr", "es", "ru", "ar", "zh-hans"]
+
+NASTY = st.sampled_from(
+    [
+        "",
+        "0",
+        "-1",
+        "1e9",
+        "99999999999999999999999",
+        "NaN",
+        "null",
+        "[]",
+        "{}",
+        "\x00",
+        "a\x00b",
+        "%00",
+        "9" * 400,
+        "2009-02-30",
+        "../../etc/passwd",
+        "<script>alert(1)</script>",
+        "' OR 1=1 --",
+        "ع",
+        "中文",
+        " ",
+        "*",
+        "-",
+        "title,-title",
+    ]
+)
+ANY = st.one_of(
+    NASTY,
+    st.text(max_size=40),
+    st.integers(min_value=-(10**20), max_value=10**20).map(str),
+)
+
+
+def params(names, values=ANY):
+    return st.dictionaries(st.sampled_from(names), values, max_size=len(names))
+
+
+def assert_no_server_error(response, url, data=None):
+    assert response.status_code < 500, (url, data, response.status_code)
+
+
+@BAD_INPUT
+@given(
+    language=st.sampled_from(LANGUAGES),
+    view=st.sampled_from(["", "past/", "feed/"]),
+    data=params(["kind", "organisation", "region", "country", "status", "page", "language"]),
+)
+def test_calendar_filters(client, language, view, data):
+    url = f"/{language}/events/{view}"
+    assert_no_server_error(client.get(url, data), url, data)
+
+
+@BAD_INPUT
+@given(
+    year=st.integers(min_value=0, max_value=9999),
+    month=st.one_of(st.none(), st.integers(min_value=0, max_value=99)),
+    data=params(["kind", "region", "status", "page"]),
+)
+def test_calendar_year_and_month_routes(client, year, month, data):
+    url = f"/en/events/{year:04d}/" + ("" if month is None else f"{month:02d}/")
+    assert_no_server_error(client.get(url, data), url, data)
+
+
+@BAD_INPUT
+@given(language=st.sampled_from(LANGUAGES), data=params(["q", "page"]))
+def test_site_search(client, language, data):
+    url = f"/{language}/search/"
+    assert_no_server_error(client.get(url, data), url, data)
+
+
+@BAD_INPUT
+@given(
+    code=st.text(alphabet=string.ascii_letters, min_size=2, max_size=2),
+    data=params(["country"]),
+)
+def test_focal_points_by_country(client, code, data):
+    for url in (f"/en/focal-points/country/{code}/", "/fr/focal-points/"):
+        assert_no_server_error(client.get(url, data), url, data)
+
+
+API_VALUES = st.one_of(
+    ANY,
+    st.sampled_from(
+        [
+            "gci_calendar.EventPage",
+            "home.StandardPage",
+            "wagtailcore.Page",
+            "no.Such",
+            "*",
+            "title,-body",
+            "_,id",
+            "title",
+            "-title",
+            "random",
+            "id",
+            "en",
+            "zh-hans",
+            "xx",
+            "/fr/about/",
+            "/en/partners-area/",
+            "and",
+            "or",
+        ]
+    ),
+)
+API_PARAMS = [
+    "limit",
+    "offset",
+    "search",
+    "search_operator",
+    "type",
+    "fields",
+    "order",
+    "child_of",
+    "descendant_of",
+    "ancestor_of",
+    "locale",
+    "translation_of",
+    "slug",
+    "show_in_menus",
+    "has_children",
+]
+
+
+@BAD_INPUT
+@given(
+    endpoint=st.sampled_from(["pages", "images", "documents"]),
+    data=params(API_PARAMS, API_VALUES),
+)
+def test_api_listings(client, endpoint, data):
+    url = f"/api/v2/{endpoint}/"
+    assert_no_server_error(client.get(url, data), url, data)
+
+
+@BAD_INPUT
+@given(
+    endpoint=st.sampled_from(["pages", "images", "documents"]),
+    data=params(["html_path", "id", "fields", "locale"], API_VALUES),
+)
+def test_api_find(client, endpoint, data):
+    url = f"/api/v2/{endpoint}/find/"
+    assert_no_server_error(client.get(url, data), url, data)
+
+
+@BAD_INPUT
+@given(data=params(["status", "notes", "version", "next"]))
+def test_a_partners_action_point_update(client, cites_user, data):
+    """The one form a Partner posts most: any input is refused politely."""
+    client.force_login(cites_user)
+    point = ActionPoint.objects.filter(owners__memberships__user=cites_user).first()
+    url = f"/en/planning/action-points/{point.pk}/"
+    assert_no_server_error(client.post(url, data), url, data)

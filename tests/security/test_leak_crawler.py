@@ -1,0 +1,140 @@
+"""The leak crawler: plant a canary in every kind of restricted thing, then
+go through every door as an anonymous visitor and as a Partner of another
+organisation, and fail if any canary is reached.
+
+The canaries are in canaries.py, the doors in doors.py, the machinery in
+leaks.py (its docstring says how to add a canary kind or a door). The
+anonymous page cache is on: a cache must not leak either.
+"""
+
+import pytest
+from django.test import Client
+
+from gci.home.models import Membership
+
+from .leaks import ANONYMOUS, OTHER_ORGANISATION, Crawl, People, load_registries, plant_all
+
+pytestmark = pytest.mark.django_db
+
+CANARIES, DOORS = load_registries()
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.GCI_PAGE_CACHE = True
+
+
+@pytest.fixture
+def people(cites_user, wco_user, secretariat_user):
+    return People(
+        owner=cites_user,
+        owner_organisation=Membership.objects.get(user=cites_user).organisation,
+        other=wco_user,
+        other_organisation=Membership.objects.get(user=wco_user).organisation,
+        secretariat=secretariat_user,
+    )
+
+
+@pytest.fixture
+def canaries(people, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return plant_all(people)
+
+
+def report(crawl):
+    return "\n".join(str(leak) for leak in crawl.leaks[:30])
+
+
+def doors_for(visitor):
+    return [pytest.param(d, id=d.name) for d in DOORS if visitor in d.visitors]
+
+
+@pytest.mark.parametrize("door", doors_for(ANONYMOUS))
+def test_an_anonymous_visitor_reaches_no_canary(client, canaries, door):
+
+    crawl = Crawl(client, ANONYMOUS, canaries).run(door)
+    assert crawl.fetched > 0
+    assert not crawl.errors, crawl.errors
+    assert not crawl.leaks, report(crawl)
+
+
+@pytest.mark.parametrize("door", doors_for(OTHER_ORGANISATION))
+def test_a_partner_of_another_organisation_reaches_no_canary_of_theirs(canaries, people, door):
+    client = Client()
+    client.force_login(people.other)
+    crawl = Crawl(client, OTHER_ORGANISATION, canaries).run(door)
+    assert crawl.fetched > 0
+    assert not crawl.errors, crawl.errors
+    assert not crawl.leaks, report(crawl)
+
+
+def test_a_partner_cannot_update_another_organisations_action_point(canaries, people):
+    from gci.calendar.models import ActionPoint
+
+    point = ActionPoint.objects.get(text__startswith="Action canary")
+    client = Client()
+    client.force_login(people.other)
+    response = client.post(
+        f"/en/planning/action-points/{point.pk}/",
+        {"status": "done", "notes": "not mine", "version": point.version},
+    )
+    assert response.status_code == 403
+    point.refresh_from_db()
+    assert point.status != "done"
+
+
+# The crawler itself: it must see a canary where one may be seen.
+
+
+def test_the_crawler_reaches_what_a_partner_may_read_and_reports_it(canaries, people):
+    """Crawling as the owner organisation's Partner, watching every canary,
+    reaches the Partners area's canaries: the crawl goes deep enough and the
+    detection works (else the tests above would pass vacuously)."""
+    client = Client()
+    client.force_login(people.owner)
+    for canary in canaries:
+        canary.hidden_from = (OTHER_ORGANISATION,)
+    crawl = Crawl(client, OTHER_ORGANISATION, canaries)
+    door = next(d for d in DOORS if d.follow and "every link" in d.name)
+    crawl.run(door)
+    found = {leak.kind for leak in crawl.leaks}
+    assert {"partners_page", "partners_page_translation", "planning_event", "action_point"} <= (
+        found
+    ), found
+    assert "proposal" in found  # the owner's own proposals page
+
+
+def test_the_restricted_files_are_served_to_partners(canaries, people):
+    """The file doors are real: a Partner downloads the restricted document."""
+    client = Client()
+    client.force_login(people.other)
+    document = next(c for c in canaries if c.kind == "restricted_document")
+    response = client.get(document.planted.urls[0])
+    assert response.status_code == 200
+    assert document.planted.contents[0] in b"".join(response.streaming_content)
+
+
+def test_every_kind_of_restricted_thing_has_a_canary():
+    kinds = {kind.kind for kind in CANARIES}
+    assert {
+        "partners_page",
+        "partners_page_translation",
+        "planning_event",
+        "action_point",
+        "action_point_update",
+        "restricted_document",
+        "restricted_image",
+        "proposal",
+        "public_page_draft",
+    } <= kinds
+
+
+def test_media_paths_stay_closed_even_with_debug_on(client, canaries, settings):
+    """With DEBUG on, /media/ serves public images for development, never
+    documents nor images of a restricted collection."""
+    settings.DEBUG = True
+    for canary in canaries:
+        for url in canary.planted.urls:
+            if url.startswith("/media/"):
+                response = client.get(url)
+                assert response.status_code == 404, url
