@@ -104,6 +104,27 @@ def test_the_crawler_reaches_what_a_partner_may_read_and_reports_it(canaries, pe
     assert "proposal" in found  # the owner's own proposals page
 
 
+def test_the_crawler_reaches_the_materials_a_partner_may_read(canaries, people):
+    """The same for the Guide's review and the suitcase: the owner's Partner
+    reaches its draft translation, comment, materials and case study."""
+    client = Client()
+    client.force_login(people.owner)
+    for canary in canaries:
+        canary.hidden_from = (OTHER_ORGANISATION,)
+    crawl = Crawl(client, OTHER_ORGANISATION, canaries)
+    for door in DOORS:
+        if door.name.startswith(("the Guide, case studies", "suitcase search", "the canaries'")):
+            crawl.run(door)
+    found = {leak.kind for leak in crawl.leaks}
+    assert {
+        "guide_draft_translation",
+        "review_comment",
+        "suitcase_material",
+        "suitcase_submission",
+        "partners_case_study",
+    } <= found, found
+
+
 def test_the_restricted_files_are_served_to_partners(canaries, people):
     """The file doors are real: a Partner downloads the restricted document."""
     client = Client()
@@ -126,6 +147,11 @@ def test_every_kind_of_restricted_thing_has_a_canary():
         "restricted_image",
         "proposal",
         "public_page_draft",
+        "guide_draft_translation",
+        "review_comment",
+        "suitcase_material",
+        "suitcase_submission",
+        "partners_case_study",
     } <= kinds
 
 
