@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Treaty(models.TextChoices):
@@ -27,7 +28,7 @@ class AssignmentState(models.TextChoices):
 
     INVITED = "invited", _("Invited")
     REVIEWING = "reviewing", _("Reviewing")
-    APPROVED = "approved", _("Approved")
+    APPROVED = "approved", pgettext_lazy("translation review", "Approved")
     CHANGES_REQUESTED = "changes_requested", _("Changes requested")
     DECLINED = "declined", _("Declined to review")
 
@@ -38,7 +39,7 @@ class ReviewAction(models.TextChoices):
     OPENED = "opened", _("Round opened")
     INVITED = "invited", _("Organisation invited")
     STARTED = "started", _("Review started")
-    APPROVED = "approved", _("Approved")
+    APPROVED = "approved", pgettext_lazy("translation review", "Approved")
     CHANGES_REQUESTED = "changes_requested", _("Changes requested")
     DECLINED = "declined", _("Declined to review")
     COMMENTED = "commented", _("Commented")

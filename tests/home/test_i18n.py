@@ -4,6 +4,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from django.utils import translation
 from wagtail.models import Locale
 
 from gci.home.models import StandardPage
@@ -103,3 +104,16 @@ def test_arabic_pages_lay_out_right_to_left_with_logical_css(client):
     assert "margin-left" not in css and "margin-right" not in css
     assert "padding-left" not in css and "padding-right" not in css
     assert "inline-start" in css
+
+
+def test_approved_agrees_with_what_was_approved():
+    """French and Spanish say "approved" differently of a translation (feminine)
+    and of a suitcase material (masculine): a context tells them apart."""
+    from gci.materials.choices import AssignmentState, MaterialStatus
+
+    with translation.override("fr"):
+        assert str(AssignmentState.APPROVED.label) == "Approuvée"
+        assert str(MaterialStatus.APPROVED.label) == "Approuvé"
+    with translation.override("es"):
+        assert str(AssignmentState.APPROVED.label) == "Aprobada"
+        assert str(MaterialStatus.APPROVED.label) == "Aprobado"
