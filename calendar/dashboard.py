@@ -1,9 +1,9 @@
 """The calendar's panels on the Partners' dashboard."""
 
 from django.utils import timezone
-from wagtail.models import Locale
 
 from gci.home.roles import is_secretariat
+from gci.site.memo import active_locale
 
 from .models import ActionPoint, EventPage
 from .queries import events_for
@@ -38,7 +38,7 @@ def action_points_panel(request, organisation):
 
 
 def planning_panel(request, organisation):
-    index = planning_index(Locale.get_active())
+    index = planning_index(active_locale())
     if index is None:
         return None
     events = (

@@ -4,9 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries import countries
-from wagtail.models import Locale
 
 from gci.home.models import PartnerOrganisation
+from gci.site.memo import default_locale
 
 from .choices import ActionStatus, EventKind, EventStatus, UNRegion
 from .models.pages import TIME_ZONES
@@ -128,7 +128,7 @@ class ProposeEventForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisers"].queryset = PartnerOrganisation.objects.filter(
-            locale=Locale.get_default()
+            locale=default_locale()
         )
         self.fields["country"].choices = _blank("—") + list(countries)
         self.fields["region"].choices = _blank("—") + list(UNRegion.choices)

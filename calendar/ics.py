@@ -2,7 +2,9 @@
 
 UIDs are stable: one per event whatever its language (its translation key),
 so a calendar app that subscribes in French and in English sees one event.
-Feeds are streamed: one VEVENT at a time, so their size does not bound memory.
+A feed holds a bounded number of events (``gci.calendar.views.feed_events``);
+it is built piece by piece and served whole, so the anonymous page cache can
+keep the public ones.
 """
 
 import datetime as dt
@@ -96,10 +98,8 @@ def event_calendar(event, request):
 
 
 def stream_calendar(name, events, time_zones, url_for, language=None):
-    """Yield a whole calendar piece by piece: header, time zones, events.
-
-    The response is produced after the view returns, so the language is
-    activated here, inside the generator."""
+    """Yield a whole calendar piece by piece: header, time zones, events,
+    in ``language`` (activated inside the generator)."""
     with translation.override(language or translation.get_language()):
         yield _header(str(name))
         yield from _timezones(time_zones)

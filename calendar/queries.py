@@ -6,9 +6,9 @@ from types import SimpleNamespace
 
 from django.db.models import F
 from django.db.models.functions import Coalesce
-from wagtail.models import Locale
 
 from gci.home.visibility import anonymous_pages, visible_pages
+from gci.site.memo import active_locale
 
 from .models import EventPage
 from .models.pages import FIRST_YEAR, LAST_YEAR
@@ -20,7 +20,7 @@ def events_for(request, index, locale=None):
     """Live events of one language that this calendar shows to this request:
     the public calendar shows what anyone may read; the planning calendar
     shows everything the person may read (public and Partners-only)."""
-    queryset = EventPage.objects.filter(locale=locale or Locale.get_active())
+    queryset = EventPage.objects.filter(locale=locale or active_locale())
     if index is not None and not index.is_planning_calendar:
         queryset = anonymous_pages(queryset)
     else:

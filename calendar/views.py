@@ -2,21 +2,22 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Locale
 
 from gci.home.models import PartnerOrganisation
 from gci.home.roles import can_enter_partners_area, is_secretariat
+from gci.site.memo import active_locale, default_locale, locale_for, memoised, memoised_query
 
 from .forms import ActionPointUpdateForm, EventFilterForm, ProposeEventForm
 from .ics import stream_calendar
@@ -37,13 +38,13 @@ PAGE_SIZE = 20
 
 def _filtered(request, index):
     events = events_for(request, index)
+    countries = events.exclude(country="").order_by().values_list("country", flat=True).distinct()
     form = EventFilterForm(
         request.GET or None,
-        organisations=PartnerOrganisation.objects.filter(locale=Locale.get_default()),
-        country_codes=events.exclude(country="")
-        .order_by()
-        .values_list("country", flat=True)
-        .distinct(),
+        organisations=PartnerOrganisation.in_default_locale(),
+        # Keyed by the query itself: it holds the language and what this
+        # visitor may not see.
+        country_codes=memoised_query("event-countries", countries),
     )
     events = form.filter(events).prefetch_related("organisers")
     return events, form
@@ -176,20 +177,41 @@ def calendar_month(request, index, year, month):
     return _no_store_if_private(response, index)
 
 
+def feed_events(events, today=None, limit=None):
+    """The events a feed holds: upcoming ones, soonest first, then past ones,
+    most recent first, up to ``GCI_FEED_MAX_EVENTS`` in all; in date order.
+
+    A feed is re-read by every subscribed calendar app every few hours:
+    thousands of past events would cost seconds each time and nobody
+    scrolls back to them (the calendar's pages and ``?year=`` do)."""
+    today = today or timezone.localdate()
+    limit = limit or settings.GCI_FEED_MAX_EVENTS
+    events = events.prefetch_related(None).defer_streamfields()
+    upcoming = list(
+        events.filter(last__gte=today).order_by("start_date", "start_time", "pk")[:limit]
+    )
+    past = []
+    if len(upcoming) < limit:
+        past = list(
+            events.filter(last__lt=today).order_by("-start_date", "-start_time", "-pk")[
+                : limit - len(upcoming)
+            ]
+        )
+    return past[::-1] + upcoming
+
+
 def _feed_response(name, events, request, filename):
-    # No prefetching: it would run once per chunk of the streamed iterator.
-    events = events.prefetch_related(None).order_by("start_date", "pk").defer_streamfields()
-    time_zones = list(events.order_by().values_list("time_zone", flat=True).distinct())
-    response = StreamingHttpResponse(
+    events = feed_events(events)
+    body = b"".join(
         stream_calendar(
             name,
-            events.iterator(chunk_size=500),
-            time_zones,
+            events,
+            {event.time_zone for event in events},
             lambda event: event.get_full_url(request),
             language=translation.get_language(),
-        ),
-        content_type="text/calendar; charset=utf-8",
+        )
     )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
@@ -207,7 +229,7 @@ def planning_feed(request, token):
     if user is None or not can_enter_partners_area(user):
         raise Http404
     code = request.GET.get("language", translation.get_language())
-    locale = Locale.objects.filter(language_code=code).first() or Locale.get_default()
+    locale = locale_for(code) or default_locale()
     with translation.override(locale.language_code):
         events = events_for_user(user, locale)
         response = _feed_response(
@@ -228,7 +250,7 @@ def event_context(request, event):
     ]
     context = {"links": links, "organisers": event.localized_organisers()}
     if can_enter_partners_area(request.user):
-        source = event.get_translation_or_none(Locale.get_default()) or event
+        source = event.get_translation_or_none(default_locale()) or event
         context["action_points"] = list(
             ActionPoint.objects.filter(meeting=source).overdue_first().prefetch_related("owners")
         )
@@ -257,19 +279,23 @@ def planning_index(locale=None):
     """The Partners' planning calendar in a language (or in English)."""
     from gci.home.models import PartnersAreaPage
 
-    locale = locale or Locale.get_active()
-    for candidate in (locale, Locale.get_default()):
-        for index in EventIndexPage.objects.filter(locale=candidate):
-            if index.get_parent().specific_class is PartnersAreaPage:
-                return index
-    return None
+    locale = locale or active_locale()
+
+    def find():
+        for candidate in (locale, default_locale()):
+            for index in EventIndexPage.objects.filter(locale=candidate):
+                if index.get_parent().specific_class is PartnersAreaPage:
+                    return index
+        return None
+
+    return memoised(("planning-index", locale.pk), find)
 
 
 @_partner_only
 def propose_event(request):
     # Proposals live in the default language's planning calendar, whatever
     # the interface language: each event lives once, and is translated from there.
-    index = planning_index(Locale.get_default())
+    index = planning_index(default_locale())
     if index is None:
         raise Http404
     organisation = getattr(getattr(request.user, "membership", None), "organisation", None)

@@ -19,7 +19,8 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from requests.adapters import HTTPAdapter
-from wagtail.models import Locale
+
+from gci.site.memo import default_locale
 
 from .models import LinkCheck, OrganisationFocalPointsPage
 
@@ -146,7 +147,7 @@ def all_urls():
     urls = set()
     for page in (
         OrganisationFocalPointsPage.objects.live()
-        .filter(locale=Locale.get_default())
+        .filter(locale=default_locale())
         .prefetch_related("links")
     ):
         urls.update(link.url for link in page.links.all())

@@ -19,10 +19,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from gci.home.models import IntroBodyMixin
+from gci.site.memo import default_locale
 
 from .choices import ContactKind, Treaty
 from .patterns import fill, validate_pattern
@@ -100,7 +101,7 @@ class OrganisationFocalPointsPage(Page):
     @cached_property
     def source(self):
         """The page in the default language (links and URLs live there)."""
-        return self.get_translation_or_none(Locale.get_default()) or self
+        return self.get_translation_or_none(default_locale()) or self
 
 
 class FocalPointLink(Orderable):

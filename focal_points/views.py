@@ -8,10 +8,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django_countries import countries
-from wagtail.models import Locale
 
 from gci.home.models import PartnerOrganisation
 from gci.home.roles import can_enter_partners_area
+from gci.site.memo import active_locale, default_locale
 
 from .choices import ContactKind, Treaty
 from .forms import FocalPointLinkForm
@@ -20,7 +20,7 @@ from .models import FocalPointLink, LinkCheck, OrganisationFocalPointsPage
 
 def _rows(request):
     """Every link, with the organisation and label in the active language."""
-    default, active = Locale.get_default(), Locale.get_active()
+    default, active = default_locale(), active_locale()
     pages = list(
         OrganisationFocalPointsPage.objects.live()
         .filter(locale=default)
@@ -99,7 +99,7 @@ def organisation_page_for(user):
     if membership is None:
         return None
     return OrganisationFocalPointsPage.objects.filter(
-        organisation=membership.organisation, locale=Locale.get_default()
+        organisation=membership.organisation, locale=default_locale()
     ).first()
 
 

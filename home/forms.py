@@ -3,8 +3,9 @@
 from django import forms
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 from wagtail.users.forms import UserCreationForm, UserEditForm
+
+from gci.site.memo import default_locale
 
 from .invitations import ensure_primary_email, send_invitation
 from .models import Membership, PartnerOrganisation
@@ -21,7 +22,7 @@ class OrganisationFieldMixin(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = PartnerOrganisation.objects.filter(
-            locale=Locale.get_default()
+            locale=default_locale()
         )
         if self.instance.pk:
             membership = Membership.objects.filter(user=self.instance).first()

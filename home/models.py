@@ -9,10 +9,13 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
+from gci.site.memo import active_locale, default_locale, memoised
+
 from .blocks import BodyStreamBlock
+from .visibility import visible_pages
 
 
 class PartnerOrganisation(TranslatableMixin, index.Indexed, models.Model):
@@ -72,17 +75,29 @@ class PartnerOrganisation(TranslatableMixin, index.Indexed, models.Model):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     @classmethod
+    def in_default_locale(cls):
+        """Every organisation, in the default language (memoised: see gci.site.memo)."""
+        return memoised(
+            "organisations",
+            lambda: list(cls.objects.filter(locale=default_locale()).select_related("logo")),
+        )
+
+    @classmethod
     def for_active_locale(cls):
         """Every organisation once, in the active language where translated."""
-        default = cls.objects.filter(locale=Locale.get_default()).select_related("logo")
-        active = Locale.get_active()
-        if active.pk == Locale.get_default().pk:
-            return list(default)
-        translated = {
-            org.translation_key: org
-            for org in cls.objects.filter(locale=active).select_related("logo")
-        }
-        return [translated.get(org.translation_key, org) for org in default]
+        default = cls.in_default_locale()
+        active = active_locale()
+        if active.pk == default_locale().pk:
+            return default
+
+        def translate():
+            translated = {
+                org.translation_key: org
+                for org in cls.objects.filter(locale=active).select_related("logo")
+            }
+            return [translated.get(org.translation_key, org) for org in default]
+
+        return memoised(("organisations", active.pk), translate)
 
 
 class Membership(models.Model):
@@ -110,8 +125,8 @@ class Membership(models.Model):
 
     def save(self, *args, **kwargs):
         # Always point at the default-language row, whatever was chosen.
-        if self.organisation_id and self.organisation.locale_id != Locale.get_default().pk:
-            self.organisation = self.organisation.get_translation(Locale.get_default())
+        if self.organisation_id and self.organisation.locale_id != default_locale().pk:
+            self.organisation = self.organisation.get_translation(default_locale())
         super().save(*args, **kwargs)
 
 
@@ -207,7 +222,7 @@ class PartnerIndexPage(IntroBodyMixin, Page):
                 "mandate": org.mandate,
                 "website": org.website,
             }
-            for org in PartnerOrganisation.objects.filter(locale=Locale.get_default())
+            for org in PartnerOrganisation.objects.filter(locale=default_locale())
         ]
 
     def get_context(self, request, *args, **kwargs):
@@ -241,9 +256,16 @@ class PartnersAreaPage(IntroBodyMixin, Page):
         membership = getattr(request.user, "membership", None)
         organisation = None
         if membership is not None:
-            organisation = membership.organisation.localized
+            organisation = next(
+                (
+                    org
+                    for org in PartnerOrganisation.for_active_locale()
+                    if org.translation_key == membership.organisation.translation_key
+                ),
+                membership.organisation,
+            )
         context["organisation"] = organisation
-        context["area_pages"] = self.get_children().live().specific()
+        context["area_pages"] = visible_pages(request, self.get_children())
         # Features add their panels through the `gci_dashboard_panels` hook:
         # a function (request, organisation) -> a dict with a `template` key
         # (and what that template needs), or None.

@@ -1,21 +1,29 @@
 """The two groups that carry the site's permissions, and who belongs where."""
 
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
+
+from gci.site.memo import live_page_for_language
 
 SECRETARIAT = "Secretariat"
 PARTNERS = "Partners"
 GROUP_LABELS = {SECRETARIAT: _("Secretariat"), PARTNERS: _("Partners")}
 
 
+def load_groups(user):
+    """Fetch the user's groups once: roles, Wagtail's view restrictions
+    (``user.groups.all()``) and permissions then read them from memory."""
+    if user is None or not user.is_authenticated:
+        return []
+    if "groups" not in getattr(user, "_prefetched_objects_cache", {}):
+        prefetch_related_objects([user], "groups")
+    return user.groups.all()
+
+
 def group_names(user):
     if not user.is_authenticated:
         return set()
-    cached = getattr(user, "_gci_group_names", None)
-    if cached is None:
-        cached = set(user.groups.values_list("name", flat=True))
-        user._gci_group_names = cached
-    return cached
+    return {group.name for group in load_groups(user)}
 
 
 def is_secretariat(user):
@@ -44,10 +52,7 @@ def partners_area_url_for(request):
 
     if not can_enter_partners_area(request.user):
         return None
-    area = (
-        PartnersAreaPage.objects.live().filter(locale=Locale.get_active()).first()
-        or PartnersAreaPage.objects.live().first()
-    )
+    area = live_page_for_language(PartnersAreaPage)
     return area.get_url(request) if area else None
 
 

@@ -9,15 +9,34 @@ its view restriction by mistake opens nothing.
 
 from wagtail.models import Page, PageViewRestriction
 
-from .roles import can_enter_partners_area
+from gci.site.memo import memoised
+
+from .roles import can_enter_partners_area, load_groups
+
+
+def _restrictions():
+    return memoised(
+        "page-view-restrictions",
+        lambda: list(PageViewRestriction.objects.select_related("page").prefetch_related("groups")),
+    )
+
+
+def restrictions_on(page):
+    """The view restrictions on a page and its ancestors (an alias: on its
+    source's), from the memoised list: Wagtail's ``get_view_restrictions``
+    without its two queries."""
+    paths = [page.path]
+    if page.alias_of_id:
+        paths.append(Page.objects.only("path").get(pk=page.alias_of_id).path)
+    return [r for r in _restrictions() if any(p.startswith(r.page.path) for p in paths)]
 
 
 def refused_restrictions(request):
     """The view restrictions that do not accept this request (memoised on it)."""
     cached = getattr(request, "_gci_refused_restrictions", None)
     if cached is None:
-        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-        cached = [r for r in restrictions if not r.accept_request(request)]
+        load_groups(request.user)
+        cached = [r for r in _restrictions() if not r.accept_request(request)]
         request._gci_refused_restrictions = cached
     return cached
 
@@ -25,7 +44,9 @@ def refused_restrictions(request):
 def partners_areas():
     from .models import PartnersAreaPage
 
-    return list(PartnersAreaPage.objects.all().only("path", "depth"))
+    return memoised(
+        "partners-areas", lambda: list(PartnersAreaPage.objects.all().only("path", "depth"))
+    )
 
 
 def closed_subtrees(request):
@@ -45,19 +66,29 @@ def _exclude(queryset, roots):
     return queryset
 
 
+def _outside(page, roots):
+    return not any(page.path.startswith(root.path) for root in roots)
+
+
 def visible_pages(request, queryset=None):
     """Filter ``queryset`` (default: all pages) to live pages the request may view."""
     queryset = (queryset if queryset is not None else Page.objects.all()).live()
     return _exclude(queryset, closed_subtrees(request))
 
 
+def visible_to(request, pages):
+    """The same rule as ``visible_pages`` applied to pages already loaded
+    (memoised lists such as menus), in their order."""
+    roots = closed_subtrees(request)
+    return [page for page in pages if page.live and _outside(page, roots)]
+
+
 def anonymous_pages(queryset=None):
     """Live pages an anonymous visitor may read."""
-    queryset = (queryset if queryset is not None else Page.objects.all()).live().public()
-    return _exclude(queryset, partners_areas())
+    # Wagtail's .public(), with the restrictions known already.
+    queryset = (queryset if queryset is not None else Page.objects.all()).live()
+    return _exclude(queryset, [r.page for r in _restrictions()] + partners_areas())
 
 
 def in_partners_area(page):
-    from .models import PartnersAreaPage
-
-    return page.get_ancestors(inclusive=True).type(PartnersAreaPage).exists()
+    return not _outside(page, partners_areas())

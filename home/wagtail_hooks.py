@@ -8,7 +8,7 @@ from wagtail.snippets.models import register_snippet
 
 from .roles import can_enter_partners_area
 from .viewsets import PartnerOrganisationViewSet
-from .visibility import in_partners_area
+from .visibility import in_partners_area, restrictions_on
 
 register_snippet(PartnerOrganisationViewSet)
 
@@ -28,7 +28,7 @@ def refuse_signed_in_outsiders(page, request, serve_args, serve_kwargs):
     """
     if not request.user.is_authenticated:
         return None
-    for restriction in page.get_view_restrictions():
+    for restriction in restrictions_on(page):
         if (
             restriction.restriction_type == PageViewRestriction.GROUPS
             and not restriction.accept_request(request)

@@ -2,9 +2,9 @@
 
 from django.db.models import Count, Q
 from django.utils import timezone
-from wagtail.models import Locale
 
 from gci.home.roles import is_secretariat
+from gci.site.memo import live_page_for_language
 
 from .choices import AssignmentState, MaterialStatus
 from .models import Material, ReviewAssignment, ReviewIndexPage, ReviewRound, SuitcasePage
@@ -16,10 +16,7 @@ WAITING = [AssignmentState.INVITED, AssignmentState.REVIEWING]
 
 def review_panel(request, organisation):
     """What waits for the organisation (or, for the Secretariat, every open round)."""
-    index = (
-        ReviewIndexPage.objects.live().filter(locale=Locale.get_active()).first()
-        or ReviewIndexPage.objects.live().filter(locale=Locale.get_default()).first()
-    )
+    index = live_page_for_language(ReviewIndexPage)
     if index is None:
         return None
     today = timezone.localdate()

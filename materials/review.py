@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.segments import (
     OverridableSegmentValue,
@@ -27,6 +27,7 @@ from wagtail_localize.segments import (
 from wagtail_localize.segments.extract import extract_segments
 
 from gci.home.models import Membership
+from gci.site.memo import default_locale
 
 from .choices import AssignmentState, ReviewAction
 from .models import (
@@ -85,7 +86,7 @@ def fingerprint(instance):
 
 def english_original(page):
     """The English page a Guide page translates (the page itself in English)."""
-    default = Locale.get_default()
+    default = default_locale()
     if page.locale_id == default.pk:
         return page.specific
     original = Page.objects.filter(translation_key=page.translation_key, locale=default).first()
@@ -247,7 +248,7 @@ def email_invitations(review_round, assignments):
 def review_round_url(review_round):
     from .models import ReviewIndexPage
 
-    index = ReviewIndexPage.objects.filter(locale=Locale.get_default()).live().first()
+    index = ReviewIndexPage.objects.filter(locale=default_locale()).live().first()
     if index is None:
         return settings.WAGTAILADMIN_BASE_URL
     return index.get_full_url() + index.reverse_subpage("round", args=[review_round.pk])

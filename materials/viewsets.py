@@ -19,6 +19,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from gci.home.models import PartnerOrganisation
+from gci.site.memo import default_locale
 
 from . import review
 from .choices import MaterialStatus
@@ -41,7 +42,7 @@ class ReviewRoundForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        default = Locale.get_default()
+        default = default_locale()
         self.fields["organisations"].queryset = PartnerOrganisation.objects.filter(locale=default)
         self.fields["guide"].queryset = GuidePage.objects.filter(locale=default)
         self.fields["locale"].queryset = Locale.objects.exclude(pk=default.pk)

@@ -72,10 +72,18 @@ class PublicPagesAPIViewSet(SafeSearchMixin, PagesAPIViewSet):
         return super().find_object(queryset, request)
 
     def get_base_queryset(self):
-        queryset = super().get_base_queryset()
-        for area in partners_areas():
-            queryset = queryset.not_descendant_of(area, inclusive=True)
-        return queryset
+        # Asked up to three times per request (listing, filters, parents);
+        # Wagtail's answer runs a query per view restriction each time.
+        if getattr(self, "_gci_base_queryset", None) is None:
+            queryset = super().get_base_queryset()
+            for area in partners_areas():
+                queryset = queryset.not_descendant_of(area, inclusive=True)
+            self._gci_base_queryset = queryset
+        return self._gci_base_queryset.all()
+
+    def get_queryset(self):
+        # The serializer names each page's language: one join, not a query per page.
+        return super().get_queryset().select_related("locale")
 
 
 class PublicImagesAPIViewSet(SafeSearchMixin, ImagesAPIViewSet):

@@ -1,13 +1,18 @@
 """Project middleware."""
 
+import hashlib
+
 from allauth.mfa.models import Authenticator
+from allauth.usersessions.middleware import UserSessionsMiddleware as BaseUserSessionsMiddleware
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
+from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from gci.home.roles import requires_mfa
+from gci.home.roles import load_groups, requires_mfa
 
 
 class RequireMFAForStaffMiddleware:
@@ -72,3 +77,40 @@ class CSPMiddleware(BaseCSPMiddleware):
             update["script-src"] = [*update.get("script-src", []), "'unsafe-inline'"]
             parts.update = update
         return parts
+
+
+class UserGroupsMiddleware:
+    """Loads a signed-in person's groups once per request: Wagtail's view
+    restrictions, the Partners area and the menus all ask for them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # Without a session cookie nobody is signed in: leave the session
+        # untouched (touching it adds "Vary: Cookie" to the response).
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            load_groups(getattr(request, "user", None))
+        return self.get_response(request)
+
+
+class UserSessionsMiddleware(BaseUserSessionsMiddleware):
+    """allauth's session tracking (``USERSESSIONS_TRACK_ACTIVITY``: last seen
+    IP, browser and time on the account's "sessions" page), written at most
+    once every ``GCI_USERSESSIONS_TRACK_INTERVAL`` seconds per session
+    instead of on every request: four queries and a database write each time."""
+
+    def __call__(self, request):
+        session = getattr(request, "session", None)
+        user = getattr(request, "user", None)
+        if (
+            session is not None
+            and session.session_key
+            and user is not None
+            and user.is_authenticated
+        ):
+            interval = getattr(settings, "GCI_USERSESSIONS_TRACK_INTERVAL", 300)
+            key = "gci:usersession-seen:" + hashlib.sha256(session.session_key.encode()).hexdigest()
+            if interval and not cache.add(key, True, timeout=interval):
+                return self.get_response(request)
+        return super().__call__(request)

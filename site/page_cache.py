@@ -43,6 +43,7 @@ from urllib.parse import parse_qsl
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils import translation
 
@@ -82,7 +83,20 @@ def current_generation():
 
 
 def bump_generation(**kwargs):
-    """Make every cached page stale (in every process that shares the cache)."""
+    """Make every cached page stale (in every process that shares the cache).
+
+    Inside a transaction it bumps again once the transaction commits: a
+    process that rendered (and stored) a page between the first bump and
+    the commit saw the data from before the change.
+    """
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump():
+    from .memo import forget
+
+    forget()
     cache = _cache()
     try:
         cache.incr(GENERATION_KEY)
@@ -121,9 +135,11 @@ def may_serve_from_cache(request):
     return _query_is_safe(request)
 
 
-def cache_key(request):
+def cache_key(request, generation=None):
     """Generation, scheme, host, full path and language (every page URL
     carries its language prefix; the language is in the key all the same)."""
+    if generation is None:
+        generation = current_generation()
     parts = "|".join(
         (
             request.scheme,
@@ -133,7 +149,28 @@ def cache_key(request):
         )
     )
     digest = hashlib.sha256(parts.encode()).hexdigest()
-    return f"gci:page-cache:{current_generation()}:{digest}"
+    return f"gci:page-cache:{generation}:{digest}"
+
+
+# The generation this process saw last: a hit then costs one round trip to
+# the cache (the counter and the page under the guessed generation, fetched
+# together) instead of two. A wrong guess costs a second look, never a stale page.
+_last_generation = None
+
+
+def lookup(request):
+    """The cache key of this request and what the cache holds under it (or None)."""
+    global _last_generation
+    cache = _cache()
+    guess = _last_generation
+    if guess is not None:
+        key = cache_key(request, guess)
+        found = cache.get_many([GENERATION_KEY, key])
+        if found.get(GENERATION_KEY) == guess:
+            return key, found.get(key)
+    _last_generation = generation = current_generation()
+    key = cache_key(request, generation)
+    return key, cache.get(key)
 
 
 def page_allows_cache(page):
@@ -191,12 +228,11 @@ class PageCacheMiddleware:
             response[HEADER] = "pass"
             return response
         try:
-            key = cache_key(request)
+            key, stored = lookup(request)
         except DisallowedHost:  # CommonMiddleware answers it
             return self.get_response(request)
         request._gci_page_cache_candidate = True
         cache = _cache()
-        stored = cache.get(key)
         if stored is not None:
             return self._rebuild(stored)
         response = self.get_response(request)
@@ -236,8 +272,12 @@ def _on_model_change(sender, **kwargs):
         bump_generation()
 
 
-def _on_m2m_change(sender, action, **kwargs):
-    if action.startswith("post_") and (_purges(sender) or _purges(kwargs.get("model"))):
+def _on_m2m_change(sender, instance, action, **kwargs):
+    # sender is the through model; a view restriction's groups change
+    # through ``restriction.groups``, whose instance is the restriction.
+    if action.startswith("post_") and (
+        _purges(sender) or _purges(kwargs.get("model")) or _purges(type(instance))
+    ):
         bump_generation()
 
 

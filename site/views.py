@@ -12,9 +12,10 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.static import serve as static_serve
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from gci.home.visibility import visible_pages
+from gci.site.memo import active_locale
 
 from .search import MAX_QUERY_LENGTH, search_pages
 
@@ -26,7 +27,7 @@ def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results_page = None
     if query:
-        pages = visible_pages(request, Page.objects.filter(locale=Locale.get_active()))
+        pages = visible_pages(request, Page.objects.filter(locale=active_locale()))
         results = search_pages(pages, query)
         paginator = Paginator(results, SEARCH_PAGE_SIZE)
         try:

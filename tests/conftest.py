@@ -43,9 +43,13 @@ def _default_language():
 def _clear_cache():
     from django.core.cache import cache
 
+    from gci.site.memo import forget
+
     cache.clear()
+    forget()
     yield
     cache.clear()
+    forget()
 
 
 def _demo_user(email):

@@ -18,11 +18,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from gci.home.blocks import BodyStreamBlock
 from gci.home.models import IntroBodyMixin
+from gci.site.memo import active_locale
 
 from ..choices import EventKind, EventStatus, UNRegion
 
@@ -339,7 +340,7 @@ class EventPage(RoutablePageMixin, Page):
         organisers = list(self.organisers.all())
         if not organisers:
             return []
-        active = Locale.get_active()
+        active = active_locale()
         translated = {
             org.translation_key: org
             for org in PartnerOrganisation.objects.filter(

@@ -21,8 +21,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, PagePermissionTester
+from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
+
+from gci.site.memo import default_locale
 
 from ..blocks import GuideStreamBlock
 
@@ -52,7 +54,7 @@ class ReviewGatedMixin:
     def is_translation(self):
         if self.locale_id is None:  # a new page takes its parent's language
             self.locale = self.get_default_locale()
-        return self.locale_id != Locale.get_default().pk
+        return self.locale_id != default_locale().pk
 
     def review_gate_reason(self, instance=None):
         """None when this page may go live; otherwise why not (translated text)."""

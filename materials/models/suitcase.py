@@ -21,13 +21,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from gci.calendar.choices import UNRegion
 from gci.home.models import IntroBodyMixin
+from gci.site.memo import default_locale, live_page_for_language
 
 from ..choices import MaterialLanguage, MaterialStatus, MaterialType, TreatyTopic
 from ..fields import ChoiceSetField
@@ -36,7 +37,7 @@ from ..fields import ChoiceSetField
 class MaterialQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def sources(self):
         """One row per material: the default language's."""
-        return self.filter(locale_id=Locale.get_default().pk)
+        return self.filter(locale_id=default_locale().pk)
 
     def approved(self):
         return self.filter(status=MaterialStatus.APPROVED)
@@ -217,13 +218,13 @@ class Material(TranslatableMixin, index.Indexed, models.Model):
 
     @property
     def is_source(self):
-        return self.locale_id == Locale.get_default().pk
+        return self.locale_id == default_locale().pk
 
     @cached_property
     def source(self):
         if self.is_source:
             return self
-        return self.get_translation(Locale.get_default())
+        return self.get_translation(default_locale())
 
     @property
     def kind(self):
@@ -326,7 +327,4 @@ class SuitcasePage(RoutablePageMixin, IntroBodyMixin, Page):
 
     @classmethod
     def for_active_locale(cls):
-        return (
-            cls.objects.live().filter(locale=Locale.get_active()).first()
-            or cls.objects.live().filter(locale=Locale.get_default()).first()
-        )
+        return live_page_for_language(cls)

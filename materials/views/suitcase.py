@@ -19,11 +19,11 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve_document
-from wagtail.models import Locale
 
 from gci.calendar.choices import UNRegion
 from gci.home.models import PartnerOrganisation
 from gci.home.roles import is_secretariat
+from gci.site.memo import active_locale, default_locale, memoised_query
 from gci.site.search import MAX_QUERY_LENGTH, clean_query
 
 from ..choices import MaterialLanguage, MaterialStatus, MaterialType, SuitcaseSort, TreatyTopic
@@ -50,17 +50,24 @@ def _private(response):
 
 def _organisations(default_locale_id):
     """Default-language organisations by acronym, and their names in the active language."""
-    defaults = list(PartnerOrganisation.objects.filter(locale_id=default_locale_id))
-    active = Locale.get_active()
-    localized = {}
-    if active.pk != default_locale_id:
-        localized = {
-            org.translation_key: org
-            for org in PartnerOrganisation.objects.filter(locale=active).only(
-                "translation_key", "name"
-            )
-        }
-    return {org.acronym: (org, localized.get(org.translation_key, org).name) for org in defaults}
+    if default_locale_id == default_locale().pk:
+        defaults = PartnerOrganisation.in_default_locale()
+    else:
+        defaults = list(PartnerOrganisation.objects.filter(locale_id=default_locale_id))
+    names = {org.translation_key: org.name for org in PartnerOrganisation.for_active_locale()}
+    return {org.acronym: (org, names.get(org.translation_key, org.name)) for org in defaults}
+
+
+def _counts(queryset):
+    """``dict(queryset)`` of (value, count) rows, memoised by the query
+    (materials and organisations are content: saving one starts afresh)."""
+    return memoised_query("suitcase-counts", queryset, dict)
+
+
+def _aggregate(queryset, **counts):
+    return memoised_query(
+        ("suitcase-aggregate", tuple(counts)), queryset, lambda qs: qs.aggregate(**counts)
+    )
 
 
 def parse_filters(params, organisations):
@@ -91,7 +98,7 @@ def parse_filters(params, organisations):
 def search_keys(query, default_locale_id):
     """Translation keys of approved materials whose title or summary, in the
     active or the default language, match the query (Wagtail search)."""
-    locales = {Locale.get_active().pk, default_locale_id}
+    locales = {active_locale().pk, default_locale_id}
     hits = Material.objects.filter(locale_id__in=locales, status=MaterialStatus.APPROVED).search(
         query, operator="and"
     )[:MAX_SEARCH_HITS]
@@ -157,42 +164,44 @@ def _facet(wanted, key, label, options):
 
 def facets(wanted, organisations):
     """Counts for each filter, given the others: one query per facet."""
-    by_type = dict(
+    by_type = _counts(
         filter_materials(wanted, organisations, skip="type")
         .order_by()
         .values_list("material_type")
         .annotate(n=Count("pk"))
     )
-    by_organisation = dict(
+    by_organisation = _counts(
         filter_materials(wanted, organisations, skip="organisation")
         .order_by()
         .values_list("organisation__acronym")
         .annotate(n=Count("pk"))
     )
-    by_region = dict(
+    by_region = _counts(
         filter_materials(wanted, organisations, skip="region")
         .order_by()
         .values_list("region")
         .annotate(n=Count("pk"))
     )
-    by_year = dict(
+    by_year = _counts(
         filter_materials(wanted, organisations, skip="year")
         .order_by()
         .exclude(year=None)
         .values_list("year")
         .annotate(n=Count("pk"))
     )
-    by_topic = filter_materials(wanted, organisations, skip="topic").aggregate(
+    by_topic = _aggregate(
+        filter_materials(wanted, organisations, skip="topic"),
         **{
             value: Count("pk", filter=Q(topics__contains=ChoiceSetField.needle(value)))
             for value in TreatyTopic.values
-        }
+        },
     )
-    by_language = filter_materials(wanted, organisations, skip="language").aggregate(
+    by_language = _aggregate(
+        filter_materials(wanted, organisations, skip="language"),
         **{
             value: Count("pk", filter=Q(languages__contains=ChoiceSetField.needle(value)))
             for value in MaterialLanguage.values
-        }
+        },
     )
     return [
         _facet(
@@ -239,9 +248,9 @@ def facets(wanted, organisations):
 
 def localized(materials, default_locale_id=None):
     """(source, title, summary) in the active language where translated."""
-    active = Locale.get_active()
+    active = active_locale()
     translations = {}
-    default_locale_id = default_locale_id or Locale.get_default().pk
+    default_locale_id = default_locale_id or default_locale().pk
     if active.pk != default_locale_id and materials:
         translations = {
             m.translation_key: m
@@ -253,7 +262,7 @@ def localized(materials, default_locale_id=None):
 
 
 def listing(request, page):
-    default_locale_id = Locale.get_default().pk
+    default_locale_id = default_locale().pk
     organisations = _organisations(default_locale_id)
     wanted = parse_filters(request.GET, organisations)
     wanted["_locale"] = default_locale_id
@@ -422,7 +431,7 @@ def _create_submission(request, data):
                 document._set_document_file_metadata()
             document.save()
         material = Material(
-            locale=Locale.get_default(),
+            locale=default_locale(),
             title=data["title"],
             summary=data["summary"],
             material_type=data["material_type"],

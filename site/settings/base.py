@@ -70,16 +70,19 @@ MIDDLEWARE = [
     # Anonymous page cache: a hit is answered here, without the middleware
     # below; what it stores has passed through all of it (CSP, locale…).
     "gci.site.page_cache.PageCacheMiddleware",
+    # Reads the content generation once per request (gci.site.memo).
+    "gci.site.memo.MemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "gci.site.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "gci.site.middleware.UserGroupsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gci.site.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "gci.site.middleware.UserSessionsMiddleware",
     "gci.site.middleware.RequireMFAForStaffMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "gci.materials.middleware.ReviewGateMessageMiddleware",
@@ -252,6 +255,11 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Green Customs Initiative"
 USERSESSIONS_TRACK_ACTIVITY = True
+# ...at most once every 5 minutes per session (gci.site.middleware).
+GCI_USERSESSIONS_TRACK_INTERVAL = env.int("GCI_USERSESSIONS_TRACK_INTERVAL", default=300)
+# iCal feeds hold at most this many events: upcoming ones first, then the
+# most recent past ones (gci.calendar.views.feed_events).
+GCI_FEED_MAX_EVENTS = env.int("GCI_FEED_MAX_EVENTS", default=500)
 # How long the links stay valid: an invitation (set your password) a week,
 # an ordinary password reset a day.
 ACCOUNT_PASSWORD_RESET_TOKEN_GENERATOR = "gci.home.invitations.TokenGenerator"

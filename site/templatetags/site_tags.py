@@ -4,9 +4,12 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
-from gci.home.visibility import visible_pages
+from gci.home.roles import is_secretariat
+from gci.home.visibility import visible_to
+from gci.site.memo import active_locale as _active_locale
+from gci.site.memo import memoised
 
 register = template.Library()
 
@@ -23,9 +26,10 @@ def _memoised(request, name, compute):
 def _home_for(request):
     def compute():
         site = Site.find_for_request(request)
-        if site is None or site.root_page is None:
+        if site is None or site.root_page_id is None:
             return None
-        return site.root_page.localized
+        language = _active_locale().language_code
+        return memoised(("home", site.root_page_id, language), lambda: site.root_page.localized)
 
     return _memoised(request, "home", compute)
 
@@ -40,7 +44,8 @@ def main_menu(context):
         home = _home_for(request)
         if home is None:
             return []
-        return list(visible_pages(request, home.get_children().in_menu()))
+        pages = memoised(("menu", home.pk), lambda: list(home.get_children().in_menu()))
+        return visible_to(request, pages)
 
     return _memoised(request, "menu", compute)
 
@@ -69,17 +74,12 @@ def _language_links(request, page):
     if page is not None:
         translations = {
             p.locale.language_code: p
-            for p in visible_pages(
-                request, Page.objects.filter(translation_key=page.translation_key)
-            ).select_related("locale")
+            for p in visible_to(request, _translations(page.translation_key))
         }
         home = _home_for(request)
         if home is not None:
             homes = {
-                p.locale.language_code: p
-                for p in Page.objects.filter(translation_key=home.translation_key)
-                .live()
-                .select_related("locale")
+                p.locale.language_code: p for p in _translations(home.translation_key) if p.live
             }
     links = []
     for code, name in settings.LANGUAGES:
@@ -105,6 +105,18 @@ def _language_links(request, page):
     return links
 
 
+def _translations(translation_key):
+    return memoised(
+        ("translations", translation_key),
+        lambda: list(Page.objects.filter(translation_key=translation_key).select_related("locale")),
+    )
+
+
+@register.filter(name="is_secretariat")
+def is_secretariat_filter(user):
+    return is_secretariat(user)
+
+
 @register.simple_tag
 def active_locale():
-    return Locale.get_active()
+    return _active_locale()

@@ -132,3 +132,44 @@ class TestPersonalFeed:
         assert "/feeds/planning/" in url
         again = client.get("/en/planning/calendar-link/")
         assert again.context["url"] is None and again.context["has_link"]
+
+
+def test_a_feed_holds_upcoming_events_then_the_most_recent_past_ones(client, settings):
+    settings.GCI_FEED_MAX_EVENTS = 3
+    for days in (-30, -20, -10):
+        make_event(public_index(), f"Earlier {-days}", days_from_today(days))
+    for days in (5, 15):
+        make_event(public_index(), f"Coming {days}", days_from_today(days))
+    response = client.get("/en/events/feed/")
+    calendar = read(response)
+    titles = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+    # Both upcoming events, the latest past one; in date order; the oldest left out.
+    assert titles == ["Earlier 10", "Coming 5", "Coming 15"]
+
+
+def test_a_feed_full_of_upcoming_events_leaves_the_past_out(client, settings):
+    settings.GCI_FEED_MAX_EVENTS = 2
+    make_event(public_index(), "Earlier", days_from_today(-3))
+    for days in (5, 6, 7):
+        make_event(public_index(), f"Coming {days}", days_from_today(days))
+    titles = [str(e["SUMMARY"]) for e in read(client.get("/en/events/feed/")).walk("VEVENT")]
+    assert titles == ["Coming 5", "Coming 6"]
+
+
+def test_the_public_feed_is_kept_by_the_page_cache_and_purged_on_publish(client, settings):
+    settings.GCI_PAGE_CACHE = True
+    make_event(public_index(), "First", days_from_today(4))
+    assert client.get("/en/events/feed/")["X-GCI-Cache"] == "miss"
+    assert client.get("/en/events/feed/")["X-GCI-Cache"] == "hit"
+    make_event(public_index(), "Second", days_from_today(6))
+    response = client.get("/en/events/feed/")
+    assert response["X-GCI-Cache"] == "miss"
+    assert "Second" in events_of(read(response))
+
+
+def test_the_personal_feed_is_never_cached(client, cites_user, settings):
+    settings.GCI_PAGE_CACHE = True
+    token = CalendarFeedToken.issue(cites_user)
+    response = client.get(f"/feeds/planning/{token}.ics")
+    assert response["X-GCI-Cache"] == "pass"
+    assert response["Cache-Control"] == "private, no-store"

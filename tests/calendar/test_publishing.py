@@ -59,7 +59,7 @@ def test_a_published_and_translated_event_is_everywhere(
         assert "Basel customs workshop" in public, code
         assert "Basel customs workshop" in planning, code
         feed = client.get(f"/{code}/events/feed/")
-        calendar = Calendar.from_ical(b"".join(feed.streaming_content))
+        calendar = Calendar.from_ical(feed.content)
         assert "Basel customs workshop" in [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")]
 
     api = client.get(

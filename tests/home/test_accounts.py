@@ -340,3 +340,20 @@ def test_a_recovery_code_signs_in_when_the_phone_is_lost(client, secretariat_use
     sign_in(client, secretariat_user.email)
     client.post("/en/accounts/2fa/authenticate/", {"code": codes[0]})  # used already
     assert "_auth_user_id" not in client.session
+
+
+def test_session_activity_is_recorded_at_most_once_per_interval(client, cites_user, settings):
+    """allauth's "last seen" is written on a Partner's first request, not on
+    every page (four queries and a write each time)."""
+    from allauth.usersessions.models import UserSession
+    from django.core.cache import cache
+
+    settings.GCI_USERSESSIONS_TRACK_INTERVAL = 300
+    sign_in(client, cites_user.email)
+    client.get("/en/partners-area/")
+    seen = UserSession.objects.get(user=cites_user).last_seen_at
+    client.get("/en/partners-area/")
+    assert UserSession.objects.get(user=cites_user).last_seen_at == seen
+    cache.clear()  # the interval is over
+    client.get("/en/partners-area/")
+    assert UserSession.objects.get(user=cites_user).last_seen_at > seen

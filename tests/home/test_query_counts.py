@@ -34,12 +34,14 @@ def queries(client, url):
     "url", ["/en/", "/en/partners/", "/en/about/", "/fr/partners/", "/en/search/?q=page"]
 )
 def test_public_pages_run_a_bounded_number_of_queries(client, url):
-    queries(client, url)  # warm caches (site root, locales)
+    queries(client, url)  # warm caches (site root, locales, gci.site.memo)
     small = queries(client, url)
     grow(organisations=300, pages=60)
+    queries(client, url)  # publishing dropped the memoised answers
     large = queries(client, url)
+    # +2: the search finds nothing on the small site (no count, no results).
     assert large <= small + 2, (small, large)
-    assert large <= 40
+    assert large <= 15  # the budget of an uncached anonymous page (docs/performance.md)
 
 
 def test_dashboard_runs_a_bounded_number_of_queries(client, cites_user):
@@ -47,4 +49,7 @@ def test_dashboard_runs_a_bounded_number_of_queries(client, cites_user):
     queries(client, "/en/partners-area/")
     small = queries(client, "/en/partners-area/")
     grow(organisations=300, pages=60)
-    assert queries(client, "/en/partners-area/") <= small + 2
+    queries(client, "/en/partners-area/")
+    large = queries(client, "/en/partners-area/")
+    assert large <= small, (small, large)
+    assert large <= 25  # the budget of a Partner's page (docs/performance.md)

@@ -35,9 +35,11 @@ def test_the_guides_public_pages_do_not_grow_with_its_chapters(client):
         queries(client, url)
     small = [queries(client, url) for url in urls]
     grow(30)
+    for url in urls:  # publishing the chapters dropped the memoised answers
+        queries(client, url)
     large = [queries(client, url) for url in urls]
     assert large == small
-    assert max(large) <= 25, large
+    assert max(large) <= 15, large  # an uncached anonymous page (docs/performance.md)
 
 
 def test_the_review_pages_do_not_grow_with_the_chapters(client, cites_user):
@@ -48,6 +50,8 @@ def test_the_review_pages_do_not_grow_with_the_chapters(client, cites_user):
         queries(client, url)
     small = [queries(client, url) for url in urls]
     grow(30)
+    for url in urls:
+        queries(client, url)
     large = [queries(client, url) for url in urls]
     assert large[0] == small[0]  # one chapter side by side
     # The matrix has a row per chapter; its cells come from one aggregate query.
