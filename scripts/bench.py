@@ -46,13 +46,16 @@ PAGES = [
     ("an event", "{event}", "anonymous", "page"),
     ("focal points, Kenya", "/en/focal-points/country/KE/", "anonymous", "page"),
     ("iCal feed", "/en/events/feed/", "anonymous", "page"),
+    ("Guide chapter (ar)", "/ar/green-customs-guide/hazardous-waste-basel/", "anonymous", "page"),
     ("API page list", "/api/v2/pages/?limit=20", "anonymous", "api"),
     ("Partner dashboard", "/en/partners-area/", "partner", "partner"),
     ("planning calendar", "/en/partners-area/planning-calendar/", "partner", "partner"),
-]
-MISSING = [
-    ("Guide chapter", "the Guide (issue #4) is not on this branch"),
-    ("suitcase, filtered", "the suitcase (issue #5) is not on this branch"),
+    (
+        "suitcase, filtered",
+        "/en/partners-area/gci-suitcase/?topic=hazardous_waste&language=fr&type=training_module",
+        "partner",
+        "partner",
+    ),
 ]
 TARGETS = {
     "cached_share_of_static": 0.5,
@@ -83,9 +86,11 @@ def manage(*args, env):
     subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
-def build(database_url, rebuild):
+def build(database_url, rebuild, remember=True):
+    """Builds the bench database unless it was built already (remember=False:
+    build it whatever, and leave no mark, e.g. in a throwaway cluster)."""
     marker = BENCH_DIR / ("built-pg" if database_url else "built-sqlite")
-    if marker.exists() and not rebuild:
+    if remember and marker.exists() and not rebuild:
         return json.loads(marker.read_text())
     if not database_url:
         for name in ("gci.sqlite3", "gci.sqlite3-wal", "gci.sqlite3-shm"):
@@ -97,6 +102,7 @@ def build(database_url, rebuild):
     manage("migrate", "--no-input", "-v0", env=env)
     with open(BENCH_DIR / "build.log", "w") as log:
         subprocess.run([PY, "manage.py", "load_demo"], cwd=ROOT, env=env, check=True, stdout=log)
+    demo_seconds = round(time.perf_counter() - start)
     out = (
         subprocess.run(
             [
@@ -116,9 +122,22 @@ def build(database_url, rebuild):
         .stdout.strip()
         .splitlines()[-1]
     )
-    made = {"made": json.loads(out), "seconds": round(time.perf_counter() - start)}
-    marker.write_text(json.dumps(made))
+    made = {
+        "made": json.loads(out),
+        "demo_seconds": demo_seconds,
+        "seconds": round(time.perf_counter() - start),
+    }
+    if remember:
+        marker.write_text(json.dumps(made))
     return made
+
+
+def describe(made):
+    print(f"Bench database: built in {made['seconds']} s", flush=True)
+    if "demo_seconds" in made:
+        print(f"  migrations and the demo site ({made['demo_seconds']} s)")
+    for line in made["made"]:
+        print(f"  {line}")
 
 
 INPROCESS = r"""
@@ -412,6 +431,7 @@ def main():
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     database_url = os.environ.get("BENCH_DATABASE_URL")
     made = build(database_url, args.rebuild)
+    describe(made)
     manage("collectstatic", "--no-input", "-v0", env=env_for(database_url))
     print("Measuring in-process (test client, page cache off)…", flush=True)
     figures = in_process(database_url)
@@ -431,8 +451,6 @@ def main():
             f"{r['p95_ms']:7.1f} {r['errors']:6d} {r['queries']:7d} {r['server_ms']:9.1f}"
         )
     print(f"worker memory (RSS, MB): {', '.join(f'{m:.0f}' for m in memory)}")
-    for name, _reason in MISSING:
-        print(f"{name:28} not measured: {_reason}")
     print("\nTargets:")
     results = verdicts(rows, memory)
     for name, text, ok in results:
@@ -447,7 +465,6 @@ def main():
         "rows": rows,
         "worker_memory_mb": memory,
         "targets": [{"page": n, "figure": t, "met": ok} for n, t, ok in results],
-        "not_measured": dict(MISSING),
     }
     (BENCH_DIR / "results.json").write_text(json.dumps(report, indent=2))
     print(f"\nWritten to {BENCH_DIR / 'results.json'}")

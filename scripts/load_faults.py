@@ -1,30 +1,45 @@
 """Load and faults: concurrent simulated users against gunicorn, with a worker
-killed and the database connections cut mid-run.
+killed and the database restarted mid-run.
 
-    .venv/bin/python scripts/load_faults.py [--seconds 120] [--users 25]
-    BENCH_DATABASE_URL=postgres://… .venv/bin/python scripts/load_faults.py
+    .venv/bin/python scripts/load_faults.py [--seconds 120] [--users 25]             # SQLite
+    .venv/bin/python scripts/load_faults.py --postgres [--seconds 120] [--users 25]  # PostgreSQL
 
-Uses the bench database (scripts/bench.py builds it). Readers (anonymous)
-browse public pages; Partners (signed in, each a different bench user) load
-their dashboard and post an update to one of their organisation's action
-points, with the form's CSRF token and version, as the browser would. At a
-third of the run one gunicorn worker is killed (SIGKILL); at two thirds, on
-PostgreSQL, every connection of the database is terminated (what a restart
-does to the app; the shared cluster itself is not restarted). Reports: 5xx
-answers, "database is locked" in the log, each acknowledged write (a 302
-after the POST) looked up in the database afterwards, and how long the site
-took to answer again after each fault. Writes var/bench/load.json.
+SQLite: the bench database (scripts/bench.py builds it under var/bench/).
+`--postgres`: a throwaway PostgreSQL 15 cluster of the script's own
+(initdb and pg_ctl from /usr/lib/postgresql/15/bin, run as the `postgres`
+system user, in a temporary directory, on a free port of 127.0.0.1, with a
+random password), into which the bench database is built afresh; the
+cluster is stopped and deleted at the end, on failure and on Ctrl-C too.
+The machine's own clusters are never touched. (With BENCH_DATABASE_URL and
+no `--postgres`, that database is used and, as it is not ours to restart,
+its connections are cut instead.)
+
+Readers (anonymous) browse public pages; Partners (signed in, each a
+different bench user) load their dashboard and post an update to one of
+their organisation's action points, with the form's CSRF token and version,
+as the browser would. At a third of the run one gunicorn worker is killed
+(SIGKILL); at two thirds, on PostgreSQL, the cluster is restarted
+(`pg_ctl restart -m fast`: every connection closed, the server stopped and
+started again). After each fault the script measures how long until an
+uncached home page and a Partner's dashboard both answer 200 again. Reports:
+5xx answers (and those outside the faults), "database is locked" in the
+log, each acknowledged write (a 302 after the POST) looked up in the
+database afterwards. Writes var/bench/load-<database>.json.
 """
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
 import random
 import re
+import secrets
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -151,18 +166,105 @@ def partner(port, stop, stats, rng, cookie_name, session):
             time.sleep(0.2)
 
 
-def time_to_answer(port, since, limit=30):
-    """Seconds from a fault until the home page answers 200 again."""
-    while time.time() - since < limit:
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            response, _ = request(conn, "GET", "/en/partners/?page=1")
-            if response.status == 200:
-                return round(time.time() - since, 2)
-        except OSError:
-            pass
+def answers(port, path, cookie=None):
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        response, _ = request(conn, "GET", path, {"Cookie": cookie} if cookie else {})
+        return response.status == 200
+    except OSError:
+        return False
+
+
+def time_to_answer(port, since, cookie, limit=60):
+    """Seconds from a fault until the home page (with a query string the page
+    cache does not serve, so the database answers) and a Partner's
+    dashboard both answer 200 again."""
+    pending = {"home": "/en/?recovery=1", "dashboard": "/en/partners-area/"}
+    seen = {}
+    while pending and time.time() - since < limit:
+        for name, path in list(pending.items()):
+            if answers(port, path, cookie if name == "dashboard" else None):
+                seen[name] = round(time.time() - since, 2)
+                del pending[name]
         time.sleep(0.05)
-    return None
+    return (max(seen.values()) if not pending else None), seen
+
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+
+
+class ThrowawayPostgres:
+    """A PostgreSQL 15 cluster of our own in a temporary directory."""
+
+    def __init__(self):
+        self.dir = Path(tempfile.mkdtemp(prefix="gci-load-pg-"))
+        self.data = self.dir / "data"
+        self.port = bench.free_port()
+        self.password = secrets.token_urlsafe(24)
+        self.url = f"postgres://postgres:{self.password}@127.0.0.1:{self.port}/gci_bench"
+
+    def run(self, *args, **kwargs):
+        # initdb refuses to run as root: the cluster belongs to `postgres`.
+        command = ["runuser", "-u", "postgres", "--", *map(str, args)]
+        return subprocess.run(command, check=True, capture_output=True, text=True, **kwargs)
+
+    def pg_ctl(self, *args):
+        return self.run(PG_BIN / "pg_ctl", "-D", self.data, "-l", self.dir / "server.log", *args)
+
+    def start(self):
+        shutil.chown(self.dir, "postgres", "postgres")
+        password_file = self.dir / "password"
+        password_file.write_text(self.password)
+        shutil.chown(password_file, "postgres", "postgres")
+        self.run(
+            PG_BIN / "initdb",
+            "-D",
+            self.data,
+            "-U",
+            "postgres",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+            "--auth-local=peer",
+            "--auth-host=scram-sha-256",
+            f"--pwfile={password_file}",
+            "--no-sync",
+        )
+        password_file.unlink()
+        with open(self.data / "postgresql.conf", "a") as conf:
+            conf.write(
+                f"\nport = {self.port}\nlisten_addresses = '127.0.0.1'\n"
+                f"unix_socket_directories = '{self.dir}'\nmax_connections = 50\n"
+            )
+        self.pg_ctl("start", "-w", "-t", "60")
+        self.run(PG_BIN / "createdb", "-h", self.dir, "-p", self.port, "gci_bench")
+        return self
+
+    def restart(self):
+        """A real restart: sessions closed (fast mode), server stopped, started."""
+        self.pg_ctl("restart", "-m", "fast", "-w", "-t", "60")
+
+    def remove(self):
+        if (self.data / "postmaster.pid").exists():
+            with contextlib.suppress(subprocess.CalledProcessError):
+                self.pg_ctl("stop", "-m", "immediate", "-w", "-t", "30")
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def cut_connections(database_url):
+    """An external database (BENCH_DATABASE_URL): not ours to restart, so cut
+    every connection of the database instead (what a restart does to the app)."""
+    name = database_url.rsplit("/", 1)[1]
+    subprocess.run(
+        [
+            "su",
+            "postgres",
+            "-c",
+            'psql -q -tAc "SELECT count(pg_terminate_backend(pid)) FROM '
+            f"pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()\"",
+        ],
+        check=True,
+        capture_output=True,
+    )
 
 
 def shell(code, env):
@@ -178,15 +280,8 @@ def shell(code, env):
     return json.loads(done.stdout.split("RESULT", 1)[1])
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=120)
-    parser.add_argument("--users", type=int, default=25)
-    parser.add_argument("--partners", type=int, default=10)
-    args = parser.parse_args()
-    database_url = os.environ.get("BENCH_DATABASE_URL")
-    bench.BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    bench.build(database_url, rebuild=False)
+def run(args, database_url, database, restart):
+    """The load and the faults against gunicorn on `database_url`; returns the report."""
     env = bench.env_for(database_url)
     bench.manage("collectstatic", "--no-input", "-v0", env=env)
     sessions = shell(
@@ -197,6 +292,7 @@ def main():
             GCI_ALLOW_LOCAL_CACHE="true",
         ),
     )
+    dashboard_cookie = f"{sessions['name']}={sessions['values'][0]}"
 
     port = bench.free_port()
     extra = {"DJANGO_SETTINGS_MODULE": "gci.site.settings.production"}
@@ -220,7 +316,10 @@ def main():
         extra["CACHE_URL"] = f"redis://127.0.0.1:{redis_port}/0"
     else:
         extra["GCI_ALLOW_LOCAL_CACHE"] = "true"
-    log = bench.BENCH_DIR / "load-gunicorn.log"
+    # gunicorn's log and the application's (Django logs a 500's traceback to
+    # stderr): "database is locked" is looked for in both.
+    log = bench.BENCH_DIR / f"load-gunicorn-{database}.log"
+    log_file = open(log, "w")  # noqa: SIM115 - closed after gunicorn stops
     gunicorn = subprocess.Popen(
         [
             str(Path(bench.PY).parent / "gunicorn"),
@@ -230,12 +329,14 @@ def main():
             "--bind",
             f"127.0.0.1:{port}",
             "--error-logfile",
-            str(log),
+            "-",
             "--timeout",
             "60",
         ],
         cwd=bench.ROOT,
         env=bench.env_for(database_url, **extra),
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
     )
     stats = Stats()
     faults = []
@@ -256,6 +357,7 @@ def main():
         start = time.time()
         for thread in threads:
             thread.start()
+        print(f"{args.users} users for {args.seconds} s…", flush=True)
         time.sleep(args.seconds / 3)
         workers = [
             int(p.name)
@@ -269,50 +371,50 @@ def main():
         victim = workers[0]
         at = time.time()
         os.kill(victim, signal.SIGKILL)
+        recovered, each = time_to_answer(port, at, dashboard_cookie)
         faults.append(
             {
                 "fault": f"SIGKILL gunicorn worker {victim}",
                 "at_s": round(at - start, 1),
                 "at": at,
-                "answered_again_after_s": time_to_answer(port, at),
+                "answered_again_after_s": recovered,
+                "answered_again_after_s_each": each,
             }
         )
+        print(f"  worker killed at {at - start:.0f} s: answering again after {recovered} s")
         time.sleep(max(0, start + 2 * args.seconds / 3 - time.time()))
-        if database_url:
-            name = database_url.rsplit("/", 1)[1]
+        if restart is not None:
+            name, action = restart
             at = time.time()
-            subprocess.run(
-                [
-                    "su",
-                    "postgres",
-                    "-c",
-                    'psql -q -tAc "SELECT count(pg_terminate_backend(pid)) FROM '
-                    f"pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()\"",
-                ],
-                check=True,
-                capture_output=True,
-            )
+            action()
+            command_s = round(time.time() - at, 2)
+            recovered, each = time_to_answer(port, at, dashboard_cookie)
             faults.append(
                 {
-                    "fault": "every PostgreSQL connection of the database terminated",
+                    "fault": name,
                     "at_s": round(at - start, 1),
                     "at": at,
-                    "answered_again_after_s": time_to_answer(port, at),
+                    "command_took_s": command_s,
+                    "answered_again_after_s": recovered,
+                    "answered_again_after_s_each": each,
                 }
             )
+            print(f"  {name} at {at - start:.0f} s: answering again after {recovered} s")
         for thread in threads:
             thread.join()
     finally:
         gunicorn.send_signal(signal.SIGTERM)
         gunicorn.wait(timeout=30)
+        log_file.close()
         if redis:
             redis.terminate()
+            redis.wait(timeout=10)
 
-    # A request in flight when its worker dies or its connection is cut
+    # A request in flight when its worker dies or its database goes away
     # fails; what counts is that nothing fails outside those moments.
     def during_fault(when):
         return any(
-            f["at"] - 0.5 <= when <= f["at"] + (f["answered_again_after_s"] or 30) + 0.5
+            f["at"] - 0.5 <= when <= f["at"] + (f["answered_again_after_s"] or 60) + 0.5
             for f in faults
         )
 
@@ -322,9 +424,10 @@ def main():
     notes_path = bench.BENCH_DIR / "load-notes.json"
     notes_path.write_text(json.dumps(stats.acknowledged))
     check = shell(COUNT_WRITES.replace("PATH", repr(str(notes_path))), env)
-    locked = log.read_text().count("database is locked") if log.exists() else 0
-    report = {
-        "database": "postgresql" if database_url else "sqlite",
+    log_text = log.read_text()
+    locked = log_text.count("database is locked")
+    return {
+        "database": database,
         "seconds": args.seconds,
         "users": args.users,
         "partners": args.partners,
@@ -332,22 +435,70 @@ def main():
         "requests": sum(stats.status.values()),
         "server_errors": len(stats.server_errors),
         "server_errors_at_a_fault": len(at_faults),
+        "server_errors_outside_faults": len(stats.server_errors) - len(at_faults),
         "server_error_samples": stats.server_errors[:10],
         "connection_errors": stats.errors,
         "database_is_locked_in_log": locked,
+        "tracebacks_in_log": log_text.count("Traceback (most recent call last)"),
         "writes_acknowledged": len(stats.acknowledged),
         "writes_found_in_database": check["found"],
         "writes_missing": check["missing"],
         "edit_conflicts_409": stats.conflicts,
         "faults": faults,
     }
-    out = bench.BENCH_DIR / f"load-{report['database']}.json"
+
+
+def stop_on_sigterm(signum, frame):
+    sys.exit(128 + signum)  # runs the `finally` blocks: the cluster is removed
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=120)
+    parser.add_argument("--users", type=int, default=25)
+    parser.add_argument("--partners", type=int, default=10)
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="run on a throwaway PostgreSQL 15 cluster of our own, restarted mid-run",
+    )
+    args = parser.parse_args()
+    signal.signal(signal.SIGTERM, stop_on_sigterm)
+    bench.BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    cluster = None
+    try:
+        if args.postgres:
+            cluster = ThrowawayPostgres()
+            print(f"A throwaway PostgreSQL 15 cluster in {cluster.dir}, port {cluster.port}")
+            cluster.start()
+            # Its files (the suitcase's PDFs) go with the cluster.
+            os.environ["MEDIA_ROOT"] = str(cluster.dir / "media")
+            database_url, database = cluster.url, "postgresql"
+            bench.describe(bench.build(database_url, rebuild=True, remember=False))
+            restart = ("PostgreSQL restarted (pg_ctl restart -m fast)", cluster.restart)
+        else:
+            database_url = os.environ.get("BENCH_DATABASE_URL")
+            database = "postgresql" if database_url else "sqlite"
+            bench.build(database_url, rebuild=False)
+            restart = None
+            if database_url:
+                restart = (
+                    "every PostgreSQL connection of the database terminated",
+                    lambda: cut_connections(database_url),
+                )
+        report = run(args, database_url, database, restart)
+    finally:
+        if cluster is not None:
+            cluster.remove()
+            print(f"Throwaway cluster stopped and removed ({cluster.dir})")
+    out = bench.BENCH_DIR / f"load-{database}.json"
     out.write_text(json.dumps(report, indent=2))
     print(json.dumps(report, indent=2))
     ok = (
-        report["server_errors"] == len(at_faults)
-        and locked == 0
-        and check["found"] == len(stats.acknowledged)
+        report["server_errors_outside_faults"] == 0
+        and report["database_is_locked_in_log"] == 0
+        and report["writes_found_in_database"] == report["writes_acknowledged"]
+        and all(f["answered_again_after_s"] is not None for f in report["faults"])
     )
     print("\nPASS" if ok else "\nFAIL")
     sys.exit(0 if ok else 1)

@@ -18,10 +18,13 @@ def queries(client, url):
     return len(captured)
 
 
-def grow(chapters):
+def grow(chapters, sources=(2,)):
+    """Adds "Annex 7", "Annex 8"… to the demo Guide's six chapters, each with
+    the text of one of the demo chapters `sources` in turn (the bench uses it too)."""
     guide = english_guide()
-    body = chapter(2).body.raw_data
+    bodies = [chapter(number).body.raw_data for number in sources]
     for number in range(7, 7 + chapters):
+        body = bodies[(number - 7) % len(bodies)]
         page = GuideChapterPage(
             title=f"Annex {number}", slug=f"annex-{number}", number=number, body=body
         )
