@@ -25,6 +25,7 @@ from wagtail.models import Locale, Page, PagePermissionTester
 from wagtail.search import index
 
 from ..blocks import GuideStreamBlock
+from ..forms.guide import GuidePageForm
 
 logger = logging.getLogger(__name__)
 
@@ -154,6 +155,7 @@ class GuidePage(ReviewGatedMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["materials.GuideChapterPage"]
     max_count_per_parent = 1
+    base_form_class = GuidePageForm
 
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("What the Guide is for and who it serves.")
