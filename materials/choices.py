@@ -43,7 +43,6 @@ class ReviewAction(models.TextChoices):
     COMMENTED = "commented", _("Commented")
     ANSWERED = "answered", _("Answered")
     RESOLVED = "resolved", _("Resolved")
-    REOPENED = "reopened", _("Comment reopened")
     DEADLINE_CHANGED = "deadline_changed", _("Deadline changed")
     APPROVAL_OUTDATED = "approval_outdated", _("Approval outdated: the text changed since")
     COMPLETED = "completed", _("Round complete")
