@@ -4,17 +4,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from gci.focal_points.choices import Treaty as AnyTreaty
 
-class Treaty(models.TextChoices):
-    """The agreements the Guide refers to."""
-
-    BASEL = "basel", _("Basel Convention")
-    ROTTERDAM = "rotterdam", _("Rotterdam Convention")
-    STOCKHOLM = "stockholm", _("Stockholm Convention")
-    CITES = "cites", _("CITES")
-    MONTREAL = "montreal", _("Montreal Protocol")
-    CARTAGENA = "cartagena", _("Cartagena Protocol on Biosafety")
-    CWC = "cwc", _("Chemical Weapons Convention")
+# The agreements the Guide refers to: the conventions among the focal-point
+# directory's treaties and mandates, whose values and labels are kept there.
+GUIDE_TREATIES = ["BASEL", "ROTTERDAM", "STOCKHOLM", "CITES", "MONTREAL", "CARTAGENA", "CWC"]
+Treaty = models.TextChoices(
+    "Treaty",
+    [(name, (AnyTreaty[name].value, AnyTreaty[name].label)) for name in GUIDE_TREATIES],
+)
 
 
 class NoteKind(models.TextChoices):
@@ -45,7 +43,6 @@ class ReviewAction(models.TextChoices):
     COMMENTED = "commented", _("Commented")
     ANSWERED = "answered", _("Answered")
     RESOLVED = "resolved", _("Resolved")
-    REOPENED = "reopened", _("Comment reopened")
     DEADLINE_CHANGED = "deadline_changed", _("Deadline changed")
     APPROVAL_OUTDATED = "approval_outdated", _("Approval outdated: the text changed since")
     COMPLETED = "completed", _("Round complete")

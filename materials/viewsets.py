@@ -27,6 +27,35 @@ from .collections import suitcase_collection
 from .models import GuidePage, Material, ReviewRound, SuitcasePage
 from .notifications import decision_made
 
+# Wagtail's ModelViewSet, unlike SnippetViewSet, never calls a get_queryset()
+# of its own: these hand the viewset's queryset (built per request) to the
+# views that list, edit or delete, so what is outside it is neither listed nor
+# opened there.
+
+
+class ViewSetQuerysetIndexView(generic.IndexView):
+    viewset_queryset = None
+
+    def get_base_queryset(self):
+        return self.viewset_queryset()
+
+
+class ViewSetQuerysetObjectMixin:
+    viewset_queryset = None
+
+    def get_object(self, queryset=None):
+        return super().get_object(self.viewset_queryset())
+
+
+class ViewSetQuerysetMixin:
+    index_view_class = ViewSetQuerysetIndexView
+
+    def get_queryset(self):
+        raise NotImplementedError
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(viewset_queryset=self.get_queryset, **kwargs)
+
 
 class ReviewRoundForm(WagtailAdminModelForm):
     organisations = forms.ModelMultipleChoiceField(
@@ -94,7 +123,7 @@ class CreateRoundView(generic.CreateView):
         )
 
 
-class EditRoundView(generic.EditView):
+class EditRoundView(ViewSetQuerysetObjectMixin, generic.EditView):
     @transaction.atomic
     def save_instance(self):
         data = self.form.cleaned_data
@@ -133,7 +162,7 @@ class KeepHistoryPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
-class ReviewRoundViewSet(ModelViewSet):
+class ReviewRoundViewSet(ViewSetQuerysetMixin, ModelViewSet):
     model = ReviewRound
     icon = "tasks"
     menu_label = _("Review rounds")
@@ -176,7 +205,7 @@ class ReviewRoundViewSet(ModelViewSet):
             Column("review_link", label=_("Matrix and comments"), accessor="review_link"),
         ]
 
-    def get_queryset(self, request):
+    def get_queryset(self):
         return ReviewRound.objects.select_related("guide", "locale").prefetch_related("assignments")
 
 
@@ -235,7 +264,7 @@ class ReviewForm(WagtailAdminModelForm):
         return cleaned_data
 
 
-class ReviewSubmissionView(generic.EditView):
+class ReviewSubmissionView(ViewSetQuerysetObjectMixin, generic.EditView):
     """Approving moves the file into the suitcase's collection (Partners and
     Secretariat); until then it waits in the Secretariat-only collection."""
 
@@ -268,7 +297,11 @@ class ReviewSubmissionView(generic.EditView):
         return super().get_success_message(instance)
 
 
-class SubmissionReviewViewSet(ModelViewSet):
+class DeleteSubmissionView(ViewSetQuerysetObjectMixin, generic.DeleteView):
+    pass
+
+
+class SubmissionReviewViewSet(ViewSetQuerysetMixin, ModelViewSet):
     """The Partners' submissions, waiting ones first: approve or decline."""
 
     model = Material
@@ -281,13 +314,14 @@ class SubmissionReviewViewSet(ModelViewSet):
     search_fields = ["title", "summary"]
     form_fields = ["title", "summary", "status", "decline_reason"]
     edit_view_class = ReviewSubmissionView
+    delete_view_class = DeleteSubmissionView
     inspect_view_enabled = True
     copy_view_enabled = False
 
     def get_form_class(self, for_update=False):
         return ReviewForm
 
-    def get_queryset(self, request):
+    def get_queryset(self):
         return (
             Material.objects.sources()
             .filter(submitted_by__isnull=False)

@@ -27,6 +27,7 @@ from wagtail.search import index
 from gci.site.memo import default_locale
 
 from ..blocks import GuideStreamBlock
+from ..forms.guide import GuidePageForm
 
 logger = logging.getLogger(__name__)
 
@@ -156,6 +157,7 @@ class GuidePage(ReviewGatedMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["materials.GuideChapterPage"]
     max_count_per_parent = 1
+    base_form_class = GuidePageForm
 
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("What the Guide is for and who it serves.")

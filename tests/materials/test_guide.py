@@ -49,3 +49,74 @@ def test_unreviewed_translations_are_not_served(client, language):
     assert not draft.live
     assert client.get(draft.url).status_code == 404
     assert client.get(f"/{language}/green-customs-guide/").status_code == 404
+
+
+def _guide_download(title, collection=None):
+    """A PDF set as the English Guide's download, behind the editor's back."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    from gci.calendar.demo import minimal_pdf
+    from tests.factories.materials import english_guide
+
+    document = get_document_model().objects.create(
+        title=title,
+        collection=collection or Collection.get_first_root_node(),
+        file=ContentFile(minimal_pdf(title), name=f"{title.lower().replace(' ', '-')}.pdf"),
+    )
+    type(english_guide()).objects.filter(pk=english_guide().pk).update(download=document)
+    return document
+
+
+def test_the_guide_page_never_names_a_restricted_download(client, cites_user):
+    """Locked door: a restricted file set as the download (by mistake, or in a
+    translation) is not even linked for a visitor who may not read it."""
+    from gci.materials.collections import suitcase_collection
+
+    document = _guide_download("Draft guide for partners", suitcase_collection())
+    body = client.get("/en/green-customs-guide/").content.decode()
+    assert "Download the whole Guide" not in body
+    assert document.url not in body
+    assert document.filename not in body
+    client.force_login(cites_user)  # who may read it still gets the link
+    assert document.url in client.get("/en/green-customs-guide/").content.decode()
+
+
+def test_the_guide_page_links_a_public_download(client):
+    document = _guide_download("Green Customs Guide PDF")
+    body = client.get("/en/green-customs-guide/").content.decode()
+    assert "Download the whole Guide" in body
+    assert document.url in body
+
+
+def test_the_guide_editor_refuses_a_download_from_a_restricted_collection():
+    from gci.materials.collections import suitcase_collection
+    from tests.factories.materials import SuitcaseDocumentFactory, english_guide
+
+    guide = english_guide()
+    form_class = type(guide).get_edit_handler().get_form_class()
+
+    def errors(document):
+        data = {"title": guide.title, "slug": guide.slug, "intro": guide.intro}
+        data["download"] = str(document.pk)
+        form = form_class(data, instance=guide, parent_page=guide.get_parent(), for_user=None)
+        form.is_valid()
+        return form.errors.get("download", [])
+
+    restricted = SuitcaseDocumentFactory(title="Partners' draft")
+    assert restricted.collection == suitcase_collection()
+    assert "restricted collection" in " ".join(errors(restricted))
+    public = _guide_download("Green Customs Guide PDF")
+    assert errors(public) == []
+
+
+def test_the_guides_treaties_are_the_focal_point_directorys_conventions():
+    """One list of treaties: the Guide's treaty references take their values
+    and labels from the focal-point directory's, so the two cannot drift."""
+    from gci.focal_points.choices import Treaty as AnyTreaty
+    from gci.materials.choices import Treaty
+
+    assert Treaty.values == AnyTreaty.values[:7] and "cwc" in Treaty.values
+    for treaty in Treaty:
+        assert treaty.label is AnyTreaty(treaty.value).label

@@ -341,3 +341,27 @@ def test_an_absurd_version_is_refused_as_bad_input(client, wco_user):
     client.force_login(wco_user)
     response = answer(client, current_round("fr"), "approve", 10**30)
     assert response.status_code == 400
+
+
+def test_every_action_of_the_history_is_one_the_code_records():
+    """The history's vocabulary names only what happens: an action nothing
+    logs (as "Comment reopened" was, with no way to reopen a comment) would
+    promise an event the history can never show."""
+    import ast
+    from pathlib import Path
+
+    import gci.materials
+
+    package = Path(next(iter(gci.materials.__path__)))
+    used = set()
+    for path in package.rglob("*.py"):
+        if "migrations" in path.parts or path.name == "choices.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "ReviewAction"
+            ):
+                used.add(node.attr)
+    assert set(ReviewAction.names) - used == set()

@@ -190,6 +190,30 @@ def test_declining_needs_a_reason_that_the_partner_reads(client, wco_user, secre
     assert "Declined" in body and "Already in the Guide, chapter 4." in body
 
 
+def test_the_submissions_admin_lists_and_opens_only_partners_submissions(
+    client, wco_user, secretariat_user
+):
+    """The Secretariat's review lists what Partners sent, not every material:
+    a material the Secretariat added itself is neither listed nor opened there
+    (it is edited under "Suitcase materials")."""
+    pending = Material.objects.get(submitted_by=wco_user)  # from the demo
+    own = Material.objects.filter(submitted_by__isnull=True, locale__language_code="en").first()
+    activate_totp(secretariat_user)
+    client.force_login(secretariat_user)
+    listing = client.get("/admin/suitcase_submissions/").content.decode()
+    assert pending.title in listing
+    assert own.title not in listing
+    assert client.get(f"/admin/suitcase_submissions/edit/{pending.pk}/").status_code == 200
+    assert client.get(f"/admin/suitcase_submissions/edit/{own.pk}/").status_code == 404
+    response = client.post(
+        f"/admin/suitcase_submissions/edit/{own.pk}/",
+        {"title": own.title, "summary": own.summary, "status": "declined", "decline_reason": "x"},
+    )
+    assert response.status_code == 404
+    own.refresh_from_db()
+    assert own.status == "approved"
+
+
 def test_partners_cannot_reach_the_review_in_the_admin(client, cites_user):
     client.force_login(cites_user)
     response = client.get("/admin/suitcase_submissions/")
