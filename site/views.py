@@ -1,10 +1,12 @@
 """Site-wide views: search, error pages, the login doors that lead to allauth."""
 
+import sys
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -55,9 +57,19 @@ def not_found(request, *args, **kwargs):
     raise Http404
 
 
+RETRY_AFTER_SECONDS = 5
+
+
 @requires_csrf_token
 def server_error(request, template_name="500.html"):
-    """A translated 500 page; falls back to plain text if even that fails."""
+    """A translated 500 page; falls back to plain text if even that fails.
+
+    While the database cannot be reached (a restart, a failover) the answer
+    is a 503 with ``Retry-After`` instead: clients, proxies and crawlers read
+    it as "come back in a moment". Django calls this view inside the
+    ``except`` block of whatever failed, so the exception is at hand."""
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        return _database_unavailable(request)
     try:
         template = loader.get_template(template_name)
         return HttpResponseServerError(template.render({"request_path": request.path}, request))
@@ -65,6 +77,17 @@ def server_error(request, template_name="500.html"):
         return HttpResponseServerError(
             "<h1>Server error (500)</h1>", content_type="text/html; charset=utf-8"
         )
+
+
+def _database_unavailable(request):
+    try:
+        body = loader.render_to_string("503.html", {}, request)
+    except Exception:  # noqa: BLE001 - the error page must not raise
+        body = "<h1>Temporarily unavailable (503)</h1>"
+    response = HttpResponse(body, status=503, content_type="text/html; charset=utf-8")
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def serve_public_media(request, path):

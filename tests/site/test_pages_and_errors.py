@@ -47,6 +47,45 @@ def test_an_unexpected_error_gives_the_500_page_not_a_traceback(settings):
     assert "Server error" in response.content.decode()
 
 
+def test_a_database_that_cannot_be_reached_gives_a_503_with_retry_after(settings):
+    """A PostgreSQL restart or failover: "come back in a moment", not a 500."""
+    from django.db import OperationalError
+    from django.urls import path
+
+    from gci.site import urls
+
+    def lost(request):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    settings.ROOT_URLCONF = type(
+        "LostUrls",
+        (),
+        {"urlpatterns": [path("lost/", lost)] + urls.urlpatterns, "handler500": urls.handler500},
+    )
+    response = Client(raise_request_exception=False).get("/lost/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert "Temporarily unavailable" in response.content.decode()
+    assert "server closed" not in response.content.decode()
+
+
+def test_a_database_lost_while_reading_the_session_is_a_503_too(monkeypatch, cites_user):
+    """Middleware fails before any view (the session table): the same answer."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import InterfaceError
+
+    client = Client(raise_request_exception=False)
+    client.force_login(cites_user)
+
+    def lost(self):
+        raise InterfaceError("connection already closed")
+
+    monkeypatch.setattr(SessionStore, "load", lost)
+    response = client.get("/en/partners-area/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+
+
 def test_security_headers(client):
     response = client.get("/en/")
     assert response["X-Content-Type-Options"] == "nosniff"
