@@ -314,6 +314,8 @@ class SubmissionReviewViewSet(ViewSetQuerysetMixin, ModelViewSet):
     search_fields = ["title", "summary"]
     form_fields = ["title", "summary", "status", "decline_reason"]
     edit_view_class = ReviewSubmissionView
+    # Shows the file (or link) the Partner sent above the decision.
+    edit_template_name = "materials/admin/submission_edit.html"
     delete_view_class = DeleteSubmissionView
     inspect_view_enabled = True
     copy_view_enabled = False

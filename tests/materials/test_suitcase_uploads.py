@@ -157,7 +157,11 @@ def test_a_partner_submits_and_the_secretariat_approves(client, cites_user, secr
     listing = client.get("/admin/suitcase_submissions/")
     assert listing.status_code == 200 and "Ozone smuggling" in listing.content.decode()
     edit_url = f"/admin/suitcase_submissions/edit/{material.pk}/"
-    assert client.get(edit_url).status_code == 200
+    form = client.get(edit_url)
+    assert form.status_code == 200
+    # The Secretariat opens the file before deciding.
+    assert f'href="{material.document.url}"' in form.content.decode()
+    assert client.get(material.document.url).status_code == 200
     response = client.post(
         edit_url,
         {"title": material.title, "summary": material.summary, "status": "approved"},
