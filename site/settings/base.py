@@ -133,6 +133,9 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://gci")}
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    # Django's default (300 entries) is smaller than one iCal feed's events.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10_000)
 
 # Anonymous page cache (gci.site.page_cache): public pages are served to
 # anonymous visitors from CACHES["default"]; any change to content purges it.

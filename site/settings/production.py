@@ -34,8 +34,7 @@ SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
 
 # allauth's rate limits count in the cache: production needs one cache that
-# every process and host shares (Redis).
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://gci")}
+# every process and host shares (Redis). CACHES comes from CACHE_URL (base).
 _UNSHARED_CACHES = ("LocMemCache", "DummyCache", "FileBasedCache")
 if CACHES["default"]["BACKEND"].endswith(_UNSHARED_CACHES) and not env.bool(
     "GCI_ALLOW_LOCAL_CACHE", default=False

@@ -173,3 +173,18 @@ def test_the_personal_feed_is_never_cached(client, cites_user, settings):
     response = client.get(f"/feeds/planning/{token}.ics")
     assert response["X-GCI-Cache"] == "pass"
     assert response["Cache-Control"] == "private, no-store"
+
+
+def test_an_event_edited_and_republished_is_new_in_the_feed_at_once(client, cites_user):
+    """Each event's VEVENT is kept in the cache (calendar apps poll feeds all
+    day); the key changes with every publication, the URL and the language."""
+    event = make_event(public_index(), "Before the edit", days_from_today(4))
+    assert "Before the edit" in events_of(read(client.get("/en/events/feed/")))
+    event.title = "After the edit"
+    event.save_revision().publish()
+    titles = events_of(read(client.get("/en/events/feed/")))
+    assert "After the edit" in titles and "Before the edit" not in titles
+    token = CalendarFeedToken.issue(cites_user)
+    french = read(client.get(f"/feeds/planning/{token}.ics", {"language": "fr"}))
+    english = read(client.get(f"/feeds/planning/{token}.ics", {"language": "en"}))
+    assert french.walk("VEVENT")[0]["CATEGORIES"] != english.walk("VEVENT")[0]["CATEGORIES"]
