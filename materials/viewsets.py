@@ -323,6 +323,14 @@ class SubmissionReviewViewSet(ViewSetQuerysetMixin, ModelViewSet):
     def get_form_class(self, for_update=False):
         return ReviewForm
 
+    # Submissions come from Partners (the suitcase's "Send a material"); the
+    # Secretariat adds its own under "Suitcase materials": no "Add" here.
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(**{**kwargs, "add_url_name": None})
+
+    def get_urlpatterns(self):
+        return [pattern for pattern in super().get_urlpatterns() if pattern.name != "add"]
+
     def get_queryset(self):
         return (
             Material.objects.sources()

@@ -266,3 +266,15 @@ def test_the_secretariat_hears_of_a_submission_and_the_partner_of_the_decision(
     assert mailoutbox[-1].to == [cites_user.email]
     assert "Please send the slides as a file." in mailoutbox[-1].body
     assert "/partners-area/gci-suitcase/" in mailoutbox[-1].body
+
+
+def test_nothing_is_added_under_submissions(client, secretariat_user):
+    """Submissions come from Partners; the Secretariat adds its own materials
+    under "Suitcase materials" (which keeps its "Add")."""
+    activate_totp(secretariat_user)
+    client.force_login(secretariat_user)
+    listing = client.get("/admin/suitcase_submissions/")
+    assert listing.status_code == 200
+    assert "/admin/suitcase_submissions/new/" not in listing.content.decode()
+    assert client.get("/admin/suitcase_submissions/new/").status_code == 404
+    assert client.get("/admin/snippets/materials/material/add/").status_code == 200
