@@ -19,7 +19,15 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # Each test starts with empty rate-limit counters.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Room for a whole feed's events: a full local-memory cache culls its newest
+# keys, the page cache's generation counter among them (which only costs
+# speed: a lost counter restarts from the clock).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
+}
 
 # whitenoise warns when STATIC_ROOT does not exist yet (before collectstatic).
 os.makedirs(STATIC_ROOT, exist_ok=True)
