@@ -316,30 +316,41 @@ def worker_memory_mb(master_pid):
     return rss
 
 
+def start_redis():
+    """A throwaway Redis on a free port (no persistence) when redis-server is
+    installed: (the process or None, the environment that points the site at it)."""
+    if not shutil.which("redis-server"):
+        return None, {"GCI_ALLOW_LOCAL_CACHE": "true"}
+    port = free_port()
+    redis = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    return redis, {"CACHE_URL": f"redis://127.0.0.1:{port}/0"}
+
+
+def stop(process):
+    if process is not None:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 def serve_and_load(database_url, figures, seconds, connections):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     extra = {"DJANGO_SETTINGS_MODULE": "gci.site.settings.production"}
-    redis = None
-    if shutil.which("redis-server"):
-        redis_port = free_port()
-        redis = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(redis_port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        extra["CACHE_URL"] = f"redis://127.0.0.1:{redis_port}/0"
-    else:
-        extra["GCI_ALLOW_LOCAL_CACHE"] = "true"
+    redis, cache_env = start_redis()
+    extra.update(cache_env)
     env = env_for(database_url, **extra)
     gunicorn = subprocess.Popen(
         [
@@ -392,9 +403,7 @@ def serve_and_load(database_url, figures, seconds, connections):
     finally:
         gunicorn.send_signal(signal.SIGTERM)
         gunicorn.wait(timeout=30)
-        if redis:
-            redis.terminate()
-            redis.wait(timeout=10)
+        stop(redis)
     return rows, memory, load.__name__.replace("load_", "")
 
 

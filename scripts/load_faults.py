@@ -296,26 +296,8 @@ def run(args, database_url, database, restart):
 
     port = bench.free_port()
     extra = {"DJANGO_SETTINGS_MODULE": "gci.site.settings.production"}
-    redis = None
-    if bench.shutil.which("redis-server"):
-        redis_port = bench.free_port()
-        redis = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(redis_port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        extra["CACHE_URL"] = f"redis://127.0.0.1:{redis_port}/0"
-    else:
-        extra["GCI_ALLOW_LOCAL_CACHE"] = "true"
+    redis, cache_env = bench.start_redis()
+    extra.update(cache_env)
     # gunicorn's log and the application's (Django logs a 500's traceback to
     # stderr): "database is locked" is looked for in both.
     log = bench.BENCH_DIR / f"load-gunicorn-{database}.log"
@@ -406,9 +388,7 @@ def run(args, database_url, database, restart):
         gunicorn.send_signal(signal.SIGTERM)
         gunicorn.wait(timeout=30)
         log_file.close()
-        if redis:
-            redis.terminate()
-            redis.wait(timeout=10)
+        bench.stop(redis)
 
     # A request in flight when its worker dies or its database goes away
     # fails; what counts is that nothing fails outside those moments.
