@@ -13,7 +13,7 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals, two_factor  # noqa: F401
 
 
 class UsersConfig(WagtailUsersAppConfig):

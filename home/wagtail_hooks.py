@@ -37,6 +37,20 @@ def refuse_signed_in_outsiders(page, request, serve_args, serve_kwargs):
     return None
 
 
+@hooks.register("before_serve_document", order=-1)
+def refuse_signed_in_outsiders_documents(document, request):
+    """The same for a document of a restricted collection (before Wagtail's
+    own check, which would send a signed-in person to the login again).
+    A Secretariat member without a second factor in this session is refused
+    here too, with the reason (``gci.home.two_factor``)."""
+    if not request.user.is_authenticated:
+        return None
+    for restriction in document.collection.get_view_restrictions():
+        if not restriction.accept_request(request):
+            return _refuse(request)
+    return None
+
+
 @hooks.register("before_serve_page")
 def close_the_partners_area(page, request, serve_args, serve_kwargs):
     """The Partners area is closed by its page type as well as by its view

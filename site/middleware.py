@@ -2,7 +2,6 @@
 
 import hashlib
 
-from allauth.mfa.models import Authenticator
 from allauth.usersessions.middleware import UserSessionsMiddleware as BaseUserSessionsMiddleware
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
 from django.conf import settings
@@ -10,17 +9,19 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from gci.home.roles import load_groups, requires_mfa
+from gci.home.two_factor import CONFIRM, SETUP, limit_request_user, missing_second_factor
 
 
-class RequireMFAForStaffMiddleware:
-    """Secretariat members and superusers set up TOTP before any admin view.
-
-    Until they have, every request under /admin/ is sent to allauth's
-    "activate TOTP" page; once active, allauth asks for a code at each login.
-    """
+class SecretariatTwoFactorMiddleware:
+    """Secretariat powers need a second factor used in this session
+    (``gci.home.two_factor``): without one, the request's user acts with no
+    more than a Partner's rights on the front end, and every request under
+    /admin/ is sent to set up TOTP or to confirm a code first."""
 
     ADMIN_PREFIX = "/admin/"
 
@@ -29,13 +30,15 @@ class RequireMFAForStaffMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if (
-            request.path.startswith(self.ADMIN_PREFIX)
-            and user is not None
-            and user.is_authenticated
-            and requires_mfa(user)
-            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-        ):
+        if user is None or not user.is_authenticated:
+            return self.get_response(request)
+        # Asked before any power is withheld: withholding empties the
+        # permission cache that ``requires_mfa`` reads.
+        admin_reason = None
+        if request.path.startswith(self.ADMIN_PREFIX) and requires_mfa(user):
+            admin_reason = missing_second_factor(request, user)
+        limit_request_user(request)
+        if admin_reason == SETUP:
             messages.warning(
                 request,
                 _(
@@ -44,6 +47,14 @@ class RequireMFAForStaffMiddleware:
                 ),
             )
             return redirect("mfa_activate_totp")
+        if admin_reason == CONFIRM:
+            messages.warning(
+                request,
+                _("Enter the code from your authenticator app to continue to the admin."),
+            )
+            return redirect(
+                reverse("mfa_reauthenticate") + "?" + urlencode({"next": request.get_full_path()})
+            )
         return self.get_response(request)
 
 

@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from gci.calendar import views as calendar_views
+from gci.home.two_factor import activate_totp_view
 from gci.materials.views import suitcase as suitcase_views
 
 from . import views
@@ -43,6 +44,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # allauth's, counting the code typed to set it up as this session's second factor.
+    path("accounts/2fa/totp/activate/", activate_totp_view),
     path("accounts/", include("allauth.urls")),
     path("search/", views.search, name="search"),
     path("planning/", include("gci.calendar.urls")),

@@ -83,7 +83,7 @@ MIDDLEWARE = [
     "gci.site.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "gci.site.middleware.UserSessionsMiddleware",
-    "gci.site.middleware.RequireMFAForStaffMiddleware",
+    "gci.site.middleware.SecretariatTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "gci.materials.middleware.ReviewGateMessageMiddleware",
 ]

@@ -85,7 +85,12 @@ def _language_links(request, page):
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
         if page is None:
-            url = translate_url(request.get_full_path(), code)
+            # A language-neutral address (a document, an error under /media/)
+            # has no other-language twin: offer that language's home.
+            path = request.get_full_path()
+            url = translate_url(path, code)
+            if url == path:
+                url = "/" + code + "/"
         elif target is not None:
             url = target.get_url(request)
         elif code in homes:

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from gci.calendar.models import ActionPoint, ActionPointUpdate, ReminderLog
 from gci.home.models import PartnerOrganisation
 from tests.factories.calendar import days_from_today, make_event, planning_index
+from tests.helpers import force_login_with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def test_partners_see_their_organisations_points_on_the_dashboard(client, meetin
 def test_the_secretariat_sees_all_overdue_first(client, meeting, secretariat_user):
     point(meeting, "Later point", days_from_today(20), "WCO")
     point(meeting, "Overdue point", days_from_today(-2), "CITES")
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     response = client.get("/en/partners-area/")
     panel = [p for p in response.context["dashboard_panels"] if "points" in p][0]
     assert [p.text for p in panel["points"]][:2] == ["Overdue point", "Later point"]
@@ -148,12 +149,9 @@ def test_done_or_dropped_points_are_never_overdue(meeting):
 
 
 def test_the_secretariat_records_action_points_in_the_admin(client, meeting, secretariat_user):
-    from tests.helpers import activate_totp
-
     point(meeting, "Later point", days_from_today(20), "WCO")
     point(meeting, "Overdue point", days_from_today(-2), "CITES")
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     response = client.get("/admin/action_points/")
     assert response.status_code == 200
     body = response.content.decode()

@@ -7,15 +7,14 @@ from wagtail.models import Locale
 
 from gci.calendar.models import EventPage
 from tests.factories.calendar import days_from_today, public_index
-from tests.helpers import activate_totp
+from tests.helpers import force_login_with_totp
 
 pytestmark = pytest.mark.django_db
 LANGUAGES = ["en", "fr", "es", "ru", "ar", "zh-hans"]
 
 
 def test_the_admin_offers_the_event_form(client, secretariat_user):
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     index = public_index()
     response = client.get(f"/admin/pages/add/gci_calendar/eventpage/{index.pk}/")
     assert response.status_code == 200
@@ -108,8 +107,7 @@ def _event_form(title, start, **extra):
 
 
 def test_a_secretariat_member_publishes_an_event_from_the_admin(client, secretariat_user):
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     index = public_index()
     data = _event_form(
         "Nairobi workshop", days_from_today(20), city="Nairobi", country="KE", region="africa"
@@ -146,8 +144,7 @@ def test_a_partners_meeting_refuses_a_public_document(client, secretariat_user):
     meeting = make_event(
         planning_index(), "Internal meeting", days_from_today(5), kind="partners_meeting"
     )
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     url = f"/admin/pages/{meeting.pk}/edit/"
     refused = client.post(
         url,

@@ -138,15 +138,14 @@ def test_the_personal_feed_speaks_the_requested_language_throughout(client, cite
 
 def test_admin_edits_move_the_version_on_and_are_recorded(client, secretariat_user, wco_user):
     from gci.calendar.models import ActionPointUpdate
-    from tests.helpers import activate_totp
+    from tests.helpers import force_login_with_totp
 
     ActionPoint.objects.all().delete()
     meeting = make_event(planning_index(), "M", days_from_today(-3), kind="partners_meeting")
     point = ActionPoint.objects.create(meeting=meeting, text="Do it", due_date=days_from_today(4))
     point.owners.set(PartnerOrganisation.objects.filter(acronym="WCO", locale__language_code="en"))
     stale_version = point.version
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     response = client.post(
         f"/admin/action_points/edit/{point.pk}/",
         {

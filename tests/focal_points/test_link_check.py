@@ -140,11 +140,10 @@ def test_a_partner_fixes_a_broken_link_and_it_shows_verified_after_the_next_chec
 
 
 def test_broken_links_come_first_in_the_admin(client, local_links, secretariat_user):
-    from tests.helpers import activate_totp
+    from tests.helpers import force_login_with_totp
 
     run_check()
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     response = client.get("/admin/link_checks/")
     assert response.status_code == 200
     body = response.content.decode()

@@ -11,7 +11,13 @@ from django.core import mail
 
 from gci.home.invitations import send_invitation
 from gci.home.models import Membership, PartnerOrganisation
-from tests.helpers import activate_totp, current_code, login_url, sign_in
+from tests.helpers import (
+    activate_totp,
+    current_code,
+    force_login_with_totp,
+    login_url,
+    sign_in,
+)
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -104,8 +110,12 @@ def test_secretariat_must_set_up_totp_before_any_admin_view(client, secretariat_
         response = client.get(url)
         assert response.status_code == 302
         assert response["Location"] == "/en/accounts/2fa/totp/activate/"
-    activate_totp(secretariat_user)
-    assert client.get("/admin/").status_code == 200
+    secret = activate_totp(secretariat_user)  # elsewhere: this session has not used it
+    response = client.get("/admin/pages/")
+    assert response["Location"] == "/en/accounts/2fa/reauthenticate/?next=%2Fadmin%2Fpages%2F"
+    confirmed = client.post(response["Location"], {"code": current_code(secret)})
+    assert confirmed["Location"] == "/admin/pages/"
+    assert client.get("/admin/pages/").status_code == 200
 
 
 def test_superusers_must_set_up_totp_too(client):
@@ -148,8 +158,7 @@ class TestInvitation:
     """The Secretariat adds a person in the Wagtail admin; the person sets a password."""
 
     def add_user(self, client, secretariat_user, **extra):
-        activate_totp(secretariat_user)
-        client.force_login(secretariat_user)
+        force_login_with_totp(client, secretariat_user)
         wco = PartnerOrganisation.objects.get(acronym="WCO", locale__language_code="en")
         data = {
             "username": "ed.dejong",
@@ -163,8 +172,7 @@ class TestInvitation:
         return client.post("/admin/users/new/", data)
 
     def test_the_form_asks_for_the_organisation_and_no_password(self, client, secretariat_user):
-        activate_totp(secretariat_user)
-        client.force_login(secretariat_user)
+        force_login_with_totp(client, secretariat_user)
         body = client.get("/admin/users/new/").content.decode()
         assert 'name="organisation"' in body
         assert 'name="password1"' not in body
@@ -264,8 +272,7 @@ def test_anyone_who_can_reach_the_admin_needs_totp(client):
 
 def test_secretariat_cannot_edit_or_delete_a_superuser(client, secretariat_user):
     root = User.objects.create_superuser("root", "root@example.org", "x-long-password-1")
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     assert client.get(f"/admin/users/edit/{root.pk}/").status_code in (302, 403)
     response = client.post(
         f"/admin/users/edit/{root.pk}/",
@@ -281,8 +288,7 @@ def test_secretariat_cannot_edit_or_delete_a_superuser(client, secretariat_user)
 def test_secretariat_can_edit_a_partner_and_change_their_organisation(
     client, secretariat_user, wco_user
 ):
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     cites = PartnerOrganisation.objects.get(acronym="CITES", locale__language_code="en")
     response = client.post(
         f"/admin/users/edit/{wco_user.pk}/",

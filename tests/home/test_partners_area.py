@@ -4,7 +4,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from tests.helpers import sign_in
+from tests.helpers import force_login_with_totp, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,7 @@ def test_dashboard_names_the_organisation_in_the_visitors_language(client, wco_u
 
 
 def test_secretariat_members_enter_the_partners_area(client, secretariat_user):
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     response = client.get("/en/partners-area/")
     assert response.status_code == 200
     assert "United Nations Environment Programme" in response.content.decode()

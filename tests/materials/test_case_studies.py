@@ -4,7 +4,7 @@ import pytest
 
 from gci.home.visibility import anonymous_pages
 from gci.materials.models import CaseStudyIndexPage, CaseStudyPage
-from tests.helpers import activate_totp
+from tests.helpers import force_login_with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +42,7 @@ def test_moving_a_case_study_into_the_suitcase_makes_it_partners_only(client):
 
 
 def test_the_secretariat_can_add_a_case_study_in_either_place(client, secretariat_user):
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     index = CaseStudyIndexPage.objects.get(locale__language_code="en")
     suitcase = CaseStudyPage.objects.get(slug="switzerland-rotterdam").get_parent()
     for parent in (index, suitcase):

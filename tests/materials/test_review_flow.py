@@ -22,7 +22,7 @@ from tests.factories.materials import (
     partner_of,
     round_url,
 )
-from tests.helpers import activate_totp
+from tests.helpers import force_login_with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -52,8 +52,7 @@ def answer(client, review_round, action, version, reason="", confirm=True):
 def test_the_secretariat_opens_a_round_in_the_admin_and_invited_members_get_an_email(
     client, secretariat_user, cites_user, wco_user, django_capture_on_commit_callbacks
 ):
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     form = client.get("/admin/review_rounds/new/")
     assert form.status_code == 200
     deadline = timezone.localdate() + dt.timedelta(days=21)
@@ -82,8 +81,7 @@ def test_the_secretariat_opens_a_round_in_the_admin_and_invited_members_get_an_e
 
 
 def test_the_admin_refuses_a_deadline_in_the_past(client, secretariat_user):
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     response = client.post(
         "/admin/review_rounds/new/",
         {
@@ -133,7 +131,7 @@ def test_comments_are_anchored_and_the_secretariat_answers_and_resolves(
     assignment = arabic.assignments.get()
     assert assignment.state == AssignmentState.REVIEWING  # commenting starts the review
 
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     client.post(chapter_url(arabic, english), {"text": "Fixed, thanks.", "parent": comment.pk})
     index = round_url(arabic).rsplit("/", 2)[0] + "/"
     client.post(f"{index}{arabic.pk}/comments/{comment.pk}/resolve/")
@@ -221,7 +219,7 @@ def test_done_when_approve_decline_changes_resolved_then_and_only_then_publish(
         page.get_latest_revision().publish(user=secretariat_user)
 
     request = ReviewComment.objects.get(assignment__round=arabic, text="Use WCO terms")
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     index = round_url(arabic).rsplit("/", 2)[0] + "/"
     client.post(f"{index}{arabic.pk}/comments/{request.pk}/resolve/")
     assert ReviewRound.objects.get(pk=arabic.pk).is_complete
@@ -259,8 +257,7 @@ def test_reminders_before_the_deadline_and_when_overdue_once_each(secretariat_us
 
 
 def test_the_admin_shows_a_rounds_matrix_and_history(client, secretariat_user):
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     french = current_round("fr")
     listing = client.get("/admin/review_rounds/").content.decode()
     assert "2 / 3" in listing  # CITES approved, Basel declined, WCO not yet
@@ -274,8 +271,7 @@ def test_nobody_deletes_a_round_not_even_a_superuser(client):
     from tests.factories.home import UserFactory
 
     boss = UserFactory(username="boss", is_superuser=True)
-    activate_totp(boss)
-    client.force_login(boss)
+    force_login_with_totp(client, boss)
     french = current_round("fr")
     response = client.post(f"/admin/review_rounds/delete/{french.pk}/")
     assert response.status_code in (302, 403)
@@ -306,8 +302,7 @@ def test_a_replaced_round_invites_nobody(client, secretariat_user):
     assert current_round("fr") == newer
     with pytest.raises(review.RoundClosed):
         review.invite(french, [org("UNODC")], secretariat_user)
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     response = client.post(
         f"/admin/review_rounds/edit/{french.pk}/",
         {
@@ -330,7 +325,7 @@ def test_a_replaced_round_invites_nobody(client, secretariat_user):
     ],
 )
 def test_absurd_ids_are_not_found(client, secretariat_user, path):
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     french = current_round("fr")
     base = round_url(french).rsplit("/", 2)[0] + "/"
     method = client.post if "resolve" in path else client.get

@@ -12,7 +12,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from gci.materials import review
 from gci.materials.models import GuideReviewTask, TranslationNotReviewed
 from tests.factories.materials import chapter, current_round, english_guide
-from tests.helpers import activate_totp
+from tests.helpers import force_login_with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -128,8 +128,7 @@ def test_scheduled_publishing_is_kept_and_skipped(secretariat_user):
 
 
 def test_the_admin_says_why_publish_is_missing(client, secretariat_user):
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     response = client.get(f"/admin/pages/{french_chapter().pk}/edit/", follow=True)
     assert response.status_code == 200
     texts = [str(message) for message in response.context["messages"]]

@@ -6,15 +6,14 @@ from wagtail.models import Locale
 from gci.home.models import PartnerOrganisation
 from gci.materials.models import Material
 from tests.factories.materials import MaterialFactory, SuitcaseDocumentFactory
-from tests.helpers import activate_totp
+from tests.helpers import force_login_with_totp
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def admin_client(client, secretariat_user):
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     return client
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from gci.materials.models import CaseStudyPage, Material, MaterialVersion
+from tests.helpers import force_login_with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def test_another_organisation_does_not_see_them(client, cites_user):
 
 
 def test_the_secretariat_sees_how_many_wait(client, secretariat_user):
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     body = client.get("/en/partners-area/").content.decode()
     assert "1 submission waits for the Secretariat." in body
 

@@ -12,7 +12,7 @@ from gci.calendar.demo import minimal_pdf
 from gci.materials.collections import SUBMISSIONS, SUITCASE
 from gci.materials.models import Material
 from gci.materials.uploads import validate_upload
-from tests.helpers import activate_totp
+from tests.helpers import force_login_with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -152,8 +152,7 @@ def test_a_partner_submits_and_the_secretariat_approves(client, cites_user, secr
     assert other.get(f"{SUITCASE_URL}material/{material.pk}/").status_code == 404
 
     # The Secretariat decides in the admin.
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     listing = client.get("/admin/suitcase_submissions/")
     assert listing.status_code == 200 and "Ozone smuggling" in listing.content.decode()
     edit_url = f"/admin/suitcase_submissions/edit/{material.pk}/"
@@ -179,8 +178,7 @@ def test_a_partner_submits_and_the_secretariat_approves(client, cites_user, secr
 
 def test_declining_needs_a_reason_that_the_partner_reads(client, wco_user, secretariat_user):
     pending = Material.objects.get(submitted_by=wco_user)  # from the demo
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     edit_url = f"/admin/suitcase_submissions/edit/{pending.pk}/"
     data = {"title": pending.title, "summary": pending.summary, "status": "declined"}
     response = client.post(edit_url, data)
@@ -202,8 +200,7 @@ def test_the_submissions_admin_lists_and_opens_only_partners_submissions(
     (it is edited under "Suitcase materials")."""
     pending = Material.objects.get(submitted_by=wco_user)  # from the demo
     own = Material.objects.filter(submitted_by__isnull=True, locale__language_code="en").first()
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     listing = client.get("/admin/suitcase_submissions/").content.decode()
     assert pending.title in listing
     assert own.title not in listing
@@ -251,8 +248,7 @@ def test_the_secretariat_hears_of_a_submission_and_the_partner_of_the_decision(
     assert "Ozone smuggling" in mailoutbox[0].subject
     assert f"/admin/suitcase_submissions/edit/{material.pk}/" in mailoutbox[0].body
 
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             f"/admin/suitcase_submissions/edit/{material.pk}/",
@@ -271,8 +267,7 @@ def test_the_secretariat_hears_of_a_submission_and_the_partner_of_the_decision(
 def test_nothing_is_added_under_submissions(client, secretariat_user):
     """Submissions come from Partners; the Secretariat adds its own materials
     under "Suitcase materials" (which keeps its "Add")."""
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     listing = client.get("/admin/suitcase_submissions/")
     assert listing.status_code == 200
     assert "/admin/suitcase_submissions/new/" not in listing.content.decode()

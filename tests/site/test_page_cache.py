@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from gci.home.models import HomePage, PartnerOrganisation, PartnersAreaPage, StandardPage
 from gci.site.page_cache import HEADER, page_allows_cache
+from tests.helpers import force_login_with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +88,7 @@ def test_never_for_a_signed_in_user(client, cites_user):
 
 
 def test_a_signed_in_users_page_is_never_stored(client, secretariat_user):
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     for _ in range(2):
         assert state(client.get("/en/partners/")) == "pass"
     client.logout()

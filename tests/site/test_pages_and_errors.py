@@ -117,10 +117,9 @@ def test_search_finds_public_pages_in_the_active_language(client):
 
 
 def test_only_the_admin_allows_inline_scripts(client, secretariat_user):
-    from tests.helpers import activate_totp
+    from tests.helpers import force_login_with_totp
 
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     admin_csp = client.get("/admin/")["Content-Security-Policy"]
     assert "'unsafe-inline'" in admin_csp.split("script-src")[1].split(";")[0]
     public_csp = client.get("/en/")["Content-Security-Policy"]
