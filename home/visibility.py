@@ -5,6 +5,12 @@ ancestors accepts the request (the same test Wagtail applies when serving),
 and, whatever its restrictions say, it is not inside a Partners area that the
 person may not enter: the area is closed by its page type too, so removing
 its view restriction by mistake opens nothing.
+
+An alias shows its original's content wherever it stands, so it is judged by
+its original's place as well as its own: an alias of a Partners-area page
+placed under the public home is as closed as the original. (Wagtail's own
+``get_view_restrictions`` looks at the original but not at the original's
+ancestors, where the Partners area's restriction sits.)
 """
 
 from wagtail.models import Page, PageViewRestriction
@@ -21,13 +27,33 @@ def _restrictions():
     )
 
 
-def restrictions_on(page):
-    """The view restrictions on a page and its ancestors (an alias: on its
-    source's), from the memoised list: Wagtail's ``get_view_restrictions``
-    without its two queries."""
-    paths = [page.path]
+def aliases():
+    """``{alias id: (its path, its original's path)}`` of every alias (memoised)."""
+    return memoised(
+        "aliases",
+        lambda: {
+            pk: (path, source)
+            for pk, path, source in Page.objects.filter(alias_of__isnull=False).values_list(
+                "pk", "path", "alias_of__path"
+            )
+        },
+    )
+
+
+def _paths(page):
+    """Where a page stands: its own path and, for an alias, its original's."""
     if page.alias_of_id:
-        paths.append(Page.objects.only("path").get(pk=page.alias_of_id).path)
+        known = aliases().get(page.pk)
+        source = known[1] if known else Page.objects.only("path").get(pk=page.alias_of_id).path
+        return (page.path, source)
+    return (page.path,)
+
+
+def restrictions_on(page):
+    """The view restrictions on a page and its ancestors (an alias: also on
+    its original's), from the memoised list: Wagtail's
+    ``get_view_restrictions`` without its two queries."""
+    paths = _paths(page)
     return [r for r in _restrictions() if any(p.startswith(r.page.path) for p in paths)]
 
 
@@ -63,11 +89,19 @@ def closed_subtrees(request):
 def _exclude(queryset, roots):
     for root in roots:
         queryset = queryset.not_descendant_of(root, inclusive=True)
+    # Aliases standing outside every closed subtree whose original is inside
+    # one (by id: the search backend filters on ``id`` and ``path`` only).
+    inside = lambda path: any(path.startswith(root.path) for root in roots)  # noqa: E731
+    closed_aliases = [
+        pk for pk, (path, source) in aliases().items() if inside(source) and not inside(path)
+    ]
+    if closed_aliases:
+        queryset = queryset.exclude(pk__in=closed_aliases)
     return queryset
 
 
 def _outside(page, roots):
-    return not any(page.path.startswith(root.path) for root in roots)
+    return not any(path.startswith(root.path) for path in _paths(page) for root in roots)
 
 
 def visible_pages(request, queryset=None):
@@ -92,3 +126,14 @@ def anonymous_pages(queryset=None):
 
 def in_partners_area(page):
     return not _outside(page, partners_areas())
+
+
+def alias_would_be_less_closed(page, parent):
+    """Whether an alias of ``page`` placed under ``parent`` would stand
+    outside a restriction or a Partners area that closes ``page``. (It would
+    stay closed: visibility follows the original. But an editor who puts it
+    there means it to be read, so the admin refuses it with the reason.)"""
+    for restriction in restrictions_on(page):
+        if not parent.path.startswith(restriction.page.path):
+            return True
+    return in_partners_area(page) and not in_partners_area(parent)

@@ -1,14 +1,16 @@
 """Registration with Wagtail only; the logic lives in the modules it names."""
 
 from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.models import PageViewRestriction
+from wagtail.admin import messages
+from wagtail.models import Page, PageViewRestriction
 from wagtail.snippets.models import register_snippet
 
 from .roles import can_enter_partners_area
 from .viewsets import PartnerOrganisationViewSet
-from .visibility import in_partners_area, restrictions_on
+from .visibility import alias_would_be_less_closed, in_partners_area, restrictions_on
 
 register_snippet(PartnerOrganisationViewSet)
 
@@ -19,20 +21,27 @@ def _refuse(request):
     return response
 
 
-@hooks.register("before_serve_page")
-def refuse_signed_in_outsiders(page, request, serve_args, serve_kwargs):
-    """A signed-in person outside a page's groups gets a clear refusal.
+def _to_login(request):
+    response = redirect_to_login(request.get_full_path(), "account_login")
+    response["Cache-Control"] = "private, no-store"
+    return response
 
-    Wagtail would send them to the login form again, which reads as a loop;
-    anonymous visitors still go to the login (Wagtail's own hook).
-    """
-    if not request.user.is_authenticated:
-        return None
+
+@hooks.register("before_serve_page", order=-1)
+def apply_view_restrictions(page, request, serve_args, serve_kwargs):
+    """Every view restriction on the page, its ancestors and, for an alias,
+    its original and the original's ancestors (``restrictions_on``), before
+    Wagtail's own check, which misses the last of these.
+
+    An anonymous visitor is sent to the login; a signed-in person outside
+    the page's groups gets a clear refusal (Wagtail would send them to the
+    login form again, which reads as a loop)."""
     for restriction in restrictions_on(page):
-        if (
-            restriction.restriction_type == PageViewRestriction.GROUPS
-            and not restriction.accept_request(request)
-        ):
+        if restriction.accept_request(request):
+            continue
+        if not request.user.is_authenticated:
+            return _to_login(request)
+        if restriction.restriction_type == PageViewRestriction.GROUPS:
             return _refuse(request)
     return None
 
@@ -58,7 +67,28 @@ def close_the_partners_area(page, request, serve_args, serve_kwargs):
     if can_enter_partners_area(request.user) or not in_partners_area(page):
         return None
     if not request.user.is_authenticated:
-        response = redirect_to_login(request.get_full_path(), "account_login")
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return _to_login(request)
     return _refuse(request)
+
+
+@hooks.register("before_copy_page")
+def refuse_open_aliases_of_closed_pages(request, page):
+    """An alias shows its original's content: an alias of a restricted or
+    Partners-area page may only be placed where the original's restrictions
+    still apply. (Anywhere else it stays closed all the same, by
+    ``gci.home.visibility``; the refusal tells the editor why.)"""
+    if request.method != "POST" or not request.POST.get("alias"):
+        return None
+    parent = Page.objects.filter(pk=request.POST.get("new_parent_page") or 0).first()
+    if parent is None or not alias_would_be_less_closed(page, parent):
+        return None
+    messages.error(
+        request,
+        _(
+            "“%(page)s” is restricted (Partners area or private page), and an alias shows "
+            "the same content. Place the alias inside the same restricted section, or copy "
+            "the page instead and choose what to publish."
+        )
+        % {"page": page.get_admin_display_title()},
+    )
+    return redirect("wagtailadmin_pages:copy", page.pk)

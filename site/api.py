@@ -17,7 +17,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Site
 
-from gci.home.visibility import partners_areas
+from gci.home.visibility import anonymous_pages
 from gci.site.search import clean_query
 
 
@@ -51,7 +51,7 @@ class SafeSearchMixin:
 
 class PublicPagesAPIViewSet(SafeSearchMixin, PagesAPIViewSet):
     """Wagtail's pages endpoint, minus the Partners area whatever its
-    restrictions say (see gci.home.visibility)."""
+    restrictions say, and minus aliases of closed pages (see gci.home.visibility)."""
 
     def find_object(self, queryset, request):
         """`?html_path=` takes the public URL, language prefix included
@@ -75,10 +75,7 @@ class PublicPagesAPIViewSet(SafeSearchMixin, PagesAPIViewSet):
         # Asked up to three times per request (listing, filters, parents);
         # Wagtail's answer runs a query per view restriction each time.
         if getattr(self, "_gci_base_queryset", None) is None:
-            queryset = super().get_base_queryset()
-            for area in partners_areas():
-                queryset = queryset.not_descendant_of(area, inclusive=True)
-            self._gci_base_queryset = queryset
+            self._gci_base_queryset = anonymous_pages(super().get_base_queryset())
         return self._gci_base_queryset.all()
 
     def get_queryset(self):

@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL.PngImagePlugin import PngInfo
+from wagtail.actions.create_alias import CreatePageAliasAction
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Locale
@@ -66,6 +67,22 @@ def partners_page(token, people):
         urls=[p.url for p in pages],
         strings=[p.title for p in pages] + [f"Body {token}", f"Intro {token}"],
         api={"pages": [p.pk for p in pages]},
+    )
+
+
+@canary("partners_page_alias")
+def partners_page_alias(token, people):
+    """An alias of a Partners-area page placed under the public home, in the
+    main menu: it shows the original's text, so it is as closed as the original."""
+    original = _page(_area(), f"alias-source-{token[-6:]}", f"Aliased memo {token}")
+    home = HomePage.objects.get(locale__language_code="en")
+    alias = CreatePageAliasAction(original, parent=home, update_slug=token).execute(
+        skip_permission_checks=True
+    )
+    return Planted(
+        urls=[alias.url, f"/api/v2/pages/find/?html_path={alias.url}"],
+        strings=[original.title, f"Body alias-source-{token[-6:]}"],
+        api={"pages": [alias.pk]},
     )
 
 

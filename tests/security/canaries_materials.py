@@ -11,7 +11,7 @@ from wagtail.models import Locale
 
 from gci.calendar.demo import minimal_pdf
 from gci.materials import review
-from gci.materials.collections import suitcase_collection
+from gci.materials.collections import submissions_collection, suitcase_collection
 from gci.materials.models import (
     CaseStudyPage,
     GuideChapterPage,
@@ -137,6 +137,17 @@ def suitcase_submission(token, people):
     )
     suitcase = SuitcasePage.objects.get(locale=Locale.get_default())
     return Planted(urls=[suitcase.url + suitcase.reverse_subpage("material", args=[material.pk])])
+
+
+@canary("suitcase_submission_file", hidden_from=(ANONYMOUS, OTHER_ORGANISATION))
+def suitcase_submission_file(token, people):
+    """A submitted file, waiting in the Secretariat-only collection."""
+    document = Document.objects.create(
+        title=f"Submitted {token}",
+        collection=submissions_collection(),
+        file=ContentFile(minimal_pdf(f"Submitted {token}"), name=f"{token}.pdf"),
+    )
+    return Planted(urls=[document.url], api={"documents": [document.pk]})
 
 
 @canary("partners_case_study")

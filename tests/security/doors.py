@@ -8,7 +8,9 @@ from wagtail.models import Page
 
 from gci.calendar.models import EventIndexPage, EventPage
 
-from .leaks import ANONYMOUS, OTHER_ORGANISATION, door
+from .leaks import ANONYMOUS, OTHER_ORGANISATION, UNVERIFIED_SECRETARIAT, door
+
+SIGNED_IN = (ANONYMOUS, OTHER_ORGANISATION, UNVERIFIED_SECRETARIAT)
 
 API_KINDS = ("pages", "images", "documents")
 
@@ -27,13 +29,13 @@ def linked_pages(crawl):
             yield f"/{language}/my-organisation/focal-points/"
 
 
-@door("the canaries' own URLs")
+@door("the canaries' own URLs", visitors=SIGNED_IN)
 def canary_urls(crawl):
     for canary in crawl.canaries:
         yield from canary.planted.urls
 
 
-@door("site search")
+@door("site search", visitors=SIGNED_IN)
 def site_search(crawl):
     for language in crawl.languages:
         for canary in crawl.watched:
@@ -85,7 +87,7 @@ def feeds(crawl):
             yield event.url + "ics/"
 
 
-@door("document downloads by every id")
+@door("document downloads by every id", visitors=SIGNED_IN)
 def documents(crawl):
     for document in Document.objects.all():
         yield f"/documents/{document.pk}/{document.filename}"

@@ -19,7 +19,9 @@ Two registries:
   ``hidden_from`` says who must never reach it: ``ANONYMOUS`` (anyone not
   signed in) and/or ``OTHER_ORGANISATION`` (a Partner of an organisation
   other than the one it belongs to, the CITES demo Partner being the owner
-  and the WCO demo Partner the other).
+  and the WCO demo Partner the other). What is hidden from another
+  organisation is hidden from ``UNVERIFIED_SECRETARIAT`` too: a Secretariat
+  member who has not used their second factor in this session.
 
 * **Doors** — where content leaves the site. Add one with a function in
   ``tests/security/doors.py`` (or ``doors_*.py``)::
@@ -53,6 +55,9 @@ from django.conf import settings
 
 ANONYMOUS = "anonymous"
 OTHER_ORGANISATION = "partner of another organisation"
+# The demo Secretariat member signed in with a password alone: no more than
+# what one organisation's Partner may see (gci.home.two_factor).
+UNVERIFIED_SECRETARIAT = "secretariat member without a second factor"
 
 MAX_FETCHES = 900
 MAX_PER_SHAPE = 3  # /en/events/2009/05/ and /en/events/2009/04/ share a shape
@@ -117,8 +122,12 @@ DOORS: list[Door] = []
 
 
 def canary(kind, hidden_from=(ANONYMOUS,)):
+    hidden_from = tuple(hidden_from)
+    if OTHER_ORGANISATION in hidden_from:
+        hidden_from += (UNVERIFIED_SECRETARIAT,)
+
     def register(function):
-        CANARIES.append(CanaryKind(kind, function, tuple(hidden_from)))
+        CANARIES.append(CanaryKind(kind, function, hidden_from))
         return function
 
     return register

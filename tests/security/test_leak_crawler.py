@@ -12,7 +12,15 @@ from django.test import Client
 
 from gci.home.models import Membership
 
-from .leaks import ANONYMOUS, OTHER_ORGANISATION, Crawl, People, load_registries, plant_all
+from .leaks import (
+    ANONYMOUS,
+    OTHER_ORGANISATION,
+    UNVERIFIED_SECRETARIAT,
+    Crawl,
+    People,
+    load_registries,
+    plant_all,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +76,37 @@ def test_a_partner_of_another_organisation_reaches_no_canary_of_theirs(canaries,
     assert not crawl.leaks, report(crawl)
 
 
+@pytest.mark.parametrize("door", doors_for(UNVERIFIED_SECRETARIAT))
+def test_a_secretariat_member_without_a_second_factor_reaches_no_secretariat_canary(
+    canaries, people, door
+):
+    """Signed in with a password alone, and also a Partner (so the Partners
+    area is open): what only the Secretariat or one organisation may read
+    stays closed."""
+    from django.contrib.auth.models import Group
+
+    people.secretariat.groups.add(Group.objects.get(name="Partners"))
+    client = Client()
+    client.force_login(people.secretariat)
+    crawl = Crawl(client, UNVERIFIED_SECRETARIAT, canaries).run(door)
+    assert crawl.fetched > 0 and crawl.watched
+    assert not crawl.errors, crawl.errors
+    assert not crawl.leaks, report(crawl)
+
+
+def test_with_a_second_factor_the_secretariat_reaches_them(canaries, people):
+    """The test above is not vacuous: the same member, having used TOTP in
+    the session, reaches the Secretariat's canaries through the same doors."""
+    from tests.helpers import force_login_with_totp
+
+    client = Client()
+    force_login_with_totp(client, people.secretariat)
+    crawl = Crawl(client, UNVERIFIED_SECRETARIAT, canaries)
+    crawl.run(next(d for d in DOORS if d.name == "the canaries' own URLs"))
+    found = {leak.kind for leak in crawl.leaks}
+    assert {"suitcase_submission_file", "suitcase_submission", "review_comment"} <= found, found
+
+
 def test_a_partner_cannot_update_another_organisations_action_point(canaries, people):
     from gci.calendar.models import ActionPoint
 
@@ -98,9 +137,13 @@ def test_the_crawler_reaches_what_a_partner_may_read_and_reports_it(canaries, pe
     door = next(d for d in DOORS if d.follow and "every link" in d.name)
     crawl.run(door)
     found = {leak.kind for leak in crawl.leaks}
-    assert {"partners_page", "partners_page_translation", "planning_event", "action_point"} <= (
-        found
-    ), found
+    assert {
+        "partners_page",
+        "partners_page_translation",
+        "partners_page_alias",
+        "planning_event",
+        "action_point",
+    } <= found, found
     assert "proposal" in found  # the owner's own proposals page
 
 
@@ -152,6 +195,8 @@ def test_every_kind_of_restricted_thing_has_a_canary():
         "suitcase_material",
         "suitcase_submission",
         "partners_case_study",
+        "partners_page_alias",
+        "suitcase_submission_file",
     } <= kinds
 
 

@@ -1,0 +1,123 @@
+"""An alias of a Partners-area page is as closed as its original, through every
+door (gci.home.visibility: visibility follows the original), and the admin
+refuses to create one where the original's restrictions do not reach."""
+
+import pytest
+from django.test import Client
+from wagtail.actions.create_alias import CreatePageAliasAction
+from wagtail.models import Page
+
+from gci.home.models import HomePage, PartnersAreaPage, StandardPage
+from tests.helpers import force_login_with_totp
+
+pytestmark = pytest.mark.django_db
+
+CANARY = "alias-canary-3kd8"
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.GCI_PAGE_CACHE = True
+
+
+@pytest.fixture
+def original():
+    area = PartnersAreaPage.objects.get(locale__language_code="en")
+    page = StandardPage(
+        title=f"Budget {CANARY}",
+        slug="budget",
+        intro=f"Figures {CANARY}",
+        show_in_menus=True,
+        body=[("paragraph", f"<p>{CANARY} details</p>")],
+    )
+    area.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def public_alias(original):
+    """What an editor could do before: an alias under the public home."""
+    home = HomePage.objects.get(locale__language_code="en")
+    return CreatePageAliasAction(original, parent=home, update_slug="budget-copy").execute(
+        skip_permission_checks=True
+    )
+
+
+def text(response):
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode()
+    return response.content.decode()
+
+
+def test_the_alias_url_sends_an_anonymous_visitor_to_the_login_every_time(client, public_alias):
+    assert public_alias.live and public_alias.url == "/en/budget-copy/"
+    for _attempt in range(2):  # the second would be a page-cache hit
+        response = client.get(public_alias.url)
+        assert response.status_code == 302
+        assert "/accounts/login/" in response["Location"]
+        assert response.get("X-GCI-Cache") != "hit"
+        assert CANARY not in text(response)
+
+
+def test_a_signed_in_outsider_is_refused(outsider, public_alias):
+    client = Client()
+    client.force_login(outsider)
+    response = client.get(public_alias.url)
+    assert response.status_code == 403
+    assert CANARY not in text(response)
+
+
+def test_a_partner_reads_it_there_too(cites_user, public_alias):
+    client = Client()
+    client.force_login(cites_user)
+    response = client.get(public_alias.url)
+    assert response.status_code == 200 and CANARY in text(response)
+
+
+def test_the_api_sitemap_search_and_menus_do_not_show_it(client, public_alias):
+    listing = client.get("/api/v2/pages/", {"limit": 100, "order": "-id"}).json()
+    assert public_alias.pk not in {item["id"] for item in listing["items"]}
+    assert client.get(f"/api/v2/pages/{public_alias.pk}/").status_code == 404
+    found = client.get("/api/v2/pages/find/", {"html_path": "/en/budget-copy/"})
+    assert found.status_code == 404
+    searched = client.get("/api/v2/pages/", {"search": CANARY}).json()
+    assert searched["items"] == []
+    assert "budget-copy" not in text(client.get("/sitemap.xml"))
+    results = text(client.get("/en/search/", {"q": CANARY}))  # the form repeats the query
+    assert "budget-copy" not in results and f"Figures {CANARY}" not in results
+    home = text(client.get("/en/"))
+    assert "budget-copy" not in home and CANARY not in home
+
+
+def test_the_admin_refuses_an_alias_outside_the_partners_area(client, secretariat_user, original):
+    force_login_with_totp(client, secretariat_user)
+    home = HomePage.objects.get(locale__language_code="en")
+    response = client.post(
+        f"/admin/pages/{original.pk}/copy/",
+        {
+            "new_title": original.title,
+            "new_slug": "budget-copy",
+            "new_parent_page": home.pk,
+            "alias": "on",
+        },
+        follow=True,
+    )
+    assert "an alias shows the same content" in text(response)
+    assert not Page.objects.filter(alias_of=original).exists()
+
+
+def test_the_admin_allows_an_alias_inside_the_same_area(client, secretariat_user, original):
+    force_login_with_totp(client, secretariat_user)
+    planning = PartnersAreaPage.objects.get(locale__language_code="en").get_children().first()
+    response = client.post(
+        f"/admin/pages/{original.pk}/copy/",
+        {
+            "new_title": original.title,
+            "new_slug": "budget-copy",
+            "new_parent_page": planning.pk,
+            "alias": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert Page.objects.filter(alias_of=original, path__startswith=planning.path).exists()
