@@ -6,6 +6,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
 from gci.home.models import PartnerOrganisation
+from gci.site.forms import SingleLineField
 from gci.site.memo import default_locale
 
 from .choices import ActionStatus, EventKind, EventStatus, UNRegion
@@ -88,7 +89,7 @@ class EventFilterForm(forms.Form):
 class ProposeEventForm(forms.Form):
     """A Partner shares a planned training or event with the Secretariat."""
 
-    title = forms.CharField(label=_("What"), max_length=255)
+    title = SingleLineField(label=_("What"), max_length=255)
     kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices, initial=EventKind.TRAINING)
     summary = forms.CharField(
         label=_("Description"),
@@ -106,8 +107,8 @@ class ProposeEventForm(forms.Form):
     time_zone = forms.ChoiceField(
         label=_("Time zone"), choices=[(tz, tz) for tz in TIME_ZONES], initial="UTC"
     )
-    venue = forms.CharField(label=_("Venue"), max_length=255, required=False)
-    city = forms.CharField(label=_("City"), max_length=120, required=False)
+    venue = SingleLineField(label=_("Venue"), max_length=255, required=False)
+    city = SingleLineField(label=_("City"), max_length=120, required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
     region = forms.ChoiceField(label=_("UN region"), required=False)
     organisers = SafeModelMultipleChoiceField(

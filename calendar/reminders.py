@@ -7,20 +7,17 @@ due date makes a new reminder possible.
 """
 
 import datetime as dt
-import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from gci.home.models import Membership
+from gci.site.mail import send_templated_mail
 
 from .models import ActionPoint, ReminderLog
 
 DAYS_BEFORE = 7
-logger = logging.getLogger(__name__)
 
 
 def due_reminders(today):
@@ -66,26 +63,18 @@ def send_reminders(today=None):
                     due_date=point.due_date,
                     recipients=", ".join(to),
                 )
-                with translation.override(settings.LANGUAGE_CODE):
-                    context = {
-                        "point": point,
-                        "kind": kind,
-                        "today": today,
-                        "dashboard_url": _dashboard_url(),
-                    }
-                    subject = render_to_string(
-                        "gci_calendar/email/reminder_subject.txt", context
-                    ).strip()
-                    body = render_to_string("gci_calendar/email/reminder_message.txt", context)
-                for address in to:  # each owner sees only their own address
-                    send_mail(
-                        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [address]
-                    )
-                    sent += 1
+                context = {
+                    "point": point,
+                    "kind": kind,
+                    "today": today,
+                    "dashboard_url": _dashboard_url(),
+                }
+                delivered = send_templated_mail("gci_calendar/email/reminder", context, to)
+                if not delivered:  # none went out (each failure is logged): retried next run
+                    transaction.set_rollback(True)
+                sent += delivered
         except IntegrityError:
             continue  # already reminded (another run got there first)
-        except OSError:
-            logger.exception("Reminder for action point %s not sent; retried next run", point.pk)
     return sent
 
 

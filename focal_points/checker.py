@@ -15,11 +15,10 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from requests.adapters import HTTPAdapter
 
+from gci.site.mail import send_templated_mail
 from gci.site.memo import default_locale
 
 from .models import LinkCheck, OrganisationFocalPointsPage
@@ -185,7 +184,7 @@ def record(results):
 
 
 def notify(newly_broken):
-    """One summary email to the Secretariat for everything that broke."""
+    """One summary email for everything that broke, to each Secretariat member."""
     if not newly_broken:
         return 0
     recipients = sorted(
@@ -198,12 +197,8 @@ def notify(newly_broken):
     )
     if not recipients:
         return 0
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {"checks": newly_broken, "admin_url": settings.WAGTAILADMIN_BASE_URL + "/admin/"}
-        subject = render_to_string("focal_points/email/broken_subject.txt", context).strip()
-        body = render_to_string("focal_points/email/broken_message.txt", context)
-    send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, recipients)
-    return 1
+    context = {"checks": newly_broken, "admin_url": settings.WAGTAILADMIN_BASE_URL + "/admin/"}
+    return send_templated_mail("focal_points/email/broken", context, recipients)
 
 
 def run(workers=6, timeout=10):

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gci.site.forms import SingleLineField
+
 from .choices import ContactKind, Treaty
 from .patterns import http_url, validate_pattern
 
@@ -10,7 +12,7 @@ from .patterns import http_url, validate_pattern
 class FocalPointLinkForm(forms.Form):
     treaty = forms.ChoiceField(label=_("Treaty or mandate"), choices=Treaty.choices)
     kind = forms.ChoiceField(label=_("Kind of contact"), choices=ContactKind.choices)
-    label = forms.CharField(label=_("Label"), max_length=255)
+    label = SingleLineField(label=_("Label"), max_length=255)
     url = forms.URLField(
         label=_("List of contacts"),
         max_length=500,

@@ -9,11 +9,11 @@ from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import base36_to_int
+
+from gci.site.mail import send_templated_mail
 
 
 class TokenGenerator(PasswordResetTokenGenerator):
@@ -80,9 +80,4 @@ def send_invitation(user, language=None):
             "site_name": settings.WAGTAIL_SITE_NAME,
             "valid_days": settings.GCI_INVITATION_TIMEOUT // 86400,
         }
-        subject = render_to_string("account/email/invitation_subject.txt", context).strip()
-        body = render_to_string("account/email/invitation_message.txt", context)
-    message = EmailMultiAlternatives(
-        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, to=[user.email]
-    )
-    message.send()
+    return send_templated_mail("account/email/invitation", context, [user.email], language)

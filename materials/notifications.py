@@ -1,31 +1,20 @@
 """Emails of the suitcase: the Secretariat hears of each submission, the
 Partner hears of the decision. Sent after the transaction commits, in the
-site's default language; a mail server failure never loses the submission."""
-
-import logging
+site's default language through gci.site.mail: a title with a newline or a
+mail server refusing one address never loses the submission nor stops the
+other emails."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
 from gci.home.roles import SECRETARIAT
-
-logger = logging.getLogger(__name__)
+from gci.site.mail import send_templated_mail
 
 
 def _send(template, context, recipients):
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"materials/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"materials/email/{template}_message.txt", context)
-    for address in recipients:  # each person sees only their own address
-        try:
-            send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [address])
-        except OSError:
-            logger.exception("Suitcase email %s to %s not sent", template, address)
+    send_templated_mail(f"materials/email/{template}", context, recipients)
 
 
 def submission_received(material):
@@ -36,6 +25,7 @@ def submission_received(material):
             .exclude(email="")
             .values_list("email", flat=True)
             .distinct()
+            .order_by("email")
         )
         review_url = settings.WAGTAILADMIN_BASE_URL + reverse(
             "suitcase_submissions:edit", args=[material.pk]

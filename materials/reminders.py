@@ -6,20 +6,17 @@ decision to send. Moving the deadline makes a new reminder possible.
 """
 
 import datetime as dt
-import logging
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
+
+from gci.site.mail import send_templated_mail
 
 from .dashboard import WAITING
 from .models import ReviewAssignment, ReviewReminderLog, ReviewRound
 from .review import members, review_round_url
 
 DAYS_BEFORE = 7
-logger = logging.getLogger(__name__)
 
 
 def due_reminders(today):
@@ -61,24 +58,16 @@ def send_review_reminders(today=None):
                     deadline=assignment.round.deadline,
                     recipients=", ".join(to),
                 )
-                with translation.override(settings.LANGUAGE_CODE):
-                    context = {
-                        "assignment": assignment,
-                        "round": assignment.round,
-                        "kind": kind,
-                        "url": review_round_url(assignment.round),
-                    }
-                    subject = render_to_string(
-                        "materials/email/reminder_subject.txt", context
-                    ).strip()
-                    body = render_to_string("materials/email/reminder_message.txt", context)
-                for address in to:  # each member sees only their own address
-                    send_mail(
-                        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [address]
-                    )
-                    sent += 1
+                context = {
+                    "assignment": assignment,
+                    "round": assignment.round,
+                    "kind": kind,
+                    "url": review_round_url(assignment.round),
+                }
+                delivered = send_templated_mail("materials/email/reminder", context, to)
+                if not delivered:  # none went out (each failure is logged): retried next run
+                    transaction.set_rollback(True)
+                sent += delivered
         except IntegrityError:
             continue
-        except OSError:
-            logger.exception("Review reminder for assignment %s not sent", assignment.pk)
     return sent

@@ -10,11 +10,9 @@ import json
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, F, Q
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -27,6 +25,7 @@ from wagtail_localize.segments import (
 from wagtail_localize.segments.extract import extract_segments
 
 from gci.home.models import Membership
+from gci.site.mail import send_templated_mail
 from gci.site.memo import default_locale
 
 from .choices import AssignmentState, ReviewAction
@@ -230,19 +229,8 @@ def email_invitations(review_round, assignments):
     for membership in members([a.organisation_id for a in assignments]):
         if not membership.user.email:
             continue
-        with translation.override(settings.LANGUAGE_CODE):
-            context = {"round": review_round, "url": url, "organisation": membership.organisation}
-            subject = render_to_string("materials/email/invitation_subject.txt", context).strip()
-            body = render_to_string("materials/email/invitation_message.txt", context)
-        try:
-            send_mail(
-                settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-                body,
-                None,
-                [membership.user.email],
-            )
-        except OSError:
-            logger.exception("Review invitation to %s not sent", membership.user.pk)
+        context = {"round": review_round, "url": url, "organisation": membership.organisation}
+        send_templated_mail("materials/email/invitation", context, [membership.user.email])
 
 
 def review_round_url(review_round):

@@ -7,8 +7,20 @@ zip-based Office and OpenDocument formats, the entries the format requires),
 and the extension must agree with what the content is. python-magic would
 need libmagic on every host; these few explicit checks cover what the
 suitcase accepts and say exactly why a file is refused.
+
+A check never unpacks a file. Archives (the Office and OpenDocument
+formats are zip files) are judged by their directory first: too many
+members, a member declaring an absurd size or compression ratio, or one
+compressed with anything but the two methods documents use (stored and
+deflate) is refused before a byte is decompressed, and at most
+``MAX_MEMBER_READ`` bytes of any member are ever read. Images are judged by
+the dimensions in their header against ``WAGTAILIMAGES_MAX_IMAGE_PIXELS``,
+never decoded (Pillow refuses to decode more than that anywhere: see
+``gci.site.apps``).
 """
 
+import struct
+import warnings
 import zipfile
 
 from django.conf import settings
@@ -53,6 +65,18 @@ ALLOWED_EXTENSIONS = [
 ]
 DEFAULT_MAX_UPLOAD_MB = 25
 
+# Archives: what a check looks at, and what no real document does.
+MAX_ZIP_MEMBERS = 5000  # a large presentation has a few hundred
+MAX_ZIP_DIRECTORY_BYTES = 1024 * 1024  # the central directory ZipFile loads
+MAX_MEMBER_SIZE = 512 * 1024 * 1024  # declared uncompressed size of one member
+MAX_MEMBER_RATIO = 200  # declared size / compressed size, for members over 1 MiB
+RATIO_FROM_SIZE = 1024 * 1024
+MAX_MEMBER_READ = 256  # bytes read from any member (the ODF mimetype is ~50)
+SAFE_COMPRESSION = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
+END_OF_DIRECTORY = b"PK\x05\x06"
+END_OF_DIRECTORY_SIZE = 22
+DEFAULT_MAX_IMAGE_PIXELS = 50 * 1000 * 1000
+
 
 def max_upload_size():
     return getattr(settings, "GCI_SUITCASE_MAX_UPLOAD_MB", DEFAULT_MAX_UPLOAD_MB) * 1024 * 1024
@@ -62,16 +86,23 @@ def allowed_types_text():
     return ", ".join(f".{ext}" for ext in ALLOWED_EXTENSIONS)
 
 
+def max_image_pixels():
+    return getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", None) or DEFAULT_MAX_IMAGE_PIXELS
+
+
 def detect(head, file):
-    """The extension the content really is, or None."""
+    """The extension the content really is, or None.
+
+    Raises ValidationError when the content is of an accepted kind but unsafe
+    to open (an archive or image built to exhaust memory)."""
     if head.startswith(b"%PDF-"):
         return {"pdf"}
     if head.startswith(OLE):
         return {"doc", "ppt", "xls"}
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return {"png"}
+        return _image_kind(file, {"png"})
     if head.startswith(b"\xff\xd8\xff"):
-        return {"jpg", "jpeg"}
+        return _image_kind(file, {"jpg", "jpeg"})
     if len(head) >= 12 and head[4:8] == b"ftyp" and head[8:12] in MP4_BRANDS:
         return {"mp4"}
     if head.startswith(b"PK\x03\x04"):
@@ -79,22 +110,116 @@ def detect(head, file):
     return None
 
 
+def _image_kind(file, kinds):
+    """`kinds` if Pillow reads the header and the image is of a sane size.
+
+    Only the header is read (Image.open is lazy); an image declaring more
+    pixels than the limit would take gigabytes to decode (a thumbnail, a
+    preview) and is refused."""
+    from PIL import Image
+
+    file.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # compared below
+            with Image.open(file) as image:
+                width, height = image.size
+    except Image.DecompressionBombError:
+        _refuse_image_pixels()
+    except (Image.UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        return None
+    if width * height > max_image_pixels():
+        _refuse_image_pixels()
+    return kinds
+
+
+def _refuse_image_pixels():
+    raise ValidationError(
+        _(
+            "This image has too many pixels: the limit is %(limit)s million. "
+            "Make it smaller and send it again."
+        )
+        % {"limit": max_image_pixels() // 1000000},
+        code="pixels",
+    )
+
+
+def _refuse_archive():
+    raise ValidationError(
+        _(
+            "This archive is built in a way no document is (too many parts, or parts "
+            "that would unpack to an absurd size), so it was not opened. Export the "
+            "document again from its program and send it again."
+        ),
+        code="archive",
+    )
+
+
+def _check_zip_directory(file):
+    """Refuse, from the end-of-directory record alone, an archive whose
+    directory would be too large to load (ZipFile reads all of it)."""
+    file.seek(0, 2)
+    size = file.tell()
+    tail_size = min(size, END_OF_DIRECTORY_SIZE + 0xFFFF)  # record + longest comment
+    file.seek(size - tail_size)
+    tail = file.read(tail_size)
+    at = tail.rfind(END_OF_DIRECTORY)
+    if at < 0 or len(tail) - at < END_OF_DIRECTORY_SIZE:
+        return False
+    _sig, _disk, _cd_disk, _here, members, directory_size, _offset, _comment = struct.unpack(
+        "<4s4H2LH", tail[at : at + END_OF_DIRECTORY_SIZE]
+    )
+    if members > MAX_ZIP_MEMBERS or directory_size > MAX_ZIP_DIRECTORY_BYTES:
+        _refuse_archive()  # also the zip64 markers (0xFFFF, 0xFFFFFFFF)
+    return True
+
+
+def _check_member(info):
+    if info.compress_type not in SAFE_COMPRESSION:
+        _refuse_archive()
+    if info.file_size > MAX_MEMBER_SIZE:
+        _refuse_archive()
+    if info.file_size > RATIO_FROM_SIZE and info.file_size > MAX_MEMBER_RATIO * max(
+        info.compress_size, 1
+    ):
+        _refuse_archive()
+
+
+def _read_head(archive, info):
+    """At most MAX_MEMBER_READ bytes of one member, whatever it declares."""
+    with archive.open(info) as member:
+        return member.read(MAX_MEMBER_READ)
+
+
 def _zip_kind(file):
     file.seek(0)
     try:
+        if not _check_zip_directory(file):
+            return None
+        file.seek(0)
         with zipfile.ZipFile(file) as archive:
-            names = archive.namelist()
-            if "mimetype" in names:
-                mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
+            members = archive.infolist()
+            if len(members) > MAX_ZIP_MEMBERS:
+                _refuse_archive()
+            for info in members:
+                _check_member(info)
+            by_name = {info.filename: info for info in members}
+            if "mimetype" in by_name:
+                info = by_name["mimetype"]
+                if info.file_size > MAX_MEMBER_READ:
+                    return None
+                mimetype = _read_head(archive, info).decode("ascii", "replace").strip()
                 return {ext for ext, kind in ODF_TYPES.items() if kind == mimetype} or None
-            if "[Content_Types].xml" in names:
+            if "[Content_Types].xml" in by_name:
                 return {
                     ext
                     for ext, prefix in OOXML_PARTS.items()
-                    if any(name.startswith(prefix) for name in names)
+                    if any(name.startswith(prefix) for name in by_name)
                 } or None
-    except (zipfile.BadZipFile, OSError, KeyError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, KeyError, EOFError):
         return None
+    except (NotImplementedError, RuntimeError):  # unknown method, encrypted member
+        _refuse_archive()
     return None
 
 

@@ -10,6 +10,16 @@ class SiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from django.conf import settings
+        from PIL import Image
+
         from .page_cache import connect_signals
 
         connect_signals()
+        # Pillow raises DecompressionBombError when an image has more than
+        # twice MAX_IMAGE_PIXELS (and only warns above it), wherever an image
+        # is opened: renditions, the suitcase's check, and Wagtail's upload
+        # check, which decodes the whole image (Willow's load()) before it
+        # compares the pixels with WAGTAILIMAGES_MAX_IMAGE_PIXELS. So half:
+        # nothing larger than the upload limit is ever decoded.
+        Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS // 2

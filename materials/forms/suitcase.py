@@ -7,13 +7,14 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from gci.calendar.choices import UNRegion
+from gci.site.forms import SingleLineField
 
 from ..choices import MaterialLanguage, MaterialType, TreatyTopic
 from ..uploads import allowed_types_text, max_upload_size, validate_upload
 
 
 class SuitcaseSubmissionForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=255)
+    title = SingleLineField(label=_("Title"), max_length=255)
     summary = forms.CharField(
         label=_("Summary"),
         widget=forms.Textarea(attrs={"rows": 4}),

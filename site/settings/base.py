@@ -304,6 +304,11 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# The most pixels (width x height x frames) an uploaded image may have: Wagtail
+# refuses larger images, the suitcase refuses larger PNG and JPEG files, and
+# Pillow's decompression-bomb limit is set to it (gci.site.apps), so no image
+# is ever decoded into gigabytes. 50 million is a 48-megapixel photo.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("GCI_MAX_IMAGE_PIXELS", default=50 * 1000 * 1000)
 # The largest file a Partner may send to the GCI suitcase, in megabytes.
 GCI_SUITCASE_MAX_UPLOAD_MB = env.int("GCI_SUITCASE_MAX_UPLOAD_MB", default=25)
 # No shared passwords on private pages or collections: access is by account.

@@ -34,7 +34,17 @@ DOCX = zipped({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>"})
 ODP = zipped({"mimetype": "application/vnd.oasis.opendocument.presentation", "content.xml": ""})
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100
 MP4 = b"\0\0\0\x18ftypmp42\0\0\0\0mp42isom" + b"\0" * 40
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 40
+
+
+def _png():
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "green").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+PNG = _png()  # a real one: images are read by Pillow (their header only)
 
 
 def upload(name, content):
