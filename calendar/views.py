@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from gci.home.models import PartnerOrganisation
@@ -224,7 +225,10 @@ def calendar_feed(request, index):
 
 def planning_feed(request, token):
     """A Partner's personal, secret feed of the planning calendar: live events
-    they may read, never drafts. A wrong or revoked token gets a 404."""
+    they may read, never drafts. A wrong or revoked token gets a 404, and so
+    does a token whose owner changed password or left (see
+    ``CalendarFeedToken``): the same answer, so a URL tells nobody whether it
+    ever worked."""
     user = CalendarFeedToken.user_for(token)
     if user is None or not can_enter_partners_area(user):
         raise Http404
@@ -461,4 +465,27 @@ def feed_link(request):
                 + f"?language={translation.get_language()}"
             )
     has_link = CalendarFeedToken.objects.filter(user=request.user, revoked_at__isnull=True).exists()
-    return render(request, "gci_calendar/feed_link.html", {"url": url, "has_link": has_link})
+    stopped = None
+    if url is None and not has_link:
+        stopped = FEED_STOPPED.get(CalendarFeedToken.stopped_reason(request.user))
+    return render(
+        request,
+        "gci_calendar/feed_link.html",
+        {"url": url, "has_link": has_link, "stopped": stopped},
+    )
+
+
+FEED_STOPPED = {
+    CalendarFeedToken.Revoked.PASSWORD: _lazy(
+        "Your calendar link stopped working because your password changed. "
+        "Make a new one, and replace the old one in your calendar application."
+    ),
+    CalendarFeedToken.Revoked.MEMBERSHIP: _lazy(
+        "Your calendar link stopped working because your access to the Partners "
+        "area ended. Make a new one, and replace the old one in your calendar application."
+    ),
+    CalendarFeedToken.Revoked.INACTIVE: _lazy(
+        "Your calendar link stopped working because your account was "
+        "deactivated. Make a new one, and replace the old one in your calendar application."
+    ),
+}
