@@ -92,3 +92,23 @@ def anonymous_pages(queryset=None):
 
 def in_partners_area(page):
     return not _outside(page, partners_areas())
+
+
+def partners_area_paths():
+    """The URL path of every Partners area, in every language (the area's
+    slug may differ from one language to another)."""
+    from .models import PartnersAreaPage
+
+    def find():
+        paths = []
+        for area in PartnersAreaPage.objects.all():
+            parts = area.get_url_parts()
+            if parts is not None:
+                paths.append(parts[2])
+        return tuple(paths)
+
+    return memoised("partners-area-paths", find)
+
+
+def under_partners_area(path):
+    return any(path.startswith(area) for area in partners_area_paths())
