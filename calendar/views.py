@@ -20,6 +20,7 @@ from gci.home.models import PartnerOrganisation
 from gci.home.roles import can_enter_partners_area, is_secretariat
 from gci.site.memo import active_locale, default_locale, locale_for, memoised, memoised_query
 
+from .choices import CLOSED_ACTION_STATUSES
 from .forms import ActionPointUpdateForm, EventFilterForm, ProposeEventForm
 from .ics import stream_calendar
 from .models import ActionPoint, ActionPointUpdate, CalendarFeedToken, EventIndexPage, EventPage
@@ -256,7 +257,9 @@ def event_context(request, event):
     if can_enter_partners_area(request.user):
         source = event.get_translation_or_none(default_locale()) or event
         context["action_points"] = list(
-            ActionPoint.objects.filter(meeting=source).overdue_first().prefetch_related("owners")
+            ActionPoint.objects.filter(meeting=source)
+            .overdue_first()
+            .prefetch_related("owners", "updates__user", "updates__organisation")
         )
     return context
 
@@ -400,10 +403,31 @@ def update_action_point(request, pk):
     if form.is_valid():
         with transaction.atomic():
             current = ActionPoint.objects.select_for_update().get(pk=point.pk)
+            closes_or_reopens = (current.status in CLOSED_ACTION_STATUSES) != (
+                form.cleaned_data["status"] in CLOSED_ACTION_STATUSES
+            )
+            if closes_or_reopens and not current.may_close(request.user):
+                # Checked against the stored status, under the row lock.
+                lead = current.lead_organisation
+                form.add_error(
+                    "status",
+                    _(
+                        "Only the lead organisation (%(lead)s) or the Secretariat can "
+                        "close or reopen this action point for all its owners."
+                    )
+                    % {"lead": lead.acronym if lead else _("none")},
+                )
+                return render(
+                    request,
+                    "gci_calendar/action_point_form.html",
+                    {"point": current, "form": form, "may_close": False},
+                    status=403,
+                )
             if current.version == form.cleaned_data["version"]:
                 ActionPointUpdate.objects.create(
                     action_point=current,
                     user=request.user,
+                    organisation=organisation,
                     old_status=current.status,
                     new_status=form.cleaned_data["status"],
                     notes=form.cleaned_data["notes"],
@@ -428,7 +452,7 @@ def update_action_point(request, pk):
     return render(
         request,
         "gci_calendar/action_point_form.html",
-        {"point": point, "form": form},
+        {"point": point, "form": form, "may_close": point.may_close(request.user)},
         status=status,
     )
 
