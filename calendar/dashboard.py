@@ -1,15 +1,19 @@
 """The calendar's panels on the Partners' dashboard."""
 
+import datetime as dt
+
 from django.utils import timezone
 
 from gci.home.roles import is_secretariat
 from gci.site.memo import active_locale
 
+from .choices import CLOSED_ACTION_STATUSES
 from .models import ActionPoint, EventPage
 from .queries import events_for
 from .views import planning_index, proposal_state
 
 UPCOMING_COUNT = 5
+RECENTLY_CLOSED_DAYS = 30
 
 
 def action_points_panel(request, organisation):
@@ -29,9 +33,25 @@ def action_points_panel(request, organisation):
     else:
         return None
     points = list(points.overdue_first()[:50])
+    for point in points:
+        point.user_may_close = point.may_close(request.user)
+    # Closed lately: every owner sees who closed it for them, and when.
+    closed = (
+        ActionPoint.objects.filter(
+            meeting__live=True,
+            status__in=CLOSED_ACTION_STATUSES,
+            updated_at__gte=timezone.now() - dt.timedelta(days=RECENTLY_CLOSED_DAYS),
+        )
+        .select_related("meeting")
+        .prefetch_related("owners", "updates__user", "updates__organisation")
+        .order_by("-updated_at")
+    )
+    if scope == "organisation":
+        closed = closed.for_organisation(organisation)
     return {
         "template": "gci_calendar/panels/action_points.html",
         "points": points,
+        "closed": list(closed[:20]),
         "scope": scope,
         "overdue": sum(1 for point in points if point.is_overdue),
     }

@@ -13,12 +13,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from gci.home.models import PartnerOrganisation
 from gci.home.roles import can_enter_partners_area, is_secretariat
 from gci.site.memo import active_locale, default_locale, locale_for, memoised, memoised_query
 
+from .choices import CLOSED_ACTION_STATUSES
 from .forms import ActionPointUpdateForm, EventFilterForm, ProposeEventForm
 from .ics import stream_calendar
 from .models import ActionPoint, ActionPointUpdate, CalendarFeedToken, EventIndexPage, EventPage
@@ -224,7 +226,10 @@ def calendar_feed(request, index):
 
 def planning_feed(request, token):
     """A Partner's personal, secret feed of the planning calendar: live events
-    they may read, never drafts. A wrong or revoked token gets a 404."""
+    they may read, never drafts. A wrong or revoked token gets a 404, and so
+    does a token whose owner changed password or left (see
+    ``CalendarFeedToken``): the same answer, so a URL tells nobody whether it
+    ever worked."""
     user = CalendarFeedToken.user_for(token)
     if user is None or not can_enter_partners_area(user):
         raise Http404
@@ -252,7 +257,9 @@ def event_context(request, event):
     if can_enter_partners_area(request.user):
         source = event.get_translation_or_none(default_locale()) or event
         context["action_points"] = list(
-            ActionPoint.objects.filter(meeting=source).overdue_first().prefetch_related("owners")
+            ActionPoint.objects.filter(meeting=source)
+            .overdue_first()
+            .prefetch_related("owners", "updates__user", "updates__organisation")
         )
     return context
 
@@ -396,10 +403,31 @@ def update_action_point(request, pk):
     if form.is_valid():
         with transaction.atomic():
             current = ActionPoint.objects.select_for_update().get(pk=point.pk)
+            closes_or_reopens = (current.status in CLOSED_ACTION_STATUSES) != (
+                form.cleaned_data["status"] in CLOSED_ACTION_STATUSES
+            )
+            if closes_or_reopens and not current.may_close(request.user):
+                # Checked against the stored status, under the row lock.
+                lead = current.lead_organisation
+                form.add_error(
+                    "status",
+                    _(
+                        "Only the lead organisation (%(lead)s) or the Secretariat can "
+                        "close or reopen this action point for all its owners."
+                    )
+                    % {"lead": lead.acronym if lead else _("none")},
+                )
+                return render(
+                    request,
+                    "gci_calendar/action_point_form.html",
+                    {"point": current, "form": form, "may_close": False},
+                    status=403,
+                )
             if current.version == form.cleaned_data["version"]:
                 ActionPointUpdate.objects.create(
                     action_point=current,
                     user=request.user,
+                    organisation=organisation,
                     old_status=current.status,
                     new_status=form.cleaned_data["status"],
                     notes=form.cleaned_data["notes"],
@@ -424,7 +452,7 @@ def update_action_point(request, pk):
     return render(
         request,
         "gci_calendar/action_point_form.html",
-        {"point": point, "form": form},
+        {"point": point, "form": form, "may_close": point.may_close(request.user)},
         status=status,
     )
 
@@ -461,4 +489,27 @@ def feed_link(request):
                 + f"?language={translation.get_language()}"
             )
     has_link = CalendarFeedToken.objects.filter(user=request.user, revoked_at__isnull=True).exists()
-    return render(request, "gci_calendar/feed_link.html", {"url": url, "has_link": has_link})
+    stopped = None
+    if url is None and not has_link:
+        stopped = FEED_STOPPED.get(CalendarFeedToken.stopped_reason(request.user))
+    return render(
+        request,
+        "gci_calendar/feed_link.html",
+        {"url": url, "has_link": has_link, "stopped": stopped},
+    )
+
+
+FEED_STOPPED = {
+    CalendarFeedToken.Revoked.PASSWORD: _lazy(
+        "Your calendar link stopped working because your password changed. "
+        "Make a new one, and replace the old one in your calendar application."
+    ),
+    CalendarFeedToken.Revoked.MEMBERSHIP: _lazy(
+        "Your calendar link stopped working because your access to the Partners "
+        "area ended. Make a new one, and replace the old one in your calendar application."
+    ),
+    CalendarFeedToken.Revoked.INACTIVE: _lazy(
+        "Your calendar link stopped working because your account was "
+        "deactivated. Make a new one, and replace the old one in your calendar application."
+    ),
+}

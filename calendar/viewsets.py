@@ -35,7 +35,7 @@ class ActionPointViewSet(ModelViewSet):
     list_filter = ["status", "owners", "meeting"]
     search_fields = ["text", "notes"]
     list_export = ["text", "owner_names", "due_date", "status", "notes"]
-    form_fields = ["meeting", "text", "owners", "due_date", "status", "notes"]
+    form_fields = ["meeting", "text", "owners", "lead", "due_date", "status", "notes"]
     edit_view_class = EditActionPointView
 
     def get_queryset(self, request):

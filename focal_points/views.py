@@ -7,6 +7,7 @@ from django.forms import formset_factory
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django_countries import countries
 
 from gci.home.models import PartnerOrganisation
@@ -103,15 +104,8 @@ def organisation_page_for(user):
     ).first()
 
 
-@login_required
-def edit_links(request):
-    """A member edits their own organisation's links (only theirs)."""
-    if not can_enter_partners_area(request.user):
-        return render(request, "403.html", status=403)
-    page = organisation_page_for(request.user)
-    if page is None:
-        return render(request, "focal_points/edit_links.html", {"page": None}, status=404)
-    current = [
+def _link_rows(page):
+    return [
         {
             "treaty": link.treaty,
             "kind": link.kind,
@@ -121,29 +115,101 @@ def edit_links(request):
         }
         for link in page.links.all()
     ]
+
+
+def _has_foreign_draft(page, organisation):
+    """True when the newest revision is an unpublished draft by someone who
+    is not a member of ``organisation`` (the Secretariat, as a rule)."""
+    if not page.has_unpublished_changes or page.latest_revision_id is None:
+        return False
+    if page.live and page.latest_revision_id == page.live_revision_id:
+        return False
+    author = page.latest_revision.user
+    membership = getattr(author, "membership", None) if author else None
+    return membership is None or membership.organisation_id != organisation.pk
+
+
+def publish_decision(page, user):
+    """What a Partner's edit of their organisation's links does to ``page``.
+
+    One of:
+
+    - ``"refuse"`` (nothing is saved, the typed text stays in the form):
+      the page is locked (by the Secretariat, or scheduled for publishing),
+      or a workflow is in progress on it. A page in moderation is refused
+      rather than saved as a draft because Wagtail publishes the *latest*
+      revision when the reviewers approve: a draft slipped in during the
+      review would go live on an approval given to something else.
+    - ``"draft"`` (saved as a new draft revision, not published; the page
+      stays as it is, live or not): the Secretariat has taken the page
+      offline (it is not live), or the newest revision is a draft by someone
+      outside the organisation (the Secretariat's pending changes are not
+      published over, nor published half-finished along with the Partner's).
+      The Secretariat publishes it from the admin.
+    - ``"publish"``: otherwise; the Partner's revision goes live at once.
+
+    Concurrent edits are stopped earlier, by the revision the form was
+    opened on (see ``edit_links``).
+    """
+    if page.workflow_in_progress:
+        return "refuse", "moderation"
+    lock = page.get_lock()
+    if page.locked or (lock is not None and lock.for_user(user)):
+        return "refuse", "locked"
+    if not page.live:
+        return "draft", "offline"
+    if _has_foreign_draft(page, user.membership.organisation):
+        return "draft", "pending"
+    return "publish", None
+
+
+REFUSALS = {
+    "locked": _lazy(
+        "The Secretariat has locked these links for editing. "
+        "Your changes are still in the form: try again later."
+    ),
+    "moderation": _lazy(
+        "These links are with the Secretariat for review, so they cannot be "
+        "changed until the review is finished. Your changes are still in the "
+        "form: try again later."
+    ),
+}
+SAVED = {
+    "publish": _lazy(
+        "Your organisation's links are saved. They are checked again at the next link check."
+    ),
+    "offline": _lazy(
+        "Your changes are saved. The Secretariat has taken this page offline: "
+        "your changes will appear when they publish it again."
+    ),
+    "pending": _lazy(
+        "Your changes are saved as a draft. The Secretariat has changes to "
+        "these links waiting to be published: yours will appear when they "
+        "publish them."
+    ),
+}
+
+
+@login_required
+def edit_links(request):
+    """A member edits their own organisation's links (only theirs).
+
+    The form starts from the newest revision (a pending draft included), and
+    carries the id of that revision: if another revision was saved since,
+    the edit is refused with the other person's version shown and the typed
+    text kept. What is then done with the edit: see ``publish_decision``.
+    """
+    if not can_enter_partners_area(request.user):
+        return render(request, "403.html", status=403)
+    page = organisation_page_for(request.user)
+    if page is None:
+        return render(request, "focal_points/edit_links.html", {"page": None}, status=404)
+    current = _link_rows(page.get_latest_revision_as_object())
+    notice = None
     if request.method == "POST":
         formset = LinkFormSet(request.POST, initial=current)
         seen_revision = request.POST.get("revision", "")
-        page.refresh_from_db()
-        stale = str(page.latest_revision_id or "") != seen_revision
-        if page.locked:
-            messages.error(
-                request,
-                _(
-                    "The Secretariat has locked these links for editing. "
-                    "Your changes are still in the form: try again later."
-                ),
-            )
-        elif stale:
-            messages.error(
-                request,
-                _(
-                    "Someone else changed these links while you were "
-                    "editing. Their version is now saved; your changes are "
-                    "still in the form: check them and save again."
-                ),
-            )
-        elif formset.is_valid():
+        if formset.is_valid():
             kept = [
                 f.cleaned_data
                 for f in formset.forms
@@ -152,19 +218,30 @@ def edit_links(request):
             if not kept:
                 messages.error(request, _("Keep at least one link."))
             else:
-                _save_links(page, kept, request.user)
-                messages.success(
-                    request,
-                    _(
-                        "Your organisation's links are saved. They are "
-                        "checked again at the next link check."
-                    ),
-                )
-                return redirect("focal_points:edit")
+                outcome = _save_links(page.pk, seen_revision, kept, request.user)
+                if outcome in REFUSALS:
+                    messages.error(request, REFUSALS[outcome])
+                elif outcome == "stale":
+                    messages.error(
+                        request,
+                        _(
+                            "Someone else changed these links while you were "
+                            "editing. Their version is now saved; your changes are "
+                            "still in the form: check them and save again."
+                        ),
+                    )
+                else:
+                    level = messages.success if outcome == "publish" else messages.warning
+                    level(request, SAVED[outcome])
+                    return redirect("focal_points:edit")
+            page.refresh_from_db()
+            current = _link_rows(page.get_latest_revision_as_object())
         else:
             messages.error(request, _("Please correct the errors below."))
     else:
         formset = LinkFormSet(initial=current)
+        decision, reason = publish_decision(page, request.user)
+        notice = REFUSALS.get(reason) or (SAVED[reason] if decision == "draft" else None)
     checks = LinkCheck.for_urls([link["url"] for link in current])
     for form in formset.forms:
         form.check = checks.get(form.initial.get("url"))
@@ -176,15 +253,28 @@ def edit_links(request):
             "formset": formset,
             "revision": page.latest_revision_id or "",
             "checks": checks,
+            "notice": notice,
         },
     )
     response["Cache-Control"] = "private, no-store"
     return response
 
 
-def _save_links(page, rows, user):
+def _save_links(page_id, seen_revision, rows, user):
+    """Save the Partner's links as a revision, under a row lock on the page
+    so that two edits at once cannot both pass the version check; returns
+    "stale", a refusal reason, "publish", or the reason it stayed a draft."""
     with transaction.atomic():
-        page.links = [
+        page = OrganisationFocalPointsPage.objects.select_for_update().get(pk=page_id)
+        if str(page.latest_revision_id or "") != seen_revision:
+            return "stale"
+        decision, reason = publish_decision(page, user)
+        if decision == "refuse":
+            return reason
+        # The newest revision (a pending draft included) is the base, so a
+        # draft saved here keeps the Secretariat's other pending changes.
+        draft = page.get_latest_revision_as_object()
+        draft.links = [
             FocalPointLink(
                 treaty=row["treaty"],
                 kind=row["kind"],
@@ -195,6 +285,9 @@ def _save_links(page, rows, user):
             )
             for position, row in enumerate(rows)
         ]
-        revision = page.save_revision(user=user, log_action=True)
-        # The view checked that the user belongs to this organisation.
-        revision.publish(user=user, skip_permission_checks=True)
+        revision = draft.save_revision(user=user, log_action=True)
+        if decision == "publish":
+            # The view checked that the user belongs to this organisation.
+            revision.publish(user=user, skip_permission_checks=True)
+            return "publish"
+        return reason

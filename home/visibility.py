@@ -137,3 +137,23 @@ def alias_would_be_less_closed(page, parent):
         if not parent.path.startswith(restriction.page.path):
             return True
     return in_partners_area(page) and not in_partners_area(parent)
+
+
+def partners_area_paths():
+    """The URL path of every Partners area, in every language (the area's
+    slug may differ from one language to another)."""
+    from .models import PartnersAreaPage
+
+    def find():
+        paths = []
+        for area in PartnersAreaPage.objects.all():
+            parts = area.get_url_parts()
+            if parts is not None:
+                paths.append(parts[2])
+        return tuple(paths)
+
+    return memoised("partners-area-paths", find)
+
+
+def under_partners_area(path):
+    return any(path.startswith(area) for area in partners_area_paths())

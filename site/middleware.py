@@ -6,15 +6,17 @@ from allauth.usersessions.middleware import UserSessionsMiddleware as BaseUserSe
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from gci.home.roles import load_groups, requires_mfa
+from gci.home.roles import can_enter_partners_area, load_groups, requires_mfa
 from gci.home.two_factor import CONFIRM, SETUP, limit_request_user, missing_second_factor
+from gci.home.visibility import under_partners_area
 
 
 class SecretariatTwoFactorMiddleware:
@@ -125,3 +127,33 @@ class UserSessionsMiddleware(BaseUserSessionsMiddleware):
             if interval and not cache.add(key, True, timeout=interval):
                 return self.get_response(request)
         return super().__call__(request)
+
+
+class PartnersAreaDoorMiddleware:
+    """Under a Partners area, whoever may not enter gets the same answer
+    whether the address exists or not: an anonymous visitor is sent to the
+    login, a signed-in outsider is refused (403), as for the pages that
+    exist (``gci.home.wagtail_hooks``). Without this, a 404 for a missing
+    page, route or object next to a redirect or a 403 for an existing one
+    would tell an outsider which slugs and ids exist.
+
+    Placed last, so it answers before Wagtail's redirects are looked up:
+    redirects under a Partners area are followed by its members only.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 404:
+            return response
+        user = getattr(request, "user", None)
+        if user is None or can_enter_partners_area(user) or not under_partners_area(request.path):
+            return response
+        if user.is_authenticated:
+            refusal = render(request, "403.html", {"page": None}, status=403)
+        else:
+            refusal = redirect_to_login(request.get_full_path(), "account_login")
+        refusal["Cache-Control"] = "private, no-store"
+        return refusal

@@ -4,6 +4,14 @@ Action points are working records, not page content: Partners update their
 status and notes from the Partners area while the Secretariat edits the
 meeting page, so they live in their own table (not in the page's revisions),
 with a version number that stops two people from overwriting each other.
+
+Closing a point (done or dropped) closes it for every owner organisation, so
+not every owner may do it: the Secretariat always may; among the Partners,
+only the members of the point's *lead organisation* (one of its owners; the
+first owner when none is chosen). The other owners update its notes and mark
+it in progress; reopening a closed point takes the same right as closing it.
+Who closed a point, for which organisation and when is kept in its history
+(``ActionPointUpdate``) and shown to every owner.
 """
 
 from django.conf import settings
@@ -54,6 +62,19 @@ class ActionPoint(index.Indexed, models.Model):
         related_name="action_points",
         limit_choices_to={"locale__language_code": "en"},
     )
+    lead = models.ForeignKey(
+        "home.PartnerOrganisation",
+        verbose_name=_("lead organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"locale__language_code": "en"},
+        help_text=_(
+            "The owner organisation whose members may close this action point for "
+            "all owners (the Secretariat always may). Empty: the first owner."
+        ),
+    )
     due_date = models.DateField(_("due date"))
     status = models.CharField(
         _("status"), max_length=20, choices=ActionStatus, default=ActionStatus.OPEN
@@ -78,6 +99,7 @@ class ActionPoint(index.Indexed, models.Model):
         FieldPanel("meeting"),
         FieldPanel("text"),
         FieldPanel("owners"),
+        FieldPanel("lead"),
         FieldRowPanel([FieldPanel("due_date"), FieldPanel("status")]),
         FieldPanel("notes"),
     ]
@@ -106,6 +128,39 @@ class ActionPoint(index.Indexed, models.Model):
     def is_overdue(self):
         return self.is_open and self.due_date < timezone.localdate()
 
+    @property
+    def lead_organisation(self):
+        """The lead organisation: the chosen one if it owns the point, else the first owner."""
+        owners = sorted(self.owners.all(), key=lambda org: (org.sort_order, org.name, org.pk))
+        if self.lead_id and any(org.pk == self.lead_id for org in owners):
+            return next(org for org in owners if org.pk == self.lead_id)
+        return owners[0] if owners else None
+
+    def may_close(self, user):
+        """May ``user`` close (or reopen) this point for all its owners?"""
+        from gci.home.roles import is_secretariat
+
+        if is_secretariat(user):
+            return True
+        membership = getattr(user, "membership", None)
+        lead = self.lead_organisation
+        return membership is not None and lead is not None and membership.organisation_id == lead.pk
+
+    @property
+    def closing(self):
+        """The update that closed the point (who, for which organisation, when), or None."""
+        if self.is_open:
+            return None
+        return next(
+            (
+                update
+                for update in self.updates.all()
+                if update.new_status in CLOSED_ACTION_STATUSES
+                and update.old_status not in CLOSED_ACTION_STATUSES
+            ),
+            None,
+        )
+
     def owner_names(self):
         return ", ".join(org.acronym for org in self.owners.all())
 
@@ -118,6 +173,14 @@ class ActionPointUpdate(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     at = models.DateTimeField(default=timezone.now)
+    organisation = models.ForeignKey(
+        "home.PartnerOrganisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The organisation the person acted for, at the time."),
+    )
     old_status = models.CharField(max_length=20, choices=ActionStatus)
     new_status = models.CharField(max_length=20, choices=ActionStatus)
     notes = models.TextField(blank=True)

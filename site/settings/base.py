@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "gci.site.middleware.SecretariatTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "gci.materials.middleware.ReviewGateMessageMiddleware",
+    # Last: a missing page under a Partners area answers as an existing one.
+    "gci.site.middleware.PartnersAreaDoorMiddleware",
 ]
 
 ROOT_URLCONF = "gci.site.urls"

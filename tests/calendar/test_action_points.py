@@ -157,3 +157,72 @@ def test_the_secretariat_records_action_points_in_the_admin(client, meeting, sec
     body = response.content.decode()
     assert body.index("Overdue point") < body.index("Later point")
     assert client.get("/admin/action_points/new/").status_code == 200
+
+
+# -- Security issue #12 (8): a shared point is closed by its lead, for all --
+
+
+def _post(client, action, status, notes=""):
+    return client.post(
+        f"/en/planning/action-points/{action.pk}/",
+        {"status": status, "notes": notes, "version": action.version},
+    )
+
+
+def test_an_owner_that_is_not_the_lead_cannot_close_a_shared_point(client, meeting, cites_user):
+    action = point(meeting, "Shared survey", days_from_today(5), "WCO", "CITES")
+    action.lead = org("WCO")
+    action.save()
+    client.force_login(cites_user)
+    response = _post(client, action, "done", "CITES part sent")
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert "Only the lead organisation (WCO) or the Secretariat" in body
+    assert "CITES part sent" in body  # the typed text is kept
+    action.refresh_from_db()
+    assert action.status == "open"
+    # Notes and "in progress" stay open to every owner.
+    assert _post(client, action, "in_progress", "CITES part sent").status_code == 302
+    # The dashboard says who may close it, and offers CITES no "Done".
+    panel = client.get("/en/partners-area/").content.decode()
+    assert "Only WCO, the lead organisation, or the Secretariat can close" in panel
+    assert f'id="ap-status-{action.pk}"' in panel
+    select = panel.split(f'id="ap-status-{action.pk}"', 1)[1].split("</select>", 1)[0]
+    assert 'value="done"' not in select and 'value="in_progress"' in select
+
+
+def test_the_lead_closes_it_and_the_others_see_who_and_when(client, meeting, wco_user, cites_user):
+    action = point(meeting, "Shared survey", days_from_today(5), "CITES", "WCO")
+    action.lead = org("WCO")
+    action.save()
+    client.force_login(wco_user)
+    assert _post(client, action, "done", "Sent").status_code == 302
+    action.refresh_from_db()
+    assert action.status == "done"
+    update = action.updates.get()
+    assert (update.user, update.organisation, update.new_status) == (wco_user, org("WCO"), "done")
+    client.force_login(cites_user)
+    name = wco_user.get_full_name()
+    for url in ["/en/partners-area/", meeting.url]:
+        body = client.get(url).content.decode()
+        assert f"closed for all owners by {name} (WCO) on" in body, url
+    # Reopening is the lead's (or the Secretariat's) too.
+    action.refresh_from_db()
+    assert _post(client, action, "open").status_code == 403
+
+
+def test_without_a_chosen_lead_the_first_owner_leads(client, meeting, wco_user):
+    action = point(meeting, "Shared survey", days_from_today(5), "CITES", "WCO")
+    first = sorted([org("CITES"), org("WCO")], key=lambda o: (o.sort_order, o.name))[0]
+    assert action.lead_organisation == first
+    client.force_login(wco_user)
+    expected = 302 if first.acronym == "WCO" else 403
+    assert _post(client, action, "done").status_code == expected
+
+
+def test_the_secretariat_closes_any_point(client, meeting, secretariat_user):
+    action = point(meeting, "Shared survey", days_from_today(5), "CITES", "WCO")
+    client.force_login(secretariat_user)
+    assert _post(client, action, "dropped").status_code == 302
+    action.refresh_from_db()
+    assert action.status == "dropped"

@@ -121,6 +121,65 @@ class TestPersonalFeed:
         cites_user.groups.clear()
         assert client.get(self.url(token)).status_code == 404
 
+    # -- Security issue #12 (8): a link dies with the password or the membership --
+
+    def test_a_password_change_stops_the_link_and_the_page_says_why(self, client, cites_user):
+        token = CalendarFeedToken.issue(cites_user)
+        assert client.get(self.url(token)).status_code == 200
+        cites_user.set_password("a-new-password-2026")
+        cites_user.save()
+        assert client.get(self.url(token)).status_code == 404
+        client.force_login(cites_user)
+        page = client.get("/en/planning/calendar-link/").content.decode()
+        assert "stopped working because your password changed" in page
+        assert "Make a new one" in page
+        new = client.post("/en/planning/calendar-link/", {"action": "issue"}).context["url"]
+        assert client.get(new.split("testserver", 1)[1]).status_code == 200
+
+    def test_a_deleted_membership_stops_the_link_for_good(self, client, cites_user):
+        from gci.home.models import Membership
+
+        token = CalendarFeedToken.issue(cites_user)
+        organisation = cites_user.membership.organisation
+        Membership.objects.filter(user=cites_user).delete()
+        cites_user.refresh_from_db()
+        assert client.get(self.url(token)).status_code == 404
+        Membership.objects.create(user=cites_user, organisation=organisation)
+        assert client.get(self.url(token)).status_code == 404  # rejoining makes a new one
+
+    def test_leaving_the_groups_stops_the_link_for_good(self, client, cites_user, partners_group):
+        token = CalendarFeedToken.issue(cites_user)
+        cites_user.groups.remove(partners_group)
+        assert client.get(self.url(token)).status_code == 404
+        cites_user.groups.add(partners_group)
+        assert client.get(self.url(token)).status_code == 404
+        stopped = CalendarFeedToken.objects.get(user=cites_user)
+        assert stopped.revoked_reason == CalendarFeedToken.Revoked.MEMBERSHIP
+
+    def test_a_deactivated_account_stops_the_link_for_good(self, client, cites_user):
+        token = CalendarFeedToken.issue(cites_user)
+        cites_user.is_active = False
+        cites_user.save()
+        assert client.get(self.url(token)).status_code == 404
+        cites_user.is_active = True
+        cites_user.save()
+        assert client.get(self.url(token)).status_code == 404
+
+    def test_a_stopped_link_answers_like_a_link_that_never_was(self, client, cites_user):
+        token = CalendarFeedToken.issue(cites_user)
+        cites_user.set_password("a-new-password-2026")
+        cites_user.save()
+        stopped = client.get(self.url(token))
+        other = "x" * len(token)
+        unknown = client.get(self.url(other))
+        assert stopped.status_code == unknown.status_code == 404
+        # The same page, but for the address itself (the 404 page names it).
+        assert stopped.content.replace(token.encode(), other.encode()) == unknown.content
+
+    def test_the_secretariats_link_still_works(self, client, secretariat_user):
+        token = CalendarFeedToken.issue(secretariat_user)
+        assert client.get(self.url(token)).status_code == 200
+
     def test_only_the_digest_is_stored(self, cites_user):
         token = CalendarFeedToken.issue(cites_user)
         assert not CalendarFeedToken.objects.filter(digest=token).exists()

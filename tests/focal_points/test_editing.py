@@ -126,3 +126,103 @@ def test_a_page_locked_by_the_secretariat_is_not_changed(client, wco_user, secre
     assert "locked these links" in response.content.decode()
     page.refresh_from_db()
     assert page.links.get().url != GOOD["url"]
+
+
+# -- Security issue #12 (5): a Partner's edit never goes round the Secretariat --
+
+NEW_URL = "https://www.wcoomd.org/en/new-members-list"
+
+
+def _secretariat_draft(page, user, url):
+    # A fresh instance: without a pending draft Wagtail hands back the page
+    # itself, and the test's own page would hold the draft's links in memory.
+    draft = OrganisationFocalPointsPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    links = list(draft.links.all())
+    links[0].url = url
+    draft.links = links
+    return draft.save_revision(user=user)
+
+
+def test_an_unpublished_page_stays_unpublished_and_the_edit_is_a_draft(
+    client, wco_user, secretariat_user
+):
+    page = wco_page()
+    page.unpublish(user=secretariat_user)
+    page.refresh_from_db()
+    assert not page.live
+    client.force_login(wco_user)
+    response = client.post(URL, form_data(page, [{**GOOD, "url": NEW_URL}]), follow=True)
+    assert "taken this page offline" in response.content.decode()
+    page.refresh_from_db()
+    assert not page.live  # not set live again
+    assert page.latest_revision.user == wco_user  # saved, as a draft
+    assert page.latest_revision.as_object().links.get().url == NEW_URL
+    assert page.links.get().url != NEW_URL
+    assert NEW_URL not in client.get("/en/focal-points/").content.decode()
+    # The form shows the Partner's draft, and says why it is not published.
+    again = client.get(URL).content.decode()
+    assert NEW_URL in again and "taken this page offline" in again
+
+
+def test_a_page_in_moderation_is_not_changed_nor_published(client, wco_user, secretariat_user):
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+
+    page = wco_page()
+    workflow = Workflow.objects.create(name="Secretariat review")
+    task = GroupApprovalTask.objects.create(name="Secretariat approves")
+    task.groups.set([Group.objects.get(name="Secretariat")])
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    draft_revision = _secretariat_draft(page, secretariat_user, "https://www.wcoomd.org/draft")
+    state = workflow.start(page, secretariat_user)
+    page.refresh_from_db()
+    assert page.workflow_in_progress
+    client.force_login(wco_user)
+    assert "with the Secretariat for review" in client.get(URL).content.decode()
+    response = client.post(URL, form_data(page, [{**GOOD, "url": NEW_URL}]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "with the Secretariat for review" in body
+    assert NEW_URL in body  # the typed text is kept
+    page = wco_page()
+    assert page.latest_revision_id == draft_revision.pk  # nothing slipped into the review
+    assert page.links.get().url != NEW_URL
+    state.refresh_from_db()
+    assert state.status == state.STATUS_IN_PROGRESS
+
+
+def test_a_newer_draft_by_the_secretariat_is_not_published_over(client, wco_user, secretariat_user):
+    page = wco_page()
+    live_url = page.links.get().url
+    secretariat_url = "https://www.wcoomd.org/secretariat-draft"
+    _secretariat_draft(page, secretariat_user, secretariat_url)
+    page.refresh_from_db()
+    client.force_login(wco_user)
+    opened = client.get(URL).content.decode()
+    assert secretariat_url in opened  # the form starts from the pending draft
+    assert "changes to these links waiting" in opened
+    response = client.post(URL, form_data(page, [{**GOOD, "url": NEW_URL}]), follow=True)
+    assert "saved as a draft" in response.content.decode()
+    page = wco_page()
+    assert page.links.get().url == live_url  # neither draft went live
+    assert page.latest_revision.user == wco_user
+    assert page.latest_revision.as_object().links.get().url == NEW_URL
+    assert page.has_unpublished_changes
+
+
+def test_a_page_scheduled_for_publishing_is_not_changed(client, wco_user, secretariat_user):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    page = wco_page()
+    draft = page.get_latest_revision_as_object()
+    draft.go_live_at = timezone.now() + dt.timedelta(days=2)
+    draft.save_revision(user=secretariat_user, approved_go_live_at=draft.go_live_at)
+    page.refresh_from_db()
+    client.force_login(wco_user)
+    response = client.post(URL, form_data(page, [{**GOOD, "url": NEW_URL}]))
+    assert response.status_code == 200
+    assert "locked these links" in response.content.decode()
+    page.refresh_from_db()
+    assert page.latest_revision.user == secretariat_user

@@ -81,3 +81,71 @@ def test_menu_shows_the_partners_area_only_to_those_who_may_enter(client, cites_
     assert "/en/partners-area/" not in client.get("/en/").content.decode()
     client.force_login(cites_user)
     assert 'href="/en/partners-area/"' in client.get("/en/").content.decode()
+
+
+# -- Security issue #12 (8): existing and missing addresses answer the same --
+
+EXISTING = [
+    "partners-area/fifth-partners-meeting/",
+    "partners-area/gci-suitcase/",
+    "partners-area/planning-calendar/",
+]
+MISSING = [
+    "partners-area/no-such-page/",
+    "partners-area/fifth-partners-meeting/no-such-child/deeper/",
+    "partners-area/gci-suitcase/material/999999/",
+    "partners-area/planning-calendar/1999/13/",
+]
+
+
+@pytest.fixture
+def french_area_renamed(db):
+    """The French area under its own slug (a translation may have one)."""
+    from gci.home.models import PartnersAreaPage
+
+    area = PartnersAreaPage.objects.get(locale__language_code="fr")
+    area.slug = "espace-partenaires"
+    area.save_revision().publish()
+    from gci.site.memo import forget
+
+    forget()
+    return area
+
+
+def _paths(language, paths, area_slug="partners-area"):
+    return [f"/{language}/{path.replace('partners-area', area_slug, 1)}" for path in paths]
+
+
+@pytest.mark.parametrize(
+    ("language", "area_slug"), [("en", "partners-area"), ("fr", "espace-partenaires")]
+)
+def test_anonymous_visitors_cannot_tell_missing_from_existing(
+    client, french_area_renamed, language, area_slug
+):
+    for path in _paths(language, EXISTING + MISSING, area_slug):
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert unquote(response["Location"]) == f"/{language}/accounts/login/?next={path}", path
+        assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    ("language", "area_slug"), [("en", "partners-area"), ("fr", "espace-partenaires")]
+)
+def test_signed_in_outsiders_cannot_tell_missing_from_existing(
+    client, outsider, french_area_renamed, language, area_slug
+):
+    client.force_login(outsider)
+    for path in _paths(language, EXISTING + MISSING, area_slug):
+        assert client.get(path).status_code == 403, path
+
+
+def test_partners_still_get_a_404_for_what_is_missing(client, cites_user, french_area_renamed):
+    client.force_login(cites_user)
+    for path in _paths("en", MISSING) + _paths("fr", MISSING, "espace-partenaires"):
+        assert client.get(path).status_code == 404, path
+
+
+def test_a_404_outside_the_partners_area_stays_a_404(client, french_area_renamed):
+    for path in ["/en/no-such-page/", "/fr/partners-area-not/", "/en/partners/missing/"]:
+        assert client.get(path).status_code == 404, path
