@@ -92,3 +92,13 @@ def anonymous_pages(queryset=None):
 
 def in_partners_area(page):
     return not _outside(page, partners_areas())
+
+
+def collection_visible_to(collection, request):
+    """True when every view restriction on the collection and its ancestors
+    accepts the request: the rule Wagtail's document serve view applies, used
+    for documents named on pages and for the files of restricted images."""
+    if request is None:
+        return not collection.get_view_restrictions().exists()
+    load_groups(request.user)
+    return all(r.accept_request(request) for r in collection.get_view_restrictions())
