@@ -10,6 +10,7 @@ class SiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from .page_cache import connect_signals
+        from . import page_cache, private_images
 
-        connect_signals()
+        page_cache.connect_signals()
+        private_images.connect_signals()

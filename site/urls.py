@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from gci.calendar import views as calendar_views
 from gci.materials.views import suitcase as suitcase_views
 
-from . import views
+from . import private_images, views
 from .api import api_router
 from .sitemap import MultilingualSitemap
 
@@ -39,6 +39,9 @@ urlpatterns = [
     path("feeds/planning/<str:token>.ics", calendar_views.planning_feed, name="gci_calendar_feed"),
     path("robots.txt", views.robots_txt),
     path("favicon.ico", views.favicon),
+    # Files of images in restricted collections, checked on every request
+    # (nginx hands /media/private/ to Django: docs/nginx/gci.conf).
+    re_path(r"^media/private/(?P<path>.*)$", private_images.serve_private_image),
     re_path(r"^media/(?P<path>.*)$", views.serve_public_media),
 ]
 

@@ -304,6 +304,10 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Files of images in restricted collections (MEDIA_ROOT/private/) are checked
+# by Django on every request, then sent by nginx from this internal location
+# (X-Accel-Redirect; docs/nginx/gci.conf). Empty: Django streams them itself.
+GCI_MEDIA_ACCEL_REDIRECT_PREFIX = env.str("GCI_MEDIA_ACCEL_REDIRECT_PREFIX", default="")
 # The largest file a Partner may send to the GCI suitcase, in megabytes.
 GCI_SUITCASE_MAX_UPLOAD_MB = env.int("GCI_SUITCASE_MAX_UPLOAD_MB", default=25)
 # No shared passwords on private pages or collections: access is by account.
