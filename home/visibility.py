@@ -157,3 +157,13 @@ def partners_area_paths():
 
 def under_partners_area(path):
     return any(path.startswith(area) for area in partners_area_paths())
+
+
+def collection_visible_to(collection, request):
+    """True when every view restriction on the collection and its ancestors
+    accepts the request: the rule Wagtail's document serve view applies, used
+    for documents named on pages and for the files of restricted images."""
+    if request is None:
+        return not collection.get_view_restrictions().exists()
+    load_groups(request.user)
+    return all(r.accept_request(request) for r in collection.get_view_restrictions())

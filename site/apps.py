@@ -13,9 +13,10 @@ class SiteConfig(AppConfig):
         from django.conf import settings
         from PIL import Image
 
-        from .page_cache import connect_signals
+        from . import page_cache, private_images
 
-        connect_signals()
+        page_cache.connect_signals()
+        private_images.connect_signals()
         # Pillow raises DecompressionBombError when an image has more than
         # twice MAX_IMAGE_PIXELS (and only warns above it), wherever an image
         # is opened: renditions, the suitcase's check, and Wagtail's upload

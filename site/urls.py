@@ -12,7 +12,7 @@ from gci.calendar import views as calendar_views
 from gci.home.two_factor import activate_totp_view
 from gci.materials.views import suitcase as suitcase_views
 
-from . import views
+from . import private_images, views
 from .api import api_router
 from .sitemap import MultilingualSitemap
 
@@ -40,6 +40,9 @@ urlpatterns = [
     path("feeds/planning/<str:token>.ics", calendar_views.planning_feed, name="gci_calendar_feed"),
     path("robots.txt", views.robots_txt),
     path("favicon.ico", views.favicon),
+    # Files of images in restricted collections, checked on every request
+    # (nginx hands /media/private/ to Django: docs/nginx/gci.conf).
+    re_path(r"^media/private/(?P<path>.*)$", private_images.serve_private_image),
     re_path(r"^media/(?P<path>.*)$", views.serve_public_media),
 ]
 

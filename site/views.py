@@ -19,6 +19,7 @@ from wagtail.models import Page
 from gci.home.visibility import visible_pages
 from gci.site.memo import active_locale
 
+from .private_images import image_of_file, is_restricted, normalised_media_path
 from .search import MAX_QUERY_LENGTH, search_pages
 
 SEARCH_PAGE_SIZE = 10
@@ -94,29 +95,24 @@ def serve_public_media(request, path):
     """Local development only: serve image files from MEDIA_ROOT, never documents.
 
     Documents always go through Wagtail's serve view, which checks the
-    collection's privacy. Each folder is its own document root, so `..` in
-    any spelling cannot climb out of it, and images of restricted
-    collections are not served here either.
+    collection's privacy; images of restricted collections through
+    ``/media/private/`` (gci.site.private_images), which checks it too. The
+    path is normalised first, whatever its spelling (``//``, ``/./``,
+    ``x/../``, ``%2e%2e``, backslashes); one that climbs out of MEDIA_ROOT,
+    leaves the two image folders or names a restricted image's file is a 404.
     """
-    folder, _, rest = path.partition("/")
-    if not settings.DEBUG or folder not in ("images", "original_images") or not rest:
+    if not settings.DEBUG:
         raise Http404
-    if _is_restricted_image_file(f"{folder}/{rest}"):
+    name = normalised_media_path(path)
+    if name is None:
+        raise Http404
+    folder, _, rest = name.partition("/")
+    if folder not in ("images", "original_images") or not rest:
+        raise Http404
+    image = image_of_file(name)
+    if image is not None and is_restricted(image.collection):
         raise Http404
     return static_serve(request, rest, document_root=Path(settings.MEDIA_ROOT) / folder)
-
-
-def _is_restricted_image_file(name):
-    from wagtail.images import get_image_model
-
-    Image = get_image_model()
-    image = (
-        Image.objects.filter(file=name).first()
-        or Image.objects.filter(renditions__file=name).first()
-    )
-    if image is None:
-        return False
-    return image.collection.get_view_restrictions().exists()  # its ancestors' too
 
 
 def favicon(request):

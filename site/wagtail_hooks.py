@@ -3,5 +3,7 @@
 from wagtail import hooks
 
 from .page_cache import mark_cacheable_page
+from .private_images import after_bulk_action
 
 hooks.register("before_serve_page", mark_cacheable_page)
+hooks.register("after_bulk_action", after_bulk_action)

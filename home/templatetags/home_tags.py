@@ -2,6 +2,8 @@
 
 from django import template
 
+from gci.home.visibility import collection_visible_to
+
 register = template.Library()
 
 
@@ -13,8 +15,4 @@ def document_visible_to(document, request):
     """
     if document is None:
         return False
-    # The collection's restrictions and its ancestors'.
-    for restriction in document.collection.get_view_restrictions():
-        if request is None or not restriction.accept_request(request):
-            return False
-    return True
+    return collection_visible_to(document.collection, request)

@@ -311,6 +311,10 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Pillow's decompression-bomb limit is set to it (gci.site.apps), so no image
 # is ever decoded into gigabytes. 50 million is a 48-megapixel photo.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("GCI_MAX_IMAGE_PIXELS", default=50 * 1000 * 1000)
+# Files of images in restricted collections (MEDIA_ROOT/private/) are checked
+# by Django on every request, then sent by nginx from this internal location
+# (X-Accel-Redirect; docs/nginx/gci.conf). Empty: Django streams them itself.
+GCI_MEDIA_ACCEL_REDIRECT_PREFIX = env.str("GCI_MEDIA_ACCEL_REDIRECT_PREFIX", default="")
 # The largest file a Partner may send to the GCI suitcase, in megabytes.
 GCI_SUITCASE_MAX_UPLOAD_MB = env.int("GCI_SUITCASE_MAX_UPLOAD_MB", default=25)
 # No shared passwords on private pages or collections: access is by account.

@@ -173,24 +173,78 @@ def restricted_document(token, people):
     )
 
 
-@canary("restricted_image")
-def restricted_image(token, people):
-    """An image of the Partners' restricted collection: title and file bytes."""
+def _png(token, colour):
     info = PngInfo()
     info.add_text("Comment", f"Pixels {token}")
     buffer = io.BytesIO()
-    PILImage.new("RGB", (40, 30), (12, 120, 60)).save(buffer, "PNG", pnginfo=info)
-    contents = buffer.getvalue()
+    PILImage.new("RGB", (40, 30), colour).save(buffer, "PNG", pnginfo=info)
+    return buffer.getvalue()
+
+
+def image_file_urls(image, renditions):
+    """Every path that could reach an image's files: their own URLs (the
+    checked ones for a restricted image), the /media/ paths of their names,
+    and the guessable public paths the same file names would have."""
+    urls = [image.file.url, f"/media/{image.file.name}"]
+    urls.append("/media/original_images/" + image.file.name.rsplit("/", 1)[-1])
+    for rendition in renditions:
+        urls += [rendition.url, f"/media/{rendition.file.name}"]
+        urls.append("/media/images/" + rendition.file.name.rsplit("/", 1)[-1])
+    return list(dict.fromkeys(urls))
+
+
+def _file_bytes(*objs):
+    contents = []
+    for obj in objs:
+        with obj.file.open("rb") as f:
+            contents.append(f.read())
+    return contents
+
+
+@canary("restricted_image")
+def restricted_image(token, people):
+    """An image of the Partners' restricted collection and two renditions:
+    title, original bytes and rendition bytes."""
+    contents = _png(token, (12, 120, 60))
     image = Image.objects.create(
         title=f"Photo {token}",
         collection=partners_collection(),
         file=ImageFile(io.BytesIO(contents), name=f"{token}.png"),
     )
-    rendition = image.get_rendition("fill-20x20")
+    renditions = [image.get_rendition("fill-20x20"), image.get_rendition("width-30")]
     return Planted(
-        urls=[f"/media/{image.file.name}", rendition.url],
+        urls=image_file_urls(image, renditions),
         strings=[image.title],
-        contents=[contents],
+        contents=[contents, *_file_bytes(*renditions)],
+        api={"images": [image.pk]},
+    )
+
+
+@canary("image_moved_into_restricted_collection")
+def image_moved_into_restricted_collection(token, people):
+    """A public photo with a rendition, then moved into the Partners'
+    case-study collection: its old public paths must not answer any more."""
+    from wagtail.models import Collection
+
+    from gci.materials.collections import case_study_photos_collection
+
+    contents = _png(token, (200, 40, 10))
+    image = Image.objects.create(
+        title=f"Moved {token}",
+        collection=Collection.get_first_root_node(),
+        file=ImageFile(io.BytesIO(contents), name=f"moved{token}.png"),
+    )
+    public = image.get_rendition("width-30")
+    old_urls = [public.url, image.file.url, f"/media/{image.file.name}"]
+    old_bytes = _file_bytes(public)
+    image.collection = case_study_photos_collection()
+    image.save()
+    image.refresh_from_db()
+    renditions = [image.get_rendition("width-30")]
+    return Planted(
+        urls=old_urls + image_file_urls(image, renditions),
+        strings=[image.title],
+        contents=[contents, *old_bytes, *_file_bytes(*renditions)],
         api={"images": [image.pk]},
     )
 

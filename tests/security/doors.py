@@ -94,12 +94,28 @@ def documents(crawl):
         yield f"/media/{document.file.name}"
 
 
-@door("image files and renditions", visitors=(ANONYMOUS,))
+@door("image files and renditions")
 def media(crawl):
+    """Every image file by its own URL, its /media/ name, the guessable
+    public paths, the checked /media/private/ door, and path spellings that
+    try to slip past a check (``//``, ``./``, ``x/../``, ``%2e%2e``, backslashes)."""
     for image in Image.objects.all():
-        yield f"/media/{image.file.name}"
+        names = [image.file.name, *(r.file.name for r in image.renditions.all())]
+        yield image.file.url
         for rendition in image.renditions.all():
             yield rendition.url
+        for name in names:
+            folder, _, base = name.rpartition("/")
+            yield f"/media/{name}"
+            yield f"/media/images/{base}"
+            yield f"/media/original_images/{base}"
+            yield f"/media/private/{name.removeprefix('private/')}"
+            yield f"/media/{folder}//{base}"
+            yield f"/media/{folder}/./{base}"
+            yield f"/media/x/../{folder}/{base}"
+            yield f"/media/{folder}/x/%2e%2e/{base}"
+            yield f"/media/{folder}\\{base}"
+            yield f"/media/images/../{name}"
 
 
 @door("every calendar's views and filters")

@@ -7,6 +7,8 @@ leaks.py (its docstring says how to add a canary kind or a door). The
 anonymous page cache is on: a cache must not leak either.
 """
 
+from pathlib import Path
+
 import pytest
 from django.test import Client
 
@@ -178,6 +180,38 @@ def test_the_restricted_files_are_served_to_partners(canaries, people):
     assert document.planted.contents[0] in b"".join(response.streaming_content)
 
 
+@pytest.mark.parametrize("kind", ["restricted_image", "image_moved_into_restricted_collection"])
+def test_the_restricted_images_are_served_to_partners_through_the_checked_door(
+    canaries, people, kind
+):
+    """The image doors are real too: a Partner gets the original and the
+    renditions by their URLs (/media/private/…), whose bytes the crawl watches."""
+    client = Client()
+    client.force_login(people.other)
+    canary = next(c for c in canaries if c.kind == kind)
+    served = set()
+    for url in canary.planted.urls:
+        if url.startswith("/media/private/"):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            served.add(b"".join(response.streaming_content))
+    assert len(served) >= 2
+    assert served <= set(canary.planted.contents)
+
+
+def test_nothing_nginx_serves_from_disk_holds_a_canary(canaries, settings):
+    """nginx serves MEDIA_ROOT/images/ to anyone who names a file, with no
+    check: no file there may be, or be named after, a restricted canary."""
+    folder = Path(settings.MEDIA_ROOT) / "images"
+    files = [p for p in folder.rglob("*") if p.is_file()] if folder.exists() else []
+    watched = [c for c in canaries if ANONYMOUS in c.hidden_from]
+    for path in files:
+        body = path.read_bytes()
+        for canary in watched:
+            assert canary.token not in path.name, path
+            assert not any(needle in body for needle in canary.planted.contents), path
+
+
 def test_every_kind_of_restricted_thing_has_a_canary():
     kinds = {kind.kind for kind in CANARIES}
     assert {
@@ -188,6 +222,7 @@ def test_every_kind_of_restricted_thing_has_a_canary():
         "action_point_update",
         "restricted_document",
         "restricted_image",
+        "image_moved_into_restricted_collection",
         "proposal",
         "public_page_draft",
         "guide_draft_translation",
