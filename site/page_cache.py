@@ -85,8 +85,11 @@ def enabled():
     return getattr(settings, "GCI_PAGE_CACHE", True)
 
 
-def _cache():
-    return caches[getattr(settings, "GCI_PAGE_CACHE_ALIAS", "default")]
+def pages_cache():
+    """The cache for what may be lost at any time: pages, their generation,
+    iCal components (``CACHES[GCI_PAGE_CACHE_ALIAS]``, never the one that
+    holds allauth's rate limits)."""
+    return caches[getattr(settings, "GCI_PAGE_CACHE_ALIAS", "pages")]
 
 
 def _new_series():
@@ -96,7 +99,7 @@ def _new_series():
 
 
 def current_generation():
-    cache = _cache()
+    cache = pages_cache()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, _new_series(), timeout=None)
@@ -119,7 +122,7 @@ def _bump():
     from .memo import forget
 
     forget()
-    cache = _cache()
+    cache = pages_cache()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not there yet (or evicted): start a new series
@@ -203,7 +206,7 @@ _last_generation = None
 def lookup(request):
     """The cache key of this request and what the cache holds under it (or None)."""
     global _last_generation
-    cache = _cache()
+    cache = pages_cache()
     guess = _last_generation
     if guess is not None:
         key = cache_key(request, guess)
@@ -278,7 +281,7 @@ class PageCacheMiddleware:
         except DisallowedHost:  # CommonMiddleware answers it
             return self.get_response(request)
         request._gci_page_cache_candidate = True
-        cache = _cache()
+        cache = pages_cache()
         if stored is not None:
             return self._rebuild(stored)
         response = self.get_response(request)

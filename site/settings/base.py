@@ -132,17 +132,31 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://gci")}
-if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
-    # Django's default (300 entries) is smaller than one iCal feed's events.
-    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10_000)
+# Two caches that must never share fate (docs/deploy.md, "Redis"):
+# - "default" (CACHE_URL): what guards the accounts: allauth's rate-limit
+#   counters and locks, the TOTP codes already used, when a session was last
+#   seen. Never evicted to make room (Redis: its own instance, `noeviction`).
+# - "pages" (PAGE_CACHE_URL): what only saves work and may be lost at any
+#   time: the anonymous page cache and its generation number (which the
+#   memo follows), iCal components. Evictable (Redis: `allkeys-lru`), so
+#   however it fills, no login counter is pushed out.
+CACHES = {
+    "default": env.cache("CACHE_URL", default="locmemcache://gci"),
+    "pages": env.cache("PAGE_CACHE_URL", default="locmemcache://gci-pages"),
+}
+for _cache in CACHES.values():
+    if _cache["BACKEND"].endswith("LocMemCache"):
+        # Django's default (300 entries) is smaller than one iCal feed's events.
+        _cache.setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10_000)
 
 # Anonymous page cache (gci.site.page_cache): public pages are served to
-# anonymous visitors from CACHES["default"]; any change to content purges it.
+# anonymous visitors from CACHES["pages"]; any change to content purges it.
+GCI_PAGE_CACHE_ALIAS = "pages"
 GCI_PAGE_CACHE = env.bool("GCI_PAGE_CACHE", default=True)
 GCI_PAGE_CACHE_TIMEOUT = env.int("GCI_PAGE_CACHE_TIMEOUT", default=300)
 # Query-string parameters (public filters) a cached page may carry; any other
-# parameter means "not from the cache".
+# parameter means "not from the cache". Which *values* make a key is the
+# page's to say (``cache_key_params``, see gci.site.page_cache).
 GCI_PAGE_CACHE_QUERY_PARAMS = [
     "page",
     "kind",

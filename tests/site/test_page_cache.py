@@ -269,10 +269,9 @@ def test_changing_the_home_page_settings_of_a_site_purges(client):
 
 
 def test_a_lost_generation_counter_never_brings_old_pages_back(client):
-    from django.core.cache import cache
+    from gci.site.page_cache import GENERATION_KEY, pages_cache
 
-    from gci.site.page_cache import GENERATION_KEY
-
+    cache = pages_cache()
     client.get("/en/about/")
     stored = cache.get(GENERATION_KEY)
     cache.delete(GENERATION_KEY)  # evicted, or Redis restarted without its data
@@ -297,9 +296,9 @@ def test_a_partner_updating_an_action_point_does_not_purge_public_pages(client, 
 
 def page_entries():
     """How many pages the page cache holds (its generation counter aside)."""
-    from gci.site.page_cache import GENERATION_KEY, _cache
+    from gci.site.page_cache import GENERATION_KEY, pages_cache
 
-    cache = _cache()
+    cache = pages_cache()
     return sum(1 for key in cache._cache if not key.endswith(GENERATION_KEY))
 
 
