@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "gci.site.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "gci.site.middleware.UserSessionsMiddleware",
+    "gci.site.middleware.PrivateAccountPagesMiddleware",
     "gci.site.middleware.RequireMFAForStaffMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "gci.materials.middleware.ReviewGateMessageMiddleware",
@@ -342,7 +343,10 @@ REST_FRAMEWORK = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views set SAMEORIGIN for themselves
+# Nothing frames the site, except Wagtail's admin framing its own previews:
+# its preview views set SAMEORIGIN for themselves, and the CSP middleware
+# makes frame-ancestors say the same as X-Frame-Options on every response.
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
@@ -362,7 +366,8 @@ CONTENT_SECURITY_POLICY = {
             "https://player.vimeo.com",
             "https://www.youtube.com",
         ],
-        "frame-ancestors": ["'self'"],
+        # 'self' only where X-Frame-Options says SAMEORIGIN (gci.site.middleware).
+        "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
