@@ -87,6 +87,7 @@ check-deploy: ## `check --deploy` under production settings with dummy values
 	DJANGO_SETTINGS_MODULE=gci.site.settings.production \
 	SECRET_KEY="$$(python3 -c 'import secrets; print(secrets.token_urlsafe(60))')" \
 	ALLOWED_HOSTS=greencustoms.example CACHE_URL=redis://127.0.0.1:6379/0 \
+	PAGE_CACHE_URL=redis://127.0.0.1:6380/0 \
 	$(MANAGE) check --deploy --fail-level WARNING
 
 clean: ## Remove the local database, media and collected static files (var/)

@@ -11,11 +11,12 @@ import datetime as dt
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_countries import countries
 from icalendar import Calendar, Event, Timezone
+
+from gci.site.page_cache import pages_cache
 
 from .choices import EventKind, EventStatus
 
@@ -102,8 +103,9 @@ def event_calendar(event, request):
 # Serialising an event costs ~0.5 ms with icalendar, and every subscribed
 # calendar app asks for the same events again every few hours (the personal
 # planning feeds cannot be kept whole by the page cache): each event's
-# VEVENT is kept in the shared cache, under a key that changes whenever what
-# it says can change (a new publication, another URL or language).
+# VEVENT is kept in the pages' cache (evictable, never the rate limits'),
+# under a key that changes whenever what it says can change (a new
+# publication, another URL or language).
 COMPONENT_TIMEOUT = 24 * 3600
 
 
@@ -117,6 +119,7 @@ def event_components(events, url_for, language):
     """Each event's VEVENT bytes, in order: from the cache, or made and kept."""
     pairs = [(event, url_for(event)) for event in events]
     keys = [_component_key(event, url, language) for event, url in pairs]
+    cache = pages_cache()
     found = cache.get_many(keys)
     made = {}
     for key, (event, url) in zip(keys, pairs, strict=True):

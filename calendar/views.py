@@ -1,6 +1,7 @@
 """Views of the calendar: list, month, year, feeds, proposals, action points."""
 
 import datetime as dt
+import re
 
 from django.conf import settings
 from django.contrib import messages
@@ -38,24 +39,69 @@ from .queries import (
 PAGE_SIZE = 20
 
 
-def _filtered(request, index):
-    events = events_for(request, index)
+def _filter_form(request, index, events, data):
     countries = events.exclude(country="").order_by().values_list("country", flat=True).distinct()
-    form = EventFilterForm(
-        request.GET or None,
+    return EventFilterForm(
+        data,
         organisations=PartnerOrganisation.in_default_locale(),
         # Keyed by the query itself: it holds the language and what this
         # visitor may not see.
         country_codes=memoised_query("event-countries", countries),
     )
+
+
+def _filtered(request, index):
+    events = events_for(request, index)
+    form = _filter_form(request, index, events, request.GET or None)
     events = form.filter(events).prefetch_related("organisers")
     return events, form
 
 
 def _filter_query(request):
+    """The filters, for the other views' links (blank fields left out)."""
     query = request.GET.copy()
     query.pop("page", None)
+    for name in list(query):
+        if query[name] == "":
+            del query[name]
     return query.urlencode()
+
+
+# Views that read ``?page=``; the others (year, month, feed) ignore it.
+PAGINATED_VIEWS = {"upcoming", "past"}
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
+
+
+def known_query(request, index, view_name):
+    """The query string of one calendar view as the view understands it:
+    ``{name: value}`` for every filter set to a value the filter form accepts
+    (a kind, status and region of the choices, an organisation or a country
+    the calendar shows, a year in range) and, on the paginated views, a page
+    number written as the view writes it; ``None`` if anything is unknown,
+    repeated or spelled otherwise. Blank fields are left out (the form sends
+    them all). The page cache stores only a view whose query this returns
+    (``gci.site.page_cache``): junk values are served, never stored."""
+    data = {}
+    for name, values in request.GET.lists():
+        if len(values) != 1:
+            return None
+        if values[0] != "":
+            data[name] = values[0]
+    page = data.pop("page", None)
+    if page is not None and (view_name not in PAGINATED_VIEWS or not PAGE_NUMBER.fullmatch(page)):
+        return None
+    if not set(data) <= set(EventFilterForm.base_fields):
+        return None
+    if data:
+        form = _filter_form(request, index, events_for(request, index), data)
+        if not form.is_valid():
+            return None
+        understood = {name: str(value) for name, value in form.cleaned_data.items() if value}
+        if understood != data:  # e.g. ?year=02009, read as 2009
+            return None
+    if page is not None:
+        data["page"] = page
+    return data
 
 
 def _no_store_if_private(response, index):

@@ -336,7 +336,11 @@ def start_redis():
         ],
         stdout=subprocess.DEVNULL,
     )
-    return redis, {"CACHE_URL": f"redis://127.0.0.1:{port}/0"}
+    # Two databases of one throwaway instance: rate limits in 0, pages in 1.
+    return redis, {
+        "CACHE_URL": f"redis://127.0.0.1:{port}/0",
+        "PAGE_CACHE_URL": f"redis://127.0.0.1:{port}/1",
+    }
 
 
 def stop(process):

@@ -40,7 +40,7 @@ APP_PORT=$(free_port)
 WEB_PORT=$(free_port)
 export GCI_VAR_DIR="$WORK/var"
 mkdir -p "$GCI_VAR_DIR"
-unset DJANGO_SETTINGS_MODULE DATABASE_URL CACHE_URL MEDIA_ROOT STATIC_ROOT
+unset DJANGO_SETTINGS_MODULE DATABASE_URL CACHE_URL PAGE_CACHE_URL MEDIA_ROOT STATIC_ROOT
 
 echo "==> demo database in $WORK"
 "$PY" manage.py migrate --no-input -v0
@@ -86,7 +86,7 @@ if command -v redis-server >/dev/null; then
     redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
         --daemonize no >"$WORK/redis.log" 2>&1 &
     REDIS_PID=$!
-    export CACHE_URL="redis://127.0.0.1:$REDIS_PORT/0"
+    export CACHE_URL="redis://127.0.0.1:$REDIS_PORT/0" PAGE_CACHE_URL="redis://127.0.0.1:$REDIS_PORT/1"
 else
     export GCI_ALLOW_LOCAL_CACHE=true
 fi

@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -74,22 +75,64 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 
 
 class CSPMiddleware(BaseCSPMiddleware):
-    """django-csp's middleware, with the one exception Wagtail's admin needs.
+    """django-csp's middleware, with the exceptions Wagtail's admin needs.
 
-    The public site runs with `script-src 'self'`; Wagtail's admin still has a
-    few inline scripts, so admin pages (signed-in Secretariat members only)
-    also allow inline scripts.
+    * The public site runs with `script-src 'self'`; Wagtail's admin still has
+      a few inline scripts, so admin pages (signed-in Secretariat members
+      only) also allow inline scripts.
+    * `frame-ancestors` says what `X-Frame-Options` says: `'none'` (DENY, the
+      setting) everywhere, `'self'` where a view asked for SAMEORIGIN (Wagtail's
+      preview views, which the page editor shows in an iframe). Browsers that
+      know CSP ignore X-Frame-Options, so the two must agree.
+    * A preview renders the page through the middleware twice: once for a
+      dummy request to the page's own URL, then for the admin's preview view.
+      The dummy pass sets no policy; the admin's (with the SAMEORIGIN its view
+      set) applies.
     """
 
     ADMIN_PREFIX = "/admin/"
+    FRAME_ANCESTORS = {"SAMEORIGIN": ["'self'"], "DENY": ["'none'"]}
+
+    def process_response(self, request, response):
+        if getattr(request, "is_dummy", False):
+            return response
+        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if request.path.startswith(self.ADMIN_PREFIX) and not report_only:
-            update = dict(parts.update or {})
+        if report_only:
+            return parts
+        update = dict(parts.update or {})
+        if request.path.startswith(self.ADMIN_PREFIX):
             update["script-src"] = [*update.get("script-src", []), "'unsafe-inline'"]
-            parts.update = update
+        parts.update = update
+        framing = response.get("X-Frame-Options", settings.X_FRAME_OPTIONS).upper()
+        parts.replace = {
+            **(parts.replace or {}),
+            "frame-ancestors": self.FRAME_ANCESTORS.get(framing, ["'none'"]),
+        }
         return parts
+
+
+class PrivateAccountPagesMiddleware:
+    """Every page of allauth (everything under /<lang>/accounts/: login,
+    password, email addresses, sessions, two-factor, recovery codes…) is
+    sent with ``Cache-Control: private, no-store``: a browser's history, a
+    shared computer or a proxy never keeps an account page (recovery codes,
+    session lists, a form with its CSRF token). Decided once, from the view
+    that answered, so a new allauth page is covered without a line here."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        view = getattr(match, "func", None)
+        module = getattr(getattr(view, "view_class", view), "__module__", "") or ""
+        if module == "allauth" or module.startswith("allauth."):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
 
 class UserGroupsMiddleware:

@@ -1,8 +1,10 @@
 """Anonymous page cache: public Wagtail pages served from the shared cache.
 
 wagtail-cache (3.0, the newest) requires ``wagtail<8.0``, so this is a small
-cache of our own on Django's cache framework (``CACHES["default"]``: Redis in
-production, see docs/deploy.md).
+cache of our own on Django's cache framework, in its own cache alias
+(``GCI_PAGE_CACHE_ALIAS``, ``CACHES["pages"]``: a Redis database of its own
+in production, evictable, never the one that holds allauth's rate limits;
+see docs/deploy.md).
 
 How it works
 ------------
@@ -14,20 +16,40 @@ How it works
 * A response is stored only when the Wagtail page behind it said it may be
   (the ``before_serve_page`` hook ``mark_cacheable_page``): the page is one
   an anonymous visitor may read (``gci.home.visibility.anonymous_pages``: no
-  view restriction, nothing in the Partners area), it is not a form page, and
-  it does not opt out with ``page_cache = False``. The response itself must
+  view restriction, nothing in the Partners area), it is not a form page, it
+  does not opt out with ``page_cache = False``, and it *knows* the query
+  string (see "Query strings" below). The response itself must
   be a plain 200 with no cookie, no CSRF token, no ``private``/``no-store``,
   rendered for an anonymous user, outside a preview.
-* Keys hold a *generation* number kept in the cache, the scheme, host, full
-  path and language. Publishing, unpublishing, moving or deleting a page, or
-  saving or deleting any model of our apps (snippets, events, materials,
-  organisations…) or Wagtail's images, documents, collections, sites,
-  locales and view restrictions bumps the generation: every cached page is
-  then stale at once, in every language, on every process that shares the
-  cache. Entries also expire after ``GCI_PAGE_CACHE_TIMEOUT`` seconds (pages
-  list "upcoming" events, which change with the date).
+* Keys hold a *generation* number kept in the cache, the scheme, host, path,
+  the query (blank values dropped, sorted by name) and language. Publishing,
+  unpublishing, moving or deleting a page, or saving or deleting any model of
+  our apps (snippets, events, materials, organisations…) or Wagtail's images,
+  documents, collections, sites, locales and view restrictions bumps the
+  generation: every cached page is then stale at once, in every language, on
+  every process that shares the cache. Entries also expire after
+  ``GCI_PAGE_CACHE_TIMEOUT`` seconds (pages list "upcoming" events, which
+  change with the date).
 * Responses carry ``X-GCI-Cache: hit``, ``miss`` (stored now) or ``pass``
   (not cacheable).
+
+Query strings
+-------------
+Every value of a filter would otherwise make a new entry (``?kind=a1``,
+``?kind=a2``…: anyone could fill the cache). So only the page knows which
+values mean something: a page type that reads its query string defines
+
+    def cache_key_params(self, request) -> dict[str, str] | None
+
+returning the query it understood, normalised (``{name: value}``, blank
+values left out, each value written as the page writes it in its own
+links), or ``None`` when something in it is unknown. The response is stored
+only when that equals the request's query (``request_query``): a junk, a
+repeated or a differently spelled value (``?page=01``) is served, never
+stored. A page type without the method reads no query string: any query
+means ``pass``. A value the page knows but whose page is empty (``?page=99``)
+is a 404, never stored either. ``GCI_PAGE_CACHE_QUERY_PARAMS`` stays a first,
+cheap filter on the names, before any page is looked at.
 
 Settings: ``GCI_PAGE_CACHE`` (on by default; ``GCI_PAGE_CACHE=false`` in the
 environment turns it off), ``GCI_PAGE_CACHE_TIMEOUT``,
@@ -38,7 +60,7 @@ environment turns it off), ``GCI_PAGE_CACHE_TIMEOUT``,
 import hashlib
 import logging
 import time
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import caches
@@ -63,8 +85,11 @@ def enabled():
     return getattr(settings, "GCI_PAGE_CACHE", True)
 
 
-def _cache():
-    return caches[getattr(settings, "GCI_PAGE_CACHE_ALIAS", "default")]
+def pages_cache():
+    """The cache for what may be lost at any time: pages, their generation,
+    iCal components (``CACHES[GCI_PAGE_CACHE_ALIAS]``, never the one that
+    holds allauth's rate limits)."""
+    return caches[getattr(settings, "GCI_PAGE_CACHE_ALIAS", "pages")]
 
 
 def _new_series():
@@ -74,7 +99,7 @@ def _new_series():
 
 
 def current_generation():
-    cache = _cache()
+    cache = pages_cache()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, _new_series(), timeout=None)
@@ -97,7 +122,7 @@ def _bump():
     from .memo import forget
 
     forget()
-    cache = _cache()
+    cache = pages_cache()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not there yet (or evicted): start a new series
@@ -105,18 +130,35 @@ def _bump():
         cache.incr(GENERATION_KEY)
 
 
-def _query_is_safe(request):
+def request_query(request):
+    """The query string as the cache reads it: ``{name: value}`` with blank
+    values left out (a GET form sends every field, most of them empty), or
+    ``None`` when it may not be cached at all: too long, not parsable, a name
+    that is no known filter, or a name given twice."""
     query = request.META.get("QUERY_STRING", "")
     if not query:
-        return True
+        return {}
     if len(query) > MAX_QUERY_LENGTH:
-        return False
+        return None
     allowed = set(getattr(settings, "GCI_PAGE_CACHE_QUERY_PARAMS", ()))
     try:
-        names = {name for name, _value in parse_qsl(query, keep_blank_values=True)}
+        pairs = parse_qsl(query, keep_blank_values=True, strict_parsing=False)
     except ValueError:
-        return False
-    return names <= allowed
+        return None
+    names = [name for name, _value in pairs]
+    if len(set(names)) != len(names) or not set(names) <= allowed:
+        return None
+    return {name: value for name, value in pairs if value != ""}
+
+
+def page_knows_query(page, request):
+    """Whether ``page`` understood every value of the request's query string
+    (its ``cache_key_params``, see the module): only then is its answer stored."""
+    asked = request_query(request)
+    if not asked:
+        return asked == {}
+    known_query = getattr(page, "cache_key_params", None)
+    return known_query is not None and known_query(request) == asked
 
 
 def may_serve_from_cache(request):
@@ -132,19 +174,22 @@ def may_serve_from_cache(request):
     path = request.path
     if path.startswith(EXCLUDED_PREFIXES) or any(s in path for s in EXCLUDED_SEGMENTS):
         return False
-    return _query_is_safe(request)
+    return request_query(request) is not None
 
 
 def cache_key(request, generation=None):
-    """Generation, scheme, host, full path and language (every page URL
-    carries its language prefix; the language is in the key all the same)."""
+    """Generation, scheme, host, path, query (as ``request_query`` reads it)
+    and language (every page URL carries its language prefix; the language
+    is in the key all the same)."""
     if generation is None:
         generation = current_generation()
+    query = urlencode(sorted((request_query(request) or {}).items()))
     parts = "|".join(
         (
             request.scheme,
             request.get_host(),
-            request.get_full_path(),
+            request.path,
+            query,
             translation.get_language_from_path(request.path_info) or "",
         )
     )
@@ -161,7 +206,7 @@ _last_generation = None
 def lookup(request):
     """The cache key of this request and what the cache holds under it (or None)."""
     global _last_generation
-    cache = _cache()
+    cache = pages_cache()
     guess = _last_generation
     if guess is not None:
         key = cache_key(request, guess)
@@ -187,7 +232,11 @@ def page_allows_cache(page):
 
 def mark_cacheable_page(page, request, serve_args, serve_kwargs):
     """``before_serve_page`` hook: let the middleware store this page's response."""
-    if getattr(request, "_gci_page_cache_candidate", False) and page_allows_cache(page):
+    if (
+        getattr(request, "_gci_page_cache_candidate", False)
+        and page_allows_cache(page)
+        and page_knows_query(page, request)
+    ):
         request._gci_page_cacheable = True
 
 
@@ -232,7 +281,7 @@ class PageCacheMiddleware:
         except DisallowedHost:  # CommonMiddleware answers it
             return self.get_response(request)
         request._gci_page_cache_candidate = True
-        cache = _cache()
+        cache = pages_cache()
         if stored is not None:
             return self._rebuild(stored)
         response = self.get_response(request)

@@ -28,6 +28,9 @@ urlpatterns = [
         "documents/<int:document_id>/<str:document_filename>",
         suitcase_views.serve_document,
     ),
+    # Shared passwords for collections are disabled: their form is not served
+    # (as for pages, below).
+    path("documents/authenticate_with_password/<int:restriction_id>/", views.not_found),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path(

@@ -41,14 +41,16 @@ def _default_language():
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     from gci.site.memo import forget
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     forget()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     forget()
 
 

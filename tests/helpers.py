@@ -68,6 +68,7 @@ PRODUCTION = {
     "SECRET_KEY": secrets.token_urlsafe(60),
     "ALLOWED_HOSTS": "greencustoms.example",
     "CACHE_URL": "redis://127.0.0.1:6379/0",
+    "PAGE_CACHE_URL": "redis://127.0.0.1:6380/0",
 }
 
 

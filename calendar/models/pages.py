@@ -57,6 +57,14 @@ class EventIndexPage(RoutablePageMixin, IntroBodyMixin, Page):
 
         return in_partners_area(self)
 
+    def cache_key_params(self, request):
+        """The query string this view understood, normalised, or ``None``
+        (the page cache stores only what its page knows: gci.site.page_cache)."""
+        from ..views import known_query
+
+        match = getattr(request, "routable_resolver_match", None)
+        return known_query(request, self, match.url_name if match else "upcoming")
+
     # Views (see gci.calendar.views for what each renders)
 
     @path("")

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "gci.site.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "gci.site.middleware.UserSessionsMiddleware",
+    "gci.site.middleware.PrivateAccountPagesMiddleware",
     "gci.site.middleware.SecretariatTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "gci.materials.middleware.ReviewGateMessageMiddleware",
@@ -134,17 +135,31 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://gci")}
-if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
-    # Django's default (300 entries) is smaller than one iCal feed's events.
-    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10_000)
+# Two caches that must never share fate (docs/deploy.md, "Redis"):
+# - "default" (CACHE_URL): what guards the accounts: allauth's rate-limit
+#   counters and locks, the TOTP codes already used, when a session was last
+#   seen. Never evicted to make room (Redis: its own instance, `noeviction`).
+# - "pages" (PAGE_CACHE_URL): what only saves work and may be lost at any
+#   time: the anonymous page cache and its generation number (which the
+#   memo follows), iCal components. Evictable (Redis: `allkeys-lru`), so
+#   however it fills, no login counter is pushed out.
+CACHES = {
+    "default": env.cache("CACHE_URL", default="locmemcache://gci"),
+    "pages": env.cache("PAGE_CACHE_URL", default="locmemcache://gci-pages"),
+}
+for _cache in CACHES.values():
+    if _cache["BACKEND"].endswith("LocMemCache"):
+        # Django's default (300 entries) is smaller than one iCal feed's events.
+        _cache.setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10_000)
 
 # Anonymous page cache (gci.site.page_cache): public pages are served to
-# anonymous visitors from CACHES["default"]; any change to content purges it.
+# anonymous visitors from CACHES["pages"]; any change to content purges it.
+GCI_PAGE_CACHE_ALIAS = "pages"
 GCI_PAGE_CACHE = env.bool("GCI_PAGE_CACHE", default=True)
 GCI_PAGE_CACHE_TIMEOUT = env.int("GCI_PAGE_CACHE_TIMEOUT", default=300)
 # Query-string parameters (public filters) a cached page may carry; any other
-# parameter means "not from the cache".
+# parameter means "not from the cache". Which *values* make a key is the
+# page's to say (``cache_key_params``, see gci.site.page_cache).
 GCI_PAGE_CACHE_QUERY_PARAMS = [
     "page",
     "kind",
@@ -339,7 +354,10 @@ REST_FRAMEWORK = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views set SAMEORIGIN for themselves
+# Nothing frames the site, except Wagtail's admin framing its own previews:
+# its preview views set SAMEORIGIN for themselves, and the CSP middleware
+# makes frame-ancestors say the same as X-Frame-Options on every response.
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
@@ -359,7 +377,8 @@ CONTENT_SECURITY_POLICY = {
             "https://player.vimeo.com",
             "https://www.youtube.com",
         ],
-        "frame-ancestors": ["'self'"],
+        # 'self' only where X-Frame-Options says SAMEORIGIN (gci.site.middleware).
+        "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],

@@ -33,15 +33,25 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
 
-# allauth's rate limits count in the cache: production needs one cache that
-# every process and host shares (Redis). CACHES comes from CACHE_URL (base).
+# allauth's rate limits count in CACHES["default"] and the page cache lives in
+# CACHES["pages"]: production needs both shared by every process and host
+# (Redis), and two of them, so that filling the page cache never pushes a
+# failed-login counter out (docs/deploy.md, "Redis").
 _UNSHARED_CACHES = ("LocMemCache", "DummyCache", "FileBasedCache")
-if CACHES["default"]["BACKEND"].endswith(_UNSHARED_CACHES) and not env.bool(
-    "GCI_ALLOW_LOCAL_CACHE", default=False
-):
-    raise ImproperlyConfigured(
-        "Set CACHE_URL to a cache every process shares (for example redis://host:6379/0): "
-        "allauth's rate limits count there."
-    )
+if not env.bool("GCI_ALLOW_LOCAL_CACHE", default=False):
+    for _alias, _variable, _what in (
+        ("default", "CACHE_URL", "allauth's rate limits count there"),
+        ("pages", "PAGE_CACHE_URL", "the page cache lives there"),
+    ):
+        if CACHES[_alias]["BACKEND"].endswith(_UNSHARED_CACHES):
+            raise ImproperlyConfigured(
+                f"Set {_variable} to a cache every process shares "
+                f"(for example redis://host:6379/0): {_what}."
+            )
+    if CACHES["default"].get("LOCATION") == CACHES["pages"].get("LOCATION"):
+        raise ImproperlyConfigured(
+            "CACHE_URL and PAGE_CACHE_URL must be two caches (two Redis instances, or at "
+            "least two databases): filling the page cache must never evict a rate limit."
+        )
 
 LOGGING["root"]["level"] = env.str("LOG_LEVEL", default="INFO")

@@ -23,10 +23,12 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # keys, the page cache's generation counter among them (which only costs
 # speed: a lost counter restarts from the clock).
 CACHES = {
-    "default": {
+    alias: {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": f"gci-test-{alias}",
         "OPTIONS": {"MAX_ENTRIES": 10_000},
     }
+    for alias in ("default", "pages")
 }
 
 # whitenoise warns when STATIC_ROOT does not exist yet (before collectstatic).

@@ -363,3 +363,49 @@ def test_session_activity_is_recorded_at_most_once_per_interval(client, cites_us
     cache.clear()  # the interval is over
     client.get("/en/partners-area/")
     assert UserSession.objects.get(user=cites_user).last_seen_at > seen
+
+
+def _lock_out(client, user):
+    for i in range(5):
+        sign_in(client, user.email, password=f"wrong-{i}")
+    locked = sign_in(client, user.email)
+    assert "Too many failed login attempts" in locked.content.decode()
+
+
+def _still_locked_out(client, user):
+    response = sign_in(client, user.email)  # the right password
+    return "Too many failed login attempts" in response.content.decode() and (
+        "_auth_user_id" not in client.session
+    )
+
+
+def test_clearing_the_page_cache_never_resets_a_failed_login_counter(client, cites_user):
+    from gci.site.page_cache import pages_cache
+
+    _lock_out(client, cites_user)
+    pages_cache().clear()  # a purge by hand, a restarted page-cache Redis
+    assert _still_locked_out(client, cites_user)
+
+
+def test_filling_the_page_cache_never_pushes_a_failed_login_counter_out(
+    client, cites_user, settings
+):
+    """Anonymous visitors fill the page cache until it culls (Redis: evicts)
+    its oldest entries: a failed-login lock must outlive that."""
+    small = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 12, "CULL_FREQUENCY": 2},
+    }
+    settings.CACHES = {
+        alias: {**small, "LOCATION": f"gci-fate-{alias}"} for alias in settings.CACHES
+    }
+    settings.GCI_PAGE_CACHE = True
+    _lock_out(client, cites_user)
+    visitor = type(client)()
+    stored = 0
+    for language in ["en", "fr", "es", "ru", "ar", "zh-hans"]:
+        for path in ["", "about/", "partners/", "events/", "events/2009/"]:
+            response = visitor.get(f"/{language}/{path}")
+            stored += response.get("X-GCI-Cache") == "miss"
+    assert stored > 2 * small["OPTIONS"]["MAX_ENTRIES"]  # the page cache culled, several times
+    assert _still_locked_out(client, cites_user)

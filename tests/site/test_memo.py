@@ -8,14 +8,13 @@ request, and that nobody gets another visitor's view.
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, PageViewRestriction
 
 from gci.home.models import StandardPage
 from gci.site import memo
-from gci.site.page_cache import GENERATION_KEY, current_generation
+from gci.site.page_cache import GENERATION_KEY, current_generation, pages_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +58,7 @@ def test_a_change_made_by_another_process_is_seen_once_the_generation_moves(clie
         [PageViewRestriction(page=about, restriction_type=PageViewRestriction.LOGIN)]
     )
     assert about.url in menu_of(client)  # the memo is really in use...
-    cache.incr(GENERATION_KEY)
+    pages_cache().incr(GENERATION_KEY)
     assert about.url not in menu_of(client)  # ...and dropped at the next request
 
 

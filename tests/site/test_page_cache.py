@@ -270,10 +270,9 @@ def test_changing_the_home_page_settings_of_a_site_purges(client):
 
 
 def test_a_lost_generation_counter_never_brings_old_pages_back(client):
-    from django.core.cache import cache
+    from gci.site.page_cache import GENERATION_KEY, pages_cache
 
-    from gci.site.page_cache import GENERATION_KEY
-
+    cache = pages_cache()
     client.get("/en/about/")
     stored = cache.get(GENERATION_KEY)
     cache.delete(GENERATION_KEY)  # evicted, or Redis restarted without its data
@@ -291,3 +290,72 @@ def test_a_partner_updating_an_action_point_does_not_purge_public_pages(client, 
     point.status = "in_progress"
     point.save()
     assert state(client.get("/en/")) == "hit"
+
+
+# Flooding: only values a page knows make a cache key
+
+
+def page_entries():
+    """How many pages the page cache holds (its generation counter aside)."""
+    from gci.site.page_cache import GENERATION_KEY, pages_cache
+
+    cache = pages_cache()
+    return sum(1 for key in cache._cache if not key.endswith(GENERATION_KEY))
+
+
+def junk(count=100):
+    """Values no filter knows: words, numbers spelled with a leading zero,
+    decimals, out-of-range numbers."""
+    kinds = [lambda i: f"a{i}", lambda i: f"0{i + 1}", lambda i: f"{i + 1}.0", lambda i: f"{i}x"]
+    return [kinds[i % len(kinds)](i) for i in range(count)]
+
+
+def test_junk_filter_values_never_make_cache_entries(client, settings):
+    url = "/en/events/"  # the page that reads the most filters
+    client.get(url)
+    before = page_entries()
+    for name in settings.GCI_PAGE_CACHE_QUERY_PARAMS:
+        for value in junk():
+            response = client.get(url, {name: value})
+            assert state(response) == "pass", (name, value)
+    assert page_entries() == before
+
+
+@pytest.mark.parametrize(
+    "url", ["/en/about/", "/en/events/2009/", "/en/events/2009/06/", "/en/focal-points/"]
+)
+def test_pages_that_read_no_such_parameter_store_nothing_for_it(client, settings, url):
+    """A page with no use for a parameter (or a view that ignores ``page``)
+    is served, not stored, whatever the value: valid-looking ones too."""
+    client.get(url)
+    before = page_entries()
+    for name in settings.GCI_PAGE_CACHE_QUERY_PARAMS:
+        if url.startswith("/en/events/") and name != "page":
+            continue  # the calendar's filters: the test above
+        for value in [*junk(4), "2", "FR", "workshop"]:
+            assert state(client.get(url, {name: value})) != "miss", (name, value)
+    assert page_entries() == before
+
+
+def test_valid_filter_values_are_still_cached_under_one_key(client):
+    assert state(client.get("/en/events/?kind=workshop")) == "miss"
+    assert state(client.get("/en/events/?kind=workshop")) == "hit"
+    # What the filter form sends (every field, most blank), in any order: the same entry.
+    assert state(client.get("/en/events/?region=&kind=workshop&country=&year=")) == "hit"
+    assert state(client.get("/en/events/?year=2009&kind=workshop")) == "miss"
+    assert state(client.get("/en/events/?kind=workshop&year=2009")) == "hit"
+    assert state(client.get("/en/events/2009/?kind=workshop")) == "miss"
+    assert state(client.get("/en/events/?page=1")) == "miss"
+    # The same filter spelled twice, or a number spelled otherwise: served, not stored.
+    assert state(client.get("/en/events/?kind=workshop&kind=workshop")) == "pass"
+    assert state(client.get("/en/events/?year=02009")) == "pass"
+    assert state(client.get("/en/events/?page=01")) == "pass"
+    # A page number past the end is a 404, never stored.
+    response = client.get("/en/events/?page=999")
+    assert (response.status_code, state(response)) == (404, "pass")
+
+
+def test_a_cached_filtered_page_links_without_the_blank_fields(client):
+    body = client.get("/en/events/?kind=workshop&region=&country=").content.decode()
+    assert "kind=workshop" in body
+    assert "region=&" not in body and "country=" not in body.split("calendar-filters")[0]

@@ -188,7 +188,7 @@ def test_a_dot_env_file_chooses_the_settings_for_manage_py(tmp_path):
     (checkout / ".env").write_text(
         "DJANGO_SETTINGS_MODULE=gci.site.settings.production\n"
         f"SECRET_KEY={PRODUCTION['SECRET_KEY']}\nALLOWED_HOSTS=greencustoms.example\n"
-        "CACHE_URL=redis://127.0.0.1:6379/0\n"
+        "CACHE_URL=redis://127.0.0.1:6379/0\nPAGE_CACHE_URL=redis://127.0.0.1:6380/0\n"
     )
     env = {
         k: v
@@ -208,3 +208,30 @@ def test_a_dot_env_file_chooses_the_settings_for_manage_py(tmp_path):
     )
     assert result.returncode != 0
     assert "refuses to run under production settings" in result.stderr
+
+
+def test_production_refuses_a_page_cache_that_processes_do_not_share():
+    env = {k: v for k, v in PRODUCTION.items() if k != "PAGE_CACHE_URL"}
+    result = run_manage("check", env_overrides=env, drop=("PAGE_CACHE_URL",))
+    assert result.returncode != 0
+    assert "PAGE_CACHE_URL" in result.stderr
+
+
+def test_production_refuses_one_cache_for_rate_limits_and_pages():
+    """Filling the page cache would evict allauth's failed-login counters."""
+    same = {**PRODUCTION, "PAGE_CACHE_URL": PRODUCTION["CACHE_URL"]}
+    result = run_manage("check", env_overrides=same)
+    assert result.returncode != 0
+    assert "PAGE_CACHE_URL" in result.stderr
+
+
+def test_rate_limits_and_pages_live_in_two_caches():
+    code = (
+        "from django.conf import settings as s; c = s.CACHES;"
+        "print(s.GCI_PAGE_CACHE_ALIAS, c['default']['LOCATION'], c['pages']['LOCATION'])"
+    )
+    result = run_manage("shell", "-c", code, env_overrides=PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    alias, default, pages = result.stdout.strip().splitlines()[-1].split()
+    assert alias == "pages" and default != pages
+    assert (default, pages) == (PRODUCTION["CACHE_URL"], PRODUCTION["PAGE_CACHE_URL"])
