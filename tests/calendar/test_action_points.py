@@ -222,7 +222,7 @@ def test_without_a_chosen_lead_the_first_owner_leads(client, meeting, wco_user):
 
 def test_the_secretariat_closes_any_point(client, meeting, secretariat_user):
     action = point(meeting, "Shared survey", days_from_today(5), "CITES", "WCO")
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     assert _post(client, action, "dropped").status_code == 302
     action.refresh_from_db()
     assert action.status == "dropped"

@@ -85,6 +85,7 @@ def test_setup_site_gives_a_new_production_install_its_structure(tmp_path):
     env = {
         **PRODUCTION,
         "CACHE_URL": "locmemcache://",
+        "PAGE_CACHE_URL": "locmemcache://pages",
         "GCI_ALLOW_LOCAL_CACHE": "true",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}",
     }

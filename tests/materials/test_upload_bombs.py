@@ -20,7 +20,7 @@ from PIL import Image as PILImage
 
 from gci.materials.models import Material
 from gci.materials.uploads import validate_upload
-from tests.helpers import activate_totp
+from tests.helpers import force_login_with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -256,8 +256,7 @@ def test_a_png_bomb_is_refused_by_the_wagtail_image_upload(
 
     Image = get_image_model()
     before = Image.objects.count()
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     bomb = SimpleUploadedFile("drums.png", valid_png(10_000, 10_000), "image/png")
     response = client.post(
         path,

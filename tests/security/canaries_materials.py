@@ -142,12 +142,13 @@ def suitcase_submission(token, people):
 @canary("suitcase_submission_file", hidden_from=(ANONYMOUS, OTHER_ORGANISATION))
 def suitcase_submission_file(token, people):
     """A submitted file, waiting in the Secretariat-only collection."""
+    contents = minimal_pdf(f"Submitted {token}")
     document = Document.objects.create(
         title=f"Submitted {token}",
         collection=submissions_collection(),
-        file=ContentFile(minimal_pdf(f"Submitted {token}"), name=f"{token}.pdf"),
+        file=ContentFile(contents, name=f"{token}.pdf"),
     )
-    return Planted(urls=[document.url], api={"documents": [document.pk]})
+    return Planted(urls=[document.url], contents=[contents], api={"documents": [document.pk]})
 
 
 @canary("partners_case_study")

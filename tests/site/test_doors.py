@@ -7,7 +7,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from gci.home.models import StandardPage
-from tests.helpers import activate_totp, sign_in
+from tests.helpers import activate_totp, force_login_with_totp, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,7 @@ def test_account_pages_are_never_stored(client, secretariat_user, url):
 
     activate_totp(secretariat_user)
     RecoveryCodes.activate(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     response = client.get(url)
     assert response.status_code in (200, 302)  # recovery codes first ask for the password again
     directives = {d.strip() for d in response["Cache-Control"].split(",")}
@@ -89,8 +89,7 @@ def test_nothing_frames_the_partners_area(client, cites_user):
 
 
 def test_the_admin_frames_its_own_preview_and_nothing_else(client, secretariat_user):
-    activate_totp(secretariat_user)
-    client.force_login(secretariat_user)
+    force_login_with_totp(client, secretariat_user)
     ordinary = client.get("/admin/pages/")
     assert ordinary["X-Frame-Options"] == "DENY"
     assert frame_ancestors(ordinary) == ["'none'"]
