@@ -84,6 +84,16 @@ def server(tmp_path_factory):
                     "from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret;"
                     "u = get_user_model().objects.get(email='secretariat@greencustoms.example');"
                     "Authenticator.objects.filter(user=u).delete();"
+                    # A second Secretariat member who has not set up TOTP yet.
+                    "from django.contrib.auth.models import Group;"
+                    "n, _ = get_user_model().objects.get_or_create(username='new.secretariat',"
+                    " defaults={'email': 'new.secretariat@greencustoms.example',"
+                    " 'first_name': 'Noor', 'last_name': 'Secretariat'});"
+                    "n.set_password('green-customs-2009'); n.save();"
+                    "n.groups.set([Group.objects.get(name='Secretariat')]);"
+                    "from allauth.account.models import EmailAddress;"
+                    "EmailAddress.objects.get_or_create(user=n, email=n.email,"
+                    " defaults={'verified': True, 'primary': True});"
                     "s = generate_totp_secret(); TOTP.activate(u, s); print(s)"
                 ),
             ],

@@ -314,6 +314,29 @@ def test_secretariat_journey(server, page):
     assert [e for e in page.console_errors if "Content Security Policy" in e] == []
 
 
+def test_a_secretariat_member_without_totp_is_told_why_and_where_to_set_it_up(server, page):
+    """Signed in with a password alone, a Secretariat member has no
+    Secretariat powers: the Partners area refuses them, saying why, in their
+    language, with the way to set up the authenticator app."""
+    base = server["base"]
+    page.goto(base + "/en/accounts/login/")
+    sign_in(page, "new.secretariat@greencustoms.example")
+    page.wait_for_load_state()
+    page.goto(base + "/en/partners-area/")
+    notice = page.locator(".messages", has_text="Secretariat rights are paused")
+    assert notice.is_visible()
+    assert "two-factor" in page.locator("main").inner_text()
+    shot(page, "secretariat-without-totp-en")
+    page.goto(base + "/ar/partners-area/")
+    assert page.get_attribute("html", "dir") == "rtl"
+    assert "Secretariat rights" not in page.content()
+    shot(page, "secretariat-without-totp-ar")
+    page.goto(base + "/en/partners-area/")
+    notice.get_by_role("link", name="Set up an authenticator app").click()
+    page.wait_for_load_state()
+    assert "/accounts/" in page.url  # allauth asks for the password again, then the app
+
+
 def test_visitor_reads_every_language_without_errors(server, page):
     for code in ["en", "fr", "es", "ru", "ar", "zh-hans"]:
         response = page.goto(f"{server['base']}/{code}/partners/")
