@@ -449,8 +449,11 @@ def update_action_point(request, pk):
     if form.is_valid():
         with transaction.atomic():
             current = ActionPoint.objects.select_for_update().get(pk=point.pk)
-            closes_or_reopens = (current.status in CLOSED_ACTION_STATUSES) != (
-                form.cleaned_data["status"] in CLOSED_ACTION_STATUSES
+            # Closing, reopening, or turning "done" into "dropped" (or back)
+            # decides for every owner.
+            closes_or_reopens = form.cleaned_data["status"] != current.status and (
+                current.status in CLOSED_ACTION_STATUSES
+                or form.cleaned_data["status"] in CLOSED_ACTION_STATUSES
             )
             if closes_or_reopens and not current.may_close(request.user):
                 # Checked against the stored status, under the row lock.

@@ -118,15 +118,17 @@ def _link_rows(page):
 
 
 def _has_foreign_draft(page, organisation):
-    """True when the newest revision is an unpublished draft by someone who
-    is not a member of ``organisation`` (the Secretariat, as a rule)."""
+    """True when any revision saved since the live one (all of them, if the
+    page never went live) is by someone who is not a member of
+    ``organisation`` (the Secretariat, as a rule): a Partner's later draft is
+    built on it, so publishing that would publish the Secretariat's
+    unfinished changes too."""
     if not page.has_unpublished_changes or page.latest_revision_id is None:
         return False
-    if page.live and page.latest_revision_id == page.live_revision_id:
-        return False
-    author = page.latest_revision.user
-    membership = getattr(author, "membership", None) if author else None
-    return membership is None or membership.organisation_id != organisation.pk
+    revisions = page.revisions.all()
+    if page.live_revision_id is not None:
+        revisions = revisions.filter(pk__gt=page.live_revision_id)
+    return revisions.exclude(user__membership__organisation_id=organisation.pk).exists()
 
 
 def publish_decision(page, user):

@@ -75,6 +75,8 @@ MAX_MEMBER_READ = 256  # bytes read from any member (the ODF mimetype is ~50)
 SAFE_COMPRESSION = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
 END_OF_DIRECTORY = b"PK\x05\x06"
 END_OF_DIRECTORY_SIZE = 22
+ZIP64_LOCATOR = b"PK\x06\x07"
+ZIP64_LOCATOR_SIZE = 20
 DEFAULT_MAX_IMAGE_PIXELS = 50 * 1000 * 1000
 
 
@@ -160,12 +162,18 @@ def _check_zip_directory(file):
     directory would be too large to load (ZipFile reads all of it)."""
     file.seek(0, 2)
     size = file.tell()
-    tail_size = min(size, END_OF_DIRECTORY_SIZE + 0xFFFF)  # record + longest comment
+    # record + longest comment + the zip64 locator that may precede the record
+    tail_size = min(size, END_OF_DIRECTORY_SIZE + 0xFFFF + ZIP64_LOCATOR_SIZE)
     file.seek(size - tail_size)
     tail = file.read(tail_size)
     at = tail.rfind(END_OF_DIRECTORY)
     if at < 0 or len(tail) - at < END_OF_DIRECTORY_SIZE:
         return False
+    locator = tail[max(at - ZIP64_LOCATOR_SIZE, 0) : at]
+    if locator.startswith(ZIP64_LOCATOR):
+        # zipfile would then trust the zip64 record's member count and
+        # directory size instead (up to 2**64): no office document needs it.
+        _refuse_archive()
     _sig, _disk, _cd_disk, _here, members, directory_size, _offset, _comment = struct.unpack(
         "<4s4H2LH", tail[at : at + END_OF_DIRECTORY_SIZE]
     )

@@ -130,7 +130,8 @@ class PrivateAccountPagesMiddleware:
         match = getattr(request, "resolver_match", None)
         view = getattr(match, "func", None)
         module = getattr(getattr(view, "view_class", view), "__module__", "") or ""
-        if module == "allauth" or module.startswith("allauth."):
+        # (Our own wrapper of allauth's TOTP setup, which shows the secret, too.)
+        if module.startswith(("allauth.", "gci.home.two_factor")) or module == "allauth":
             patch_cache_control(response, private=True, no_store=True)
         return response
 

@@ -206,9 +206,13 @@ def test_the_lead_closes_it_and_the_others_see_who_and_when(client, meeting, wco
     for url in ["/en/partners-area/", meeting.url]:
         body = client.get(url).content.decode()
         assert f"closed for all owners by {name} (WCO) on" in body, url
-    # Reopening is the lead's (or the Secretariat's) too.
+    # Reopening is the lead's (or the Secretariat's) too, and so is turning
+    # "done" into "dropped".
     action.refresh_from_db()
     assert _post(client, action, "open").status_code == 403
+    assert _post(client, action, "dropped").status_code == 403
+    action.refresh_from_db()
+    assert action.status == "done"
 
 
 def test_without_a_chosen_lead_the_first_owner_leads(client, meeting, wco_user):

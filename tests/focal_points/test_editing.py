@@ -208,6 +208,13 @@ def test_a_newer_draft_by_the_secretariat_is_not_published_over(client, wco_user
     assert page.latest_revision.user == wco_user
     assert page.latest_revision.as_object().links.get().url == NEW_URL
     assert page.has_unpublished_changes
+    # A second edit is built on both drafts: it stays a draft too.
+    second = client.post(
+        URL, form_data(page, [{**GOOD, "url": NEW_URL + "-2"}]), follow=True
+    ).content.decode()
+    assert "saved as a draft" in second
+    page = wco_page()
+    assert page.links.get().url == live_url
 
 
 def test_a_page_scheduled_for_publishing_is_not_changed(client, wco_user, secretariat_user):

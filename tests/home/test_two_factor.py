@@ -221,6 +221,7 @@ class TestWithASecondFactor:
         assert asked.status_code == 302
         client.post(asked["Location"], {"password": DEMO_PASSWORD})
         page = client.get(SETUP_URL)
+        assert "no-store" in page["Cache-Control"]  # it shows the secret
         secret = page.context["form"].secret
         response = client.post(SETUP_URL, {"code": current_code(secret)})
         assert response.status_code == 302

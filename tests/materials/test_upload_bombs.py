@@ -183,6 +183,21 @@ def test_an_end_of_directory_counting_too_many_members_is_refused_before_opening
     assert error.value.code == "archive"
 
 
+def test_a_zip64_directory_is_refused_before_opening():
+    """zipfile trusts a zip64 record's member count over the classic record's,
+    so a small upload could declare hundreds of thousands of members."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("ppt/presentation.xml", "<p/>")
+    data = buffer.getvalue()
+    at = data.rfind(b"PK\x05\x06")
+    locator = b"PK\x06\x07" + struct.pack("<LQL", 0, at, 1)
+    with pytest.raises(ValidationError) as error:
+        validate_upload(SimpleUploadedFile("slides.pptx", data[:at] + locator + data[at:]))
+    assert error.value.code == "archive"
+
+
 def test_a_member_with_an_absurd_compression_ratio_is_refused():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
