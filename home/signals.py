@@ -17,7 +17,7 @@ Two cases are deliberately not propagated:
 import threading
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, post_page_move
@@ -147,3 +147,23 @@ def moved_into_the_partners_area(sender, instance, **kwargs):
             UnpublishPageAction(translation, include_descendants=True).execute(
                 skip_permission_checks=True
             )
+
+
+@receiver(pre_delete)
+def unpublish_aliases_left_in_the_open(sender, instance, **kwargs):
+    """Deleting a page turns its aliases into ordinary pages (Wagtail sets
+    ``alias_of`` to null). An alias of a restricted or Partners-area page
+    standing outside the original's closed section was closed only by its
+    original (``gci.home.visibility``): it is unpublished first, so it never
+    becomes a public page holding the original's text."""
+    if not isinstance(instance, Page) or type(instance) is not Page:
+        return  # once per page: the base row (the specific row is deleted too)
+    from .visibility import alias_would_be_less_closed
+
+    left_open = [
+        alias.pk
+        for alias in Page.objects.filter(alias_of=instance)
+        if alias_would_be_less_closed(instance, alias.get_parent())
+    ]
+    if left_open:
+        Page.objects.filter(pk__in=left_open).update(live=False, has_unpublished_changes=True)

@@ -92,3 +92,22 @@ def refuse_open_aliases_of_closed_pages(request, page):
         % {"page": page.get_admin_display_title()},
     )
     return redirect("wagtailadmin_pages:copy", page.pk)
+
+
+@hooks.register("before_convert_alias_page")
+def refuse_to_open_an_alias_by_converting_it(request, page):
+    """Converting an alias into an ordinary page would leave the original's
+    text where the original's restrictions do not reach."""
+    if request.method != "POST" or page.alias_of is None:
+        return None
+    if not alias_would_be_less_closed(page.alias_of, page.get_parent()):
+        return None
+    messages.error(
+        request,
+        _(
+            "This alias shows a restricted page (Partners area or private page) outside its "
+            "restricted section: converted into an ordinary page, it would be public. "
+            "Move it inside that section first, or delete it."
+        ),
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)

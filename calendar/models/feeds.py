@@ -8,6 +8,10 @@ Django's password-reset tokens do), and still belongs: in the Secretariat
 group, or in the Partners group with a membership of an organisation. A token
 that fails is revoked there and then, with the reason, so the calendar-link
 page can tell its owner why the link stopped and ask for a new one.
+
+A feed has no session, so no second factor: it acts with Secretariat powers
+only if the link was made by a session that had them (``gci.home.two_factor``),
+otherwise with the owner's other groups only.
 """
 
 import hashlib
@@ -50,6 +54,13 @@ class CalendarFeedToken(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_reason = models.CharField(max_length=20, choices=Revoked, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    secretariat_powers = models.BooleanField(
+        default=False,
+        help_text=_(
+            "Made in a session with Secretariat powers (a second factor used): the feed "
+            "shows what the Secretariat sees."
+        ),
+    )
 
     class Meta:
         verbose_name = _("calendar feed token")
@@ -62,11 +73,17 @@ class CalendarFeedToken(models.Model):
 
     @classmethod
     def issue(cls, user):
-        """Revoke the user's current tokens and make a new one; returns the token."""
+        """Revoke the user's current tokens and make a new one; returns the token.
+        ``user`` is the request's: it carries the powers of that session."""
+        from gci.home.roles import is_secretariat
+
         cls._revoke(cls.objects.filter(user=user), cls.Revoked.REPLACED)
         token = secrets.token_urlsafe(32)
         cls.objects.create(
-            user=user, digest=_digest(token), password_fingerprint=password_fingerprint(user)
+            user=user,
+            digest=_digest(token),
+            password_fingerprint=password_fingerprint(user),
+            secretariat_powers=is_secretariat(user),
         )
         return token
 
@@ -102,7 +119,11 @@ class CalendarFeedToken(models.Model):
 
     @classmethod
     def user_for(cls, token):
-        """The user this token belongs to while it may still be used, or None."""
+        """The user this token belongs to while it may still be used, or None,
+        with the powers of the session that made the token."""
+        from gci.home.roles import is_secretariat
+        from gci.home.two_factor import SETUP, withhold_secretariat_powers
+
         if not token or len(token) > 100:
             return None
         found = (
@@ -117,4 +138,7 @@ class CalendarFeedToken(models.Model):
             cls._revoke(cls.objects.filter(pk=found.pk), reason)
             return None
         cls.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
-        return found.user
+        user = found.user
+        if not found.secretariat_powers and is_secretariat(user):
+            withhold_secretariat_powers(user, SETUP)
+        return user

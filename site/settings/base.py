@@ -267,6 +267,10 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Green Customs] "
+# Tell the person by email when their password, email address or second
+# factor changes: someone who has their password and sets up an authenticator
+# app in their name (which restores Secretariat powers) does not go unseen.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_USER_DISPLAY = "gci.home.roles.display_name"
 # Behind a reverse proxy every request comes from the proxy's address: allauth
 # must take the client's address from X-Forwarded-For, set by the proxies we

@@ -180,6 +180,37 @@ class TestPersonalFeed:
         token = CalendarFeedToken.issue(secretariat_user)
         assert client.get(self.url(token)).status_code == 200
 
+    def test_a_link_made_without_a_second_factor_shows_only_what_a_partner_sees(
+        self, client, secretariat_user, partners_group
+    ):
+        """A feed has no session: it carries the powers of the session that
+        made the link (gci.home.two_factor)."""
+        from urllib.parse import urlsplit
+
+        from django.contrib.auth.models import Group
+        from wagtail.models import PageViewRestriction
+
+        from tests.helpers import force_login_with_totp
+
+        retreat = make_event(planning_index(), "Secretariat retreat", days_from_today(8))
+        make_event(planning_index(), "Internal plan", days_from_today(9))
+        restriction = PageViewRestriction.objects.create(
+            page=retreat, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.set([Group.objects.get(name="Secretariat")])
+        secretariat_user.groups.add(partners_group)  # a Partner too: may make a link
+
+        def feed_titles():
+            made = client.post("/en/planning/calendar-link/", {"action": "issue"})
+            path = urlsplit(made.context["url"]).path
+            return set(events_of(read(client.get(path))))
+
+        client.force_login(secretariat_user)  # a password alone
+        titles = feed_titles()
+        assert "Internal plan" in titles and "Secretariat retreat" not in titles
+        force_login_with_totp(client, secretariat_user)
+        assert {"Internal plan", "Secretariat retreat"} <= feed_titles()
+
     def test_only_the_digest_is_stored(self, cites_user):
         token = CalendarFeedToken.issue(cites_user)
         assert not CalendarFeedToken.objects.filter(digest=token).exists()

@@ -121,3 +121,26 @@ def test_the_admin_allows_an_alias_inside_the_same_area(client, secretariat_user
     )
     assert response.status_code == 302
     assert Page.objects.filter(alias_of=original, path__startswith=planning.path).exists()
+
+
+def test_deleting_the_original_does_not_leave_its_text_public(client, original, public_alias):
+    original.delete()
+    public_alias.refresh_from_db()
+    assert public_alias.alias_of_id is None and not public_alias.live
+    response = client.get("/en/budget-copy/")
+    assert response.status_code == 404
+    assert CANARY not in text(response)
+    assert "budget-copy" not in text(client.get("/sitemap.xml"))
+
+
+def test_the_admin_refuses_to_convert_such_an_alias_into_an_ordinary_page(
+    client, secretariat_user, public_alias
+):
+    force_login_with_totp(client, secretariat_user)
+    response = client.post(f"/admin/pages/{public_alias.pk}/convert_alias/", follow=True)
+    assert "converted into an ordinary page, it would be public" in text(response)
+    public_alias.refresh_from_db()
+    assert public_alias.alias_of_id is not None
+    assert client.get("/en/budget-copy/").status_code == 200  # the Secretariat reads it
+    client.logout()
+    assert client.get("/en/budget-copy/").status_code == 302

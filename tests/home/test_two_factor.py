@@ -14,6 +14,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
@@ -192,6 +193,8 @@ class TestWithoutASecondFactor:
             },
         )
         assert response.status_code == 302
+        # The owner is told by email (in case it was not them).
+        assert [m.to for m in mail.outbox] == [[superuser.email]]
         superuser.refresh_from_db()
         assert superuser.is_superuser
         assert superuser.check_password("another-long-password-2")
