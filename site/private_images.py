@@ -219,3 +219,20 @@ def connect_signals():
             sender=CollectionViewRestriction,
             dispatch_uid=f"gci-private-restriction-{signal is post_save}",
         )
+
+
+def collection_edit_view():
+    """Wagtail's "edit collection" view, which also moves the collection (and
+    its children) in the tree with no signal: afterwards its images are put
+    on the side their new place says (a public collection moved under a
+    restricted one takes its files out of ``/media/images/`` at once).
+    Routed at Wagtail's own address in ``gci.site.urls``."""
+    from wagtail.admin.views.collections import Edit
+
+    class CollectionEdit(Edit):
+        def save_instance(self):
+            instance = super().save_instance()
+            resettle(_images_in(instance))
+            return instance
+
+    return CollectionEdit.as_view()

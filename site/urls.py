@@ -21,6 +21,8 @@ handler500 = "gci.site.views.server_error"
 urlpatterns = [
     # Wagtail's admin login would skip allauth's MFA and rate limits.
     path("admin/login/", views.to_allauth_login),
+    # Wagtail's, then the moved collection's image files are put on the right side.
+    path("admin/collections/<int:pk>/", private_images.collection_edit_view()),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document serve view, with download-only, no-store headers for
     # restricted documents (see gci.materials.views.suitcase.serve_document).

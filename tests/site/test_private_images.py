@@ -187,6 +187,29 @@ def test_a_collection_that_gains_or_loses_a_restriction_moves_its_images(setting
     assert image.get_rendition("width-30").file.name.startswith("images/")
 
 
+def test_a_public_collection_moved_under_a_restricted_one_takes_its_files_along(client, settings):
+    """Wagtail's collection editor moves the collection in the tree with no signal."""
+    from django.contrib.auth import get_user_model
+
+    from tests.helpers import force_login_with_totp
+
+    admin = get_user_model().objects.create_superuser("root", "root@example.org", "x-pass-1234")
+    collection = _public_collection()
+    image = _image(collection)
+    public = image.get_rendition("width-30").file.name
+    force_login_with_totp(client, admin)
+    response = client.post(
+        f"/admin/collections/{collection.pk}/",
+        {"name": collection.name, "parent": case_study_photos_collection().pk},
+    )
+    assert response.status_code == 302
+    collection.refresh_from_db()
+    assert collection.get_parent() == case_study_photos_collection()
+    assert not _on_disk(settings, public)
+    image.refresh_from_db()
+    assert image.file.name.startswith("private/")
+
+
 def test_the_admins_bulk_add_to_collection_moves_the_files(settings, secretariat_user):
     """Wagtail's bulk action updates the images with a queryset (no signal)."""
     from gci.site.private_images import after_bulk_action
