@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gci.home.models import PartnerOrganisation
@@ -549,15 +549,15 @@ def feed_link(request):
 
 
 FEED_STOPPED = {
-    CalendarFeedToken.Revoked.PASSWORD: _lazy(
+    CalendarFeedToken.Revoked.PASSWORD: gettext_lazy(
         "Your calendar link stopped working because your password changed. "
         "Make a new one, and replace the old one in your calendar application."
     ),
-    CalendarFeedToken.Revoked.MEMBERSHIP: _lazy(
+    CalendarFeedToken.Revoked.MEMBERSHIP: gettext_lazy(
         "Your calendar link stopped working because your access to the Partners "
         "area ended. Make a new one, and replace the old one in your calendar application."
     ),
-    CalendarFeedToken.Revoked.INACTIVE: _lazy(
+    CalendarFeedToken.Revoked.INACTIVE: gettext_lazy(
         "Your calendar link stopped working because your account was "
         "deactivated. Make a new one, and replace the old one in your calendar application."
     ),

@@ -9,14 +9,19 @@ from .choices import ContactKind, Treaty
 from .patterns import http_url, validate_pattern
 
 
+class HttpURLField(forms.URLField):
+    """A URL with the http or https scheme, checked by one validator: one message."""
+
+    default_validators = [http_url]
+
+
 class FocalPointLinkForm(forms.Form):
     treaty = forms.ChoiceField(label=_("Treaty or mandate"), choices=Treaty.choices)
     kind = forms.ChoiceField(label=_("Kind of contact"), choices=ContactKind.choices)
     label = SingleLineField(label=_("Label"), max_length=255)
-    url = forms.URLField(
+    url = HttpURLField(
         label=_("List of contacts"),
         max_length=500,
-        validators=[http_url],
         assume_scheme="https",
         help_text=_("A real http(s) address."),
     )

@@ -7,7 +7,7 @@ from django.forms import formset_factory
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django_countries import countries
 
 from gci.home.models import PartnerOrganisation
@@ -166,25 +166,25 @@ def publish_decision(page, user):
 
 
 REFUSALS = {
-    "locked": _lazy(
+    "locked": gettext_lazy(
         "The Secretariat has locked these links for editing. "
         "Your changes are still in the form: try again later."
     ),
-    "moderation": _lazy(
+    "moderation": gettext_lazy(
         "These links are with the Secretariat for review, so they cannot be "
         "changed until the review is finished. Your changes are still in the "
         "form: try again later."
     ),
 }
 SAVED = {
-    "publish": _lazy(
+    "publish": gettext_lazy(
         "Your organisation's links are saved. They are checked again at the next link check."
     ),
-    "offline": _lazy(
+    "offline": gettext_lazy(
         "Your changes are saved. The Secretariat has taken this page offline: "
         "your changes will appear when they publish it again."
     ),
-    "pending": _lazy(
+    "pending": gettext_lazy(
         "Your changes are saved as a draft. The Secretariat has changes to "
         "these links waiting to be published: yours will appear when they "
         "publish them."

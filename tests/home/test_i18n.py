@@ -1,5 +1,6 @@
 """Six languages: prefixed URLs, lang and dir, the switcher, translated interface."""
 
+import ast
 from pathlib import Path
 
 import polib
@@ -90,6 +91,31 @@ def test_every_catalogue_is_complete(catalogue):
     assert untranslated == []
     copied = [e.msgid for e in po if e.msgstr and e.msgstr == e.msgid and len(e.msgid) > 12]
     assert copied == []
+
+
+# The names `makemessages` finds: xgettext's own for Python plus the keywords Django adds.
+EXTRACTED_NAMES = {
+    "_", "gettext", "ngettext", "pgettext", "npgettext", "gettext_noop",
+    "gettext_lazy", "ngettext_lazy", "pgettext_lazy", "npgettext_lazy",
+}  # fmt: skip
+
+
+def test_every_translatable_string_can_be_extracted():
+    """A translation function imported under another name (`gettext_lazy as _lazy`)
+    hides its strings from makemessages: they stay English in every language."""
+    hidden = []
+    for path in ROOT.glob("*/**/*.py"):
+        if path.parts[len(ROOT.parts)] in {".venv", "var", "tests", "scripts"}:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.ImportFrom) and node.module == "django.utils.translation":
+                hidden += [
+                    f"{path.relative_to(ROOT)}: {alias.name} as {alias.asname}"
+                    for alias in node.names
+                    if alias.name in EXTRACTED_NAMES
+                    and (alias.asname or alias.name) not in EXTRACTED_NAMES
+                ]
+    assert hidden == []
 
 
 @pytest.mark.parametrize("catalogue", CATALOGUES)
