@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
+from gci.home.sent_once import DueReminderLog
+
 from ..choices import CLOSED_ACTION_STATUSES, ActionStatus
 
 
@@ -189,20 +191,13 @@ class ActionPointUpdate(models.Model):
         ordering = ["-at", "-pk"]
 
 
-class ReminderLog(models.Model):
-    """One reminder sent: never send the same one twice."""
-
-    class Kind(models.TextChoices):
-        UPCOMING = "upcoming", _("Due soon")
-        OVERDUE = "overdue", _("Overdue")
+class ReminderLog(DueReminderLog):
+    """One reminder of an action point sent: never send the same one twice."""
 
     action_point = models.ForeignKey(
         ActionPoint, on_delete=models.CASCADE, related_name="reminders"
     )
-    kind = models.CharField(max_length=20, choices=Kind)
     due_date = models.DateField()
-    sent_at = models.DateTimeField(default=timezone.now)
-    recipients = models.TextField(blank=True)
 
     class Meta:
         constraints = [
