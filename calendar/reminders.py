@@ -49,7 +49,7 @@ def due(today):
     dashboard_url = _dashboard_url()
     for point, kind in list(due_reminders(today)):
         yield Due(
-            key={"action_point": point, "kind": kind, "due_date": point.due_date},
+            key={"action_point": point, "kind": kind, "due": point.due_date},
             template="gci_calendar/email/reminder",
             context={"point": point, "kind": kind, "today": today, "dashboard_url": dashboard_url},
             recipients=recipients(point),

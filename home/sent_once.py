@@ -29,11 +29,19 @@ class ReminderKind(models.TextChoices):
 
 
 class DueReminderLog(SentOnceLog):
-    """A reminder of something due: once when it is near, once when it is late."""
+    """A reminder of something due on `due`: once when it is near, once when
+    it is late. A new due date makes new reminders possible."""
 
     Kind = ReminderKind
 
     kind = models.CharField(max_length=20, choices=Kind)
+    due = models.DateField()
 
     class Meta:
         abstract = True
+
+    @staticmethod
+    def once_per(subject, *, name):
+        """The constraint of a concrete log: one reminder per `subject` (its
+        foreign key), kind and due date."""
+        return models.UniqueConstraint(fields=[subject, "kind", "due"], name=name)

@@ -45,7 +45,7 @@ def due_reminders(today):
 def due(today):
     for assignment, kind in list(due_reminders(today)):
         yield Due(
-            key={"assignment": assignment, "kind": kind, "deadline": assignment.round.deadline},
+            key={"assignment": assignment, "kind": kind, "due": assignment.round.deadline},
             template="materials/email/reminder",
             context={
                 "assignment": assignment,

@@ -230,6 +230,8 @@ def email_invitations(review_round, assignments):
     by_organisation = {}
     for membership in members([a.organisation_id for a in assignments]):
         by_organisation.setdefault(membership.organisation, []).append(membership.user)
+    if not by_organisation:
+        return
     with mail_connection() as connection:
         for organisation, users in by_organisation.items():
             context = {"round": review_round, "url": url, "organisation": organisation}

@@ -125,20 +125,25 @@ class Outcome:
     failed: dict[str, str] = field(default_factory=dict)
 
     def record(self, log):
-        """Write the failures into the "sent once" row `log`."""
-        log.failed = "\n".join(f"{address}: {error}" for address, error in self.failed.items())
-        log.save(update_fields=["failed"])
+        """Write the failures, if any, into the "sent once" row `log`."""
+        if self.failed:
+            log.failed = "\n".join(f"{address}: {error}" for address, error in self.failed.items())
+            log.save(update_fields=["failed"])
 
 
 @contextlib.contextmanager
 def mail_connection():
-    """One open connection to the mail server for a batch of emails."""
+    """One open connection to the mail server for a batch of emails. If the
+    server cannot be reached, each email tries again and its failure is
+    logged and recorded like any other."""
     connection = get_connection()
-    connection.open()
+    with contextlib.suppress(Exception):
+        connection.open()
     try:
         yield connection
     finally:
-        connection.close()
+        with contextlib.suppress(Exception):
+            connection.close()
 
 
 def deliver(messages, connection=None) -> Outcome:

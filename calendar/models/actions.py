@@ -194,14 +194,7 @@ class ActionPointUpdate(models.Model):
 class ReminderLog(DueReminderLog):
     """One reminder of an action point sent: never send the same one twice."""
 
-    action_point = models.ForeignKey(
-        ActionPoint, on_delete=models.CASCADE, related_name="reminders"
-    )
-    due_date = models.DateField()
+    action_point = models.ForeignKey(ActionPoint, models.CASCADE, related_name="reminders")
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["action_point", "kind", "due_date"], name="one_reminder_per_due_date"
-            )
-        ]
+        constraints = [DueReminderLog.once_per("action_point", name="one_reminder_per_due_date")]

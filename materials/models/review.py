@@ -261,16 +261,11 @@ class ReviewEvent(models.Model):
 class ReviewReminderLog(DueReminderLog):
     """One reminder sent to one assignment: never the same one twice."""
 
-    assignment = models.ForeignKey(
-        ReviewAssignment, on_delete=models.CASCADE, related_name="reminders"
-    )
-    deadline = models.DateField()
+    assignment = models.ForeignKey(ReviewAssignment, models.CASCADE, related_name="reminders")
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["assignment", "kind", "deadline"], name="one_review_reminder_per_deadline"
-            )
+            DueReminderLog.once_per("assignment", name="one_review_reminder_per_deadline")
         ]
 
 

@@ -84,7 +84,7 @@ def approved():
 
 def reminder(point, recipients):
     return Due(
-        key={"action_point": point, "kind": "upcoming", "due_date": point.due_date},
+        key={"action_point": point, "kind": "upcoming", "due": point.due_date},
         template="materials/email/decided",
         context={"material": approved(), "suitcase_url": "/"},
         recipients=recipients,
@@ -155,3 +155,19 @@ def test_when_nobody_got_it_the_next_run_tries_again(refusing, settings, action_
     assert not ReminderLog.objects.filter(action_point=action_point).exists()
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert send_once(ReminderLog, [reminder(action_point, ["refused@example.org"])]) == 1
+
+
+class UnreachableBackend(EmailBackend):
+    """A mail server that cannot be reached at all."""
+
+    def open(self):
+        raise ConnectionRefusedError("Connection refused")
+
+    def send_messages(self, messages):
+        self.open()
+
+
+def test_an_unreachable_server_loses_no_reminder(settings, action_point):
+    settings.EMAIL_BACKEND = f"{UnreachableBackend.__module__}.UnreachableBackend"
+    assert send_once(ReminderLog, [reminder(action_point, ["p@example.org"])]) == 0
+    assert not ReminderLog.objects.filter(action_point=action_point).exists()
