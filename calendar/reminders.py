@@ -1,19 +1,19 @@
 """Reminders for action points: before the due date and when overdue.
 
-Idempotent: a ReminderLog row per (action point, kind, due date) is written in
-the same transaction as the decision to send, so running the command twice,
-or from two machines at once, never sends the same reminder twice. Moving the
-due date makes a new reminder possible.
+What is due is said here; `gci.site.mail.send_once` sends it at most once: a
+ReminderLog row per (action point, kind, due date) is claimed in the same
+transaction as the sending, so running the command twice, or from two
+machines at once, never sends the same reminder twice. Moving the due date
+makes a new reminder possible.
 """
 
 import datetime as dt
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gci.home.models import Membership
-from gci.site.mail import send_templated_mail
+from gci.site.mail import Due, addresses_of, send_once
 
 from .models import ActionPoint, ReminderLog
 
@@ -36,46 +36,29 @@ def due_reminders(today):
 
 
 def recipients(point):
-    return sorted(
-        {
-            membership.user.email
-            for membership in Membership.objects.filter(
-                organisation__in=point.owners.all(), user__is_active=True
-            ).select_related("user")
-            if membership.user.email
-        }
+    """The active members of the point's owner organisations, with their language."""
+    return addresses_of(
+        membership.user
+        for membership in Membership.objects.filter(
+            organisation__in=point.owners.all(), user__is_active=True
+        ).select_related("user")
     )
+
+
+def due(today):
+    dashboard_url = _dashboard_url()
+    for point, kind in list(due_reminders(today)):
+        yield Due(
+            key={"action_point": point, "kind": kind, "due": point.due_date},
+            template="gci_calendar/email/reminder",
+            context={"point": point, "kind": kind, "today": today, "dashboard_url": dashboard_url},
+            recipients=recipients(point),
+        )
 
 
 def send_reminders(today=None):
     """Send what is due; returns the number of emails sent."""
-    today = today or timezone.localdate()
-    sent = 0
-    for point, kind in list(due_reminders(today)):
-        to = recipients(point)
-        if not to:
-            continue
-        try:
-            with transaction.atomic():
-                ReminderLog.objects.create(
-                    action_point=point,
-                    kind=kind,
-                    due_date=point.due_date,
-                    recipients=", ".join(to),
-                )
-                context = {
-                    "point": point,
-                    "kind": kind,
-                    "today": today,
-                    "dashboard_url": _dashboard_url(),
-                }
-                delivered = send_templated_mail("gci_calendar/email/reminder", context, to)
-                if not delivered:  # none went out (each failure is logged): retried next run
-                    transaction.set_rollback(True)
-                sent += delivered
-        except IntegrityError:
-            continue  # already reminded (another run got there first)
-    return sent
+    return send_once(ReminderLog, due(today or timezone.localdate()))
 
 
 def _dashboard_url():

@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from requests.adapters import HTTPAdapter
 
-from gci.site.mail import send_templated_mail
+from gci.site.mail import addresses_of, send_templated
 from gci.site.memo import default_locale
 
 from .models import LinkCheck, OrganisationFocalPointsPage
@@ -187,18 +187,13 @@ def notify(newly_broken):
     """One summary email for everything that broke, to each Secretariat member."""
     if not newly_broken:
         return 0
-    recipients = sorted(
-        {
-            u.email
-            for u in get_user_model().objects.filter(groups__name="Secretariat", is_active=True)
-            if u.email
-        }
-        | {email for _name, email in settings.ADMINS}
-    )
+    recipients = addresses_of(
+        get_user_model().objects.filter(groups__name="Secretariat", is_active=True)
+    ) + [email for _name, email in settings.ADMINS]
     if not recipients:
         return 0
     context = {"checks": newly_broken, "admin_url": settings.WAGTAILADMIN_BASE_URL + "/admin/"}
-    return send_templated_mail("focal_points/email/broken", context, recipients)
+    return send_templated("focal_points/email/broken", context, recipients)
 
 
 def run(workers=6, timeout=10):

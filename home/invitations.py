@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import base36_to_int
 
-from gci.site.mail import send_templated_mail
+from gci.site.mail import preferred_languages, send_templated
 
 
 class TokenGenerator(PasswordResetTokenGenerator):
@@ -69,8 +69,9 @@ def invitation_url(user):
 
 
 def send_invitation(user, language=None):
-    """Email the person a link to set their password and sign in."""
-    language = language or settings.LANGUAGE_CODE
+    """Email the person a link to set their password and sign in, in
+    `language` (else their preferred language, else the site's default)."""
+    language = language or preferred_languages([user]).get(user.pk) or settings.LANGUAGE_CODE
     with translation.override(language):
         membership = getattr(user, "membership", None)
         context = {
@@ -80,4 +81,4 @@ def send_invitation(user, language=None):
             "site_name": settings.WAGTAIL_SITE_NAME,
             "valid_days": settings.GCI_INVITATION_TIMEOUT // 86400,
         }
-    return send_templated_mail("account/email/invitation", context, [user.email], language)
+    return send_templated("account/email/invitation", context, [user.email], language=language)

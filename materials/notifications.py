@@ -1,6 +1,6 @@
 """Emails of the suitcase: the Secretariat hears of each submission, the
-Partner hears of the decision. Sent after the transaction commits, in the
-site's default language through gci.site.mail: a title with a newline or a
+Partner hears of the decision. Sent after the transaction commits, in each
+recipient's language through gci.site.mail: a title with a newline or a
 mail server refusing one address never loses the submission nor stops the
 other emails."""
 
@@ -10,22 +10,20 @@ from django.db import transaction
 from django.urls import reverse
 
 from gci.home.roles import SECRETARIAT
-from gci.site.mail import send_templated_mail
+from gci.site.mail import addresses_of, send_templated
 
 
-def _send(template, context, recipients):
-    send_templated_mail(f"materials/email/{template}", context, recipients)
+def _send(template, context, users):
+    send_templated(f"materials/email/{template}", context, addresses_of(users))
 
 
 def submission_received(material):
     def send():
-        recipients = list(
+        recipients = (
             get_user_model()
             .objects.filter(groups__name=SECRETARIAT, is_active=True)
             .exclude(email="")
-            .values_list("email", flat=True)
             .distinct()
-            .order_by("email")
         )
         review_url = settings.WAGTAILADMIN_BASE_URL + reverse(
             "suitcase_submissions:edit", args=[material.pk]
@@ -41,6 +39,6 @@ def decision_made(material, suitcase_url):
         return
 
     def send():
-        _send("decided", {"material": material, "suitcase_url": suitcase_url}, [user.email])
+        _send("decided", {"material": material, "suitcase_url": suitcase_url}, [user])
 
     transaction.on_commit(send)

@@ -1,16 +1,16 @@
 """Reminders of review rounds: a week before the deadline and once overdue.
 
-Idempotent like the action-point reminders: a `ReviewReminderLog` row per
-(assignment, kind, deadline) is written in the same transaction as the
-decision to send. Moving the deadline makes a new reminder possible.
+What is due is said here; `gci.site.mail.send_once` sends it at most once,
+like the action-point reminders: a `ReviewReminderLog` row per (assignment,
+kind, deadline) is claimed in the same transaction as the sending. Moving
+the deadline makes a new reminder possible.
 """
 
 import datetime as dt
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from gci.site.mail import send_templated_mail
+from gci.site.mail import Due, addresses_of, send_once
 
 from .dashboard import WAITING
 from .models import ReviewAssignment, ReviewReminderLog, ReviewRound
@@ -42,32 +42,21 @@ def due_reminders(today):
         yield assignment, kind
 
 
+def due(today):
+    for assignment, kind in list(due_reminders(today)):
+        yield Due(
+            key={"assignment": assignment, "kind": kind, "due": assignment.round.deadline},
+            template="materials/email/reminder",
+            context={
+                "assignment": assignment,
+                "round": assignment.round,
+                "kind": kind,
+                "url": review_round_url(assignment.round),
+            },
+            recipients=addresses_of(m.user for m in members([assignment.organisation_id])),
+        )
+
+
 def send_review_reminders(today=None):
     """Send what is due; returns the number of emails sent."""
-    today = today or timezone.localdate()
-    sent = 0
-    for assignment, kind in list(due_reminders(today)):
-        to = sorted({m.user.email for m in members([assignment.organisation_id]) if m.user.email})
-        if not to:
-            continue
-        try:
-            with transaction.atomic():
-                ReviewReminderLog.objects.create(
-                    assignment=assignment,
-                    kind=kind,
-                    deadline=assignment.round.deadline,
-                    recipients=", ".join(to),
-                )
-                context = {
-                    "assignment": assignment,
-                    "round": assignment.round,
-                    "kind": kind,
-                    "url": review_round_url(assignment.round),
-                }
-                delivered = send_templated_mail("materials/email/reminder", context, to)
-                if not delivered:  # none went out (each failure is logged): retried next run
-                    transaction.set_rollback(True)
-                sent += delivered
-        except IntegrityError:
-            continue
-    return sent
+    return send_once(ReviewReminderLog, due(today or timezone.localdate()))

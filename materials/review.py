@@ -25,7 +25,7 @@ from wagtail_localize.segments import (
 from wagtail_localize.segments.extract import extract_segments
 
 from gci.home.models import Membership
-from gci.site.mail import send_templated_mail
+from gci.site.mail import addresses_of, mail_connection, send_templated
 from gci.site.memo import default_locale
 
 from .choices import AssignmentState, ReviewAction
@@ -224,13 +224,23 @@ def invite(review_round, organisations, actor, notify=True):
 
 
 def email_invitations(review_round, assignments):
-    """One email per member of each invited organisation, to them alone."""
+    """One email per member of each invited organisation, to them alone,
+    through one connection."""
     url = review_round_url(review_round)
+    by_organisation = {}
     for membership in members([a.organisation_id for a in assignments]):
-        if not membership.user.email:
-            continue
-        context = {"round": review_round, "url": url, "organisation": membership.organisation}
-        send_templated_mail("materials/email/invitation", context, [membership.user.email])
+        by_organisation.setdefault(membership.organisation, []).append(membership.user)
+    if not by_organisation:
+        return
+    with mail_connection() as connection:
+        for organisation, users in by_organisation.items():
+            context = {"round": review_round, "url": url, "organisation": organisation}
+            send_templated(
+                "materials/email/invitation",
+                context,
+                addresses_of(users),
+                connection=connection,
+            )
 
 
 def review_round_url(review_round):

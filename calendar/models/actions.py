@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
+from gci.home.sent_once import DueReminderLog
+
 from ..choices import CLOSED_ACTION_STATUSES, ActionStatus
 
 
@@ -189,24 +191,10 @@ class ActionPointUpdate(models.Model):
         ordering = ["-at", "-pk"]
 
 
-class ReminderLog(models.Model):
-    """One reminder sent: never send the same one twice."""
+class ReminderLog(DueReminderLog):
+    """One reminder of an action point sent: never send the same one twice."""
 
-    class Kind(models.TextChoices):
-        UPCOMING = "upcoming", _("Due soon")
-        OVERDUE = "overdue", _("Overdue")
-
-    action_point = models.ForeignKey(
-        ActionPoint, on_delete=models.CASCADE, related_name="reminders"
-    )
-    kind = models.CharField(max_length=20, choices=Kind)
-    due_date = models.DateField()
-    sent_at = models.DateTimeField(default=timezone.now)
-    recipients = models.TextField(blank=True)
+    action_point = models.ForeignKey(ActionPoint, models.CASCADE, related_name="reminders")
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["action_point", "kind", "due_date"], name="one_reminder_per_due_date"
-            )
-        ]
+        constraints = [DueReminderLog.once_per("action_point", name="one_reminder_per_due_date")]

@@ -20,6 +20,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale, Page, Task
 
+from gci.home.sent_once import DueReminderLog
+
 from ..choices import AssignmentState, ReviewAction
 
 SETTLED_STATES = {AssignmentState.APPROVED, AssignmentState.DECLINED}
@@ -256,26 +258,14 @@ class ReviewEvent(models.Model):
         ordering = ["at", "pk"]
 
 
-class ReviewReminderLog(models.Model):
+class ReviewReminderLog(DueReminderLog):
     """One reminder sent to one assignment: never the same one twice."""
 
-    class Kind(models.TextChoices):
-        UPCOMING = "upcoming", _("Due soon")
-        OVERDUE = "overdue", _("Overdue")
-
-    assignment = models.ForeignKey(
-        ReviewAssignment, on_delete=models.CASCADE, related_name="reminders"
-    )
-    kind = models.CharField(max_length=20, choices=Kind)
-    deadline = models.DateField()
-    sent_at = models.DateTimeField(default=timezone.now)
-    recipients = models.TextField(blank=True)
+    assignment = models.ForeignKey(ReviewAssignment, models.CASCADE, related_name="reminders")
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["assignment", "kind", "deadline"], name="one_review_reminder_per_deadline"
-            )
+            DueReminderLog.once_per("assignment", name="one_review_reminder_per_deadline")
         ]
 
 

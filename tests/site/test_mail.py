@@ -14,7 +14,7 @@ from django.core.mail.backends.locmem import EmailBackend
 from gci.home.roles import SECRETARIAT
 from gci.materials.models import Material
 from gci.site.forms import SingleLineField
-from gci.site.mail import email_subject, send_templated_mail
+from gci.site.mail import email_subject, send_templated
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +91,7 @@ def test_a_subject_never_carries_a_newline_whatever_the_title():
         assert subject.startswith("[Green Customs] ")
         assert subject.isprintable(), repr(subject)
     material = Material(title=INJECTED, status="approved")
-    sent = send_templated_mail(
+    sent = send_templated(
         "materials/email/decided", {"material": material, "suitcase_url": "/"}, ["p@example.org"]
     )
     assert sent == 1
