@@ -78,6 +78,7 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils import translation
+from wagtail.models import Page
 
 # The counters live with the memo, which follows them; pages_cache and
 # current_generation are imported from here too (calendar.ics, tests).
@@ -195,7 +196,6 @@ def lookup(request):
 def page_allows_cache(page):
     """An anonymous visitor may read the page, and it holds no form."""
     from wagtail.contrib.forms.models import FormMixin
-    from wagtail.models import Page
 
     from gci.home.visibility import anonymous_pages
 
@@ -350,8 +350,6 @@ DRAFT_FIELDS = frozenset(
 
 def reach(model):
     """PAGES, MEMO or NOTHING: what a change to ``model`` may change (see REACH)."""
-    from wagtail.models import Page
-
     meta = getattr(model, "_meta", None)
     if meta is None:
         return NOTHING
@@ -364,8 +362,6 @@ def reach(model):
 def _never_published(instance):
     """A page never published (a Partner's event proposal, a new page waiting
     for review) is on no page, in no menu and in no memoised answer anyone sees."""
-    from wagtail.models import Page
-
     return isinstance(instance, Page) and not instance.live and instance.first_published_at is None
 
 
