@@ -54,7 +54,7 @@ What purges
 Only what can change a page someone sees (``REACH`` at the end, one table):
 
 * publishing, unpublishing, moving or deleting a page (and saving a page
-  that is or was live outside a draft revision, e.g. in a migration);
+  that is or was live outside a draft revision, as a script may);
 * saving or deleting a model public pages show: every model of our apps by
   default (organisations, events' links, focal-point links and their checks…)
   and Wagtail's images, documents, collections, sites, locales, tags and view
@@ -293,7 +293,9 @@ OUR_APPS = ("home", "gci_calendar", "materials", "focal_points", "gci_site")
 
 REACH = {
     # Wagtail's: what public pages show or what decides who may read them.
-    # Pages themselves: see _page_change_reaches below.
+    # Pages of every type, except a draft revision, a lock (DRAFT_FIELDS) or
+    # a page never published (_never_published); publishing, unpublishing
+    # and moving send their own signals too.
     "wagtailcore.page": PAGES,
     "wagtailcore.pageviewrestriction": PAGES,
     "wagtailcore.collectionviewrestriction": PAGES,
