@@ -267,6 +267,13 @@ def test_preparing_a_translation_purges_nothing_and_publishing_it_does():
     assert purged_by(lambda: french.save_revision().publish()) == "pages"
 
 
+def test_a_new_translation_waits_as_a_draft_and_purges_nothing():
+    create_a_live_page_without_publishing()
+    page = StandardPage.objects.get(slug="made-by-a-script")
+    french = Locale.objects.get(language_code="fr")
+    assert purged_by(lambda: page.copy_for_translation(french)) == "nothing"
+
+
 # The table itself
 
 
