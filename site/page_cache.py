@@ -70,6 +70,8 @@ environment turns it off), ``GCI_PAGE_CACHE_TIMEOUT`` and
 ``GCI_PAGE_CACHE_QUERY_PARAMS``.
 """
 
+import contextlib
+import contextvars
 import hashlib
 import logging
 from urllib.parse import parse_qsl, urlencode
@@ -367,11 +369,30 @@ def _never_published(instance):
     return isinstance(instance, Page) and not instance.live and instance.first_published_at is None
 
 
+_held = contextvars.ContextVar("gci_held_purges", default=None)
+
+
 def purge(what):
     """Bump the counter ``what`` reaches (PAGES: the page cache's and so the
-    memo's, MEMO: the memo's only)."""
-    if what != NOTHING:
+    memo's, MEMO: the memo's only), or hold it until ``one_purge`` ends."""
+    held = _held.get()
+    if held is not None:
+        held.add(what)
+    elif what != NOTHING:
         bump(public=what == PAGES)
+
+
+@contextlib.contextmanager
+def one_purge():
+    """Purge once at the end of a batch of changes (a link-check run saves a
+    row per link), not once per row."""
+    held = set()
+    token = _held.set(held)
+    try:
+        yield
+    finally:
+        _held.reset(token)
+        purge(PAGES if PAGES in held else MEMO if MEMO in held else NOTHING)
 
 
 def _on_save(sender, instance, update_fields=None, **kwargs):

@@ -254,6 +254,13 @@ def test_a_link_check_result_purges_the_directory_that_shows_it(client, settings
     assert "not reachable at the last check" in directory.content.decode()
 
 
+def test_a_link_check_run_purges_once_not_once_per_link():
+    results = [checker.Result(url=url, status_code=200) for url in checker.all_urls()]
+    before = current_generation()
+    checker.record(results)
+    assert current_generation() - before == 1
+
+
 # wagtail-localize: a translation reaches pages when it is published.
 
 
