@@ -20,6 +20,7 @@ from requests.adapters import HTTPAdapter
 
 from gci.site.mail import addresses_of, send_templated
 from gci.site.memo import default_locale
+from gci.site.page_cache import one_purge
 
 from .models import LinkCheck, OrganisationFocalPointsPage
 
@@ -164,22 +165,23 @@ def record(results):
     """Store the results; returns the checks that broke since the last run."""
     now = timezone.now()
     newly_broken = []
-    for result in results:
-        check, _ = LinkCheck.objects.get_or_create(url=result.url)
-        was_ok_or_new = check.ok or check.checked_at is None
-        check.ok = result.ok
-        check.status_code = result.status_code
-        check.final_url = result.final_url[:2000]
-        check.redirects = result.redirects
-        check.error = result.error[:255]
-        check.checked_at = now
-        if result.ok:
-            check.last_good_at = now
-            check.broken_since = None
-        elif was_ok_or_new:
-            check.broken_since = now
-            newly_broken.append(check)
-        check.save()
+    with one_purge():  # the directory shows the checks: one purge per run
+        for result in results:
+            check, _ = LinkCheck.objects.get_or_create(url=result.url)
+            was_ok_or_new = check.ok or check.checked_at is None
+            check.ok = result.ok
+            check.status_code = result.status_code
+            check.final_url = result.final_url[:2000]
+            check.redirects = result.redirects
+            check.error = result.error[:255]
+            check.checked_at = now
+            if result.ok:
+                check.last_good_at = now
+                check.broken_since = None
+            elif was_ok_or_new:
+                check.broken_since = now
+                newly_broken.append(check)
+            check.save()
     return newly_broken
 
 
@@ -198,7 +200,8 @@ def notify(newly_broken):
 
 def run(workers=6, timeout=10):
     urls = all_urls()
-    LinkCheck.objects.exclude(url__in=urls).delete()  # links no longer in use
+    with one_purge():
+        LinkCheck.objects.exclude(url__in=urls).delete()  # links no longer in use
     results = check(urls, workers=workers, timeout=timeout)
     newly_broken = record(results)
     notify(newly_broken)

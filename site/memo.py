@@ -1,18 +1,27 @@
-"""What every request asks and editors rarely change, kept in each process.
+"""What every request asks and editors rarely change, kept in each process,
+and the shared generation counters that say when it changed.
 
 Every page asks the same questions before it shows anything: which locale is
 active, where the Partners areas are, which view restrictions exist, what
 the main menu holds in this language, which organisations the partnership
-has. Their answers change only when someone saves content, which is exactly
-when the anonymous page cache's *generation* (``gci.site.page_cache``) is
-bumped, in every process that shares the cache. So each process keeps the
-answers here and drops them all as soon as the generation moves.
+has. Their answers change only when someone saves content. Two counters in
+the shared, evictable cache (``pages_cache()``) say so to every process:
+
+* the *public* generation (``GENERATION_KEY``) moves when something public
+  pages show changed (a page published, a restriction, an organisation…);
+  the anonymous page cache (``gci.site.page_cache``) keys its pages by it;
+* the *memo* generation (``MEMO_GENERATION_KEY``) moves when only answers
+  kept here changed (the suitcase's materials, seen in the Partners area).
+
+The memo follows both (read together, one round trip); the page cache only
+the first. What moves which counter is decided in ``gci.site.page_cache``
+(``REACH``); this module depends on nothing of it.
 
 * ``memoised(key, compute)`` returns the stored answer or computes it.
   ``compute`` must return something that no caller changes afterwards
   (lists of model instances are fine; per-request decisions are not: the
   visitor's rights are applied by the caller to what is stored here).
-* The generation is read once per request (``MemoMiddleware``) and on each
+* The generations are read once per request (``MemoMiddleware``) and on each
   call outside requests (management commands, the shell).
 * A bump in this process drops the answers at once; answers are also
   dropped after ``MAX_AGE`` seconds, for changes made without signals (raw
@@ -24,10 +33,15 @@ import threading
 import time
 
 from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
 from django.utils import translation
 
 MAX_AGE = 60
 MAX_ENTRIES = 5000
+
+GENERATION_KEY = "gci:page-cache:generation"
+MEMO_GENERATION_KEY = "gci:memo:generation"
 
 _request_generation = contextvars.ContextVar("gci_memo_generation", default=None)
 _lock = threading.Lock()
@@ -43,11 +57,75 @@ class _Store:
 _store = _Store(None)
 
 
-def _generation():
-    from .page_cache import current_generation
+# The shared counters
 
+
+def pages_cache():
+    """The cache for what may be lost at any time: pages, the generation
+    counters, iCal components (``CACHES[GCI_PAGE_CACHE_ALIAS]``, never the one
+    that holds allauth's rate limits)."""
+    return caches[getattr(settings, "GCI_PAGE_CACHE_ALIAS", "pages")]
+
+
+def _new_series():
+    # If a counter is lost (evicted, Redis restarted) it restarts from the
+    # clock, never from a number whose pages may still be stored.
+    return time.time_ns() // 1000
+
+
+def current_generation():
+    """The public generation (the page cache's), started if missing."""
+    cache = pages_cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, _new_series(), timeout=None)
+        generation = cache.get(GENERATION_KEY) or _new_series()
+    return generation
+
+
+def memo_generation():
+    """Both generations, read in one round trip: the memo follows them both."""
+    found = pages_cache().get_many([GENERATION_KEY, MEMO_GENERATION_KEY])
+    public = found.get(GENERATION_KEY)
+    if public is None:
+        public = current_generation()
+    return (public, found.get(MEMO_GENERATION_KEY))
+
+
+def _incr(key):
+    cache = pages_cache()
+    try:
+        cache.incr(key)
+    except ValueError:  # not there yet (or evicted): start a new series
+        cache.add(key, _new_series(), timeout=None)
+        cache.incr(key)
+
+
+def bump(public=True):
+    """Say that content changed, in every process that shares the cache:
+    ``public`` moves the public generation (every cached page is stale, and
+    every memo), otherwise only the memo's.
+
+    Inside a transaction it bumps again once the transaction commits: a
+    process that rendered (and stored) something between the first bump and
+    the commit saw the data from before the change.
+    """
+    key = GENERATION_KEY if public else MEMO_GENERATION_KEY
+
+    def now():
+        forget()
+        _incr(key)
+
+    now()
+    transaction.on_commit(now)
+
+
+# The memo
+
+
+def _generation():
     generation = _request_generation.get()
-    return generation if generation is not None else current_generation()
+    return generation if generation is not None else memo_generation()
 
 
 def memoised(key, compute):
@@ -70,7 +148,7 @@ def memoised(key, compute):
 
 
 def forget():
-    """Drop every answer (the generation was bumped in this process; tests)."""
+    """Drop every answer (a generation was bumped in this process; tests)."""
     global _store
     with _lock:
         _store = _Store(None)
@@ -78,15 +156,13 @@ def forget():
 
 
 class MemoMiddleware:
-    """Reads the generation once for the whole request."""
+    """Reads the generations once for the whole request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        from .page_cache import current_generation
-
-        token = _request_generation.set(current_generation())
+        token = _request_generation.set(memo_generation())
         try:
             return self.get_response(request)
         finally:

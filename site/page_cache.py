@@ -21,15 +21,13 @@ How it works
   string (see "Query strings" below). The response itself must
   be a plain 200 with no cookie, no CSRF token, no ``private``/``no-store``,
   rendered for an anonymous user, outside a preview.
-* Keys hold a *generation* number kept in the cache, the scheme, host, path,
-  the query (blank values dropped, sorted by name) and language. Publishing,
-  unpublishing, moving or deleting a page, or saving or deleting any model of
-  our apps (snippets, events, materials, organisations…) or Wagtail's images,
-  documents, collections, sites, locales and view restrictions bumps the
-  generation: every cached page is then stale at once, in every language, on
-  every process that shares the cache. Entries also expire after
-  ``GCI_PAGE_CACHE_TIMEOUT`` seconds (pages list "upcoming" events, which
-  change with the date).
+* Keys hold a *generation* number kept in the cache (``gci.site.memo``
+  keeps the counters), the scheme, host, path, the query (blank values
+  dropped, sorted by name) and language. What can change a public page bumps
+  the generation: every cached page is then stale at once, in every
+  language, on every process that shares the cache (and every process's
+  memo). Entries also expire after ``GCI_PAGE_CACHE_TIMEOUT`` seconds (pages
+  list "upcoming" events, which change with the date).
 * Responses carry ``X-GCI-Cache: hit``, ``miss`` (stored now) or ``pass``
   (not cacheable).
 
@@ -51,28 +49,46 @@ means ``pass``. A value the page knows but whose page is empty (``?page=99``)
 is a 404, never stored either. ``GCI_PAGE_CACHE_QUERY_PARAMS`` stays a first,
 cheap filter on the names, before any page is looked at.
 
+What purges
+-----------
+Only what can change a page someone sees (``REACH`` at the end, one table):
+
+* publishing, unpublishing, moving or deleting a page (and saving a page
+  that is or was live outside a draft revision, as a script may);
+* saving or deleting a model public pages show: every model of our apps by
+  default (organisations, events' links, focal-point links and their checks…)
+  and Wagtail's images, documents, collections, sites, locales, tags and view
+  restrictions.
+
+Not: a draft revision or a lock (``DRAFT_FIELDS``), a page never published
+(an event proposal), review comments and rounds, action points, memberships,
+logs. The suitcase's materials, seen only in the Partners area, move the
+memo's own counter (``MEMO``): the memo reloads, cached pages stay.
+
 Settings: ``GCI_PAGE_CACHE`` (on by default; ``GCI_PAGE_CACHE=false`` in the
-environment turns it off), ``GCI_PAGE_CACHE_TIMEOUT``,
-``GCI_PAGE_CACHE_QUERY_PARAMS``, ``GCI_PAGE_CACHE_PURGE_APPS`` and
-``GCI_PAGE_CACHE_IGNORED_MODELS``.
+environment turns it off), ``GCI_PAGE_CACHE_TIMEOUT`` and
+``GCI_PAGE_CACHE_QUERY_PARAMS``.
 """
 
+import contextlib
+import contextvars
 import hashlib
 import logging
-import time
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
-from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils import translation
+from wagtail.models import Page
+
+# The counters live with the memo, which follows them; pages_cache and
+# current_generation are imported from here too (calendar.ics, tests).
+from .memo import GENERATION_KEY, bump, current_generation, pages_cache
 
 logger = logging.getLogger(__name__)
 
 HEADER = "X-GCI-Cache"
-GENERATION_KEY = "gci:page-cache:generation"
 MAX_QUERY_LENGTH = 256
 EXCLUDED_PREFIXES = ("/admin/", "/api/", "/documents/", "/media/", "/static/", "/feeds/")
 EXCLUDED_SEGMENTS = ("/accounts/", "/_util/", "/planning/", "/my-organisation/", "/search/")
@@ -85,49 +101,10 @@ def enabled():
     return getattr(settings, "GCI_PAGE_CACHE", True)
 
 
-def pages_cache():
-    """The cache for what may be lost at any time: pages, their generation,
-    iCal components (``CACHES[GCI_PAGE_CACHE_ALIAS]``, never the one that
-    holds allauth's rate limits)."""
-    return caches[getattr(settings, "GCI_PAGE_CACHE_ALIAS", "pages")]
-
-
-def _new_series():
-    # If the counter is lost (evicted, Redis restarted) it restarts from the
-    # clock, never from a number whose pages may still be stored.
-    return time.time_ns() // 1000
-
-
-def current_generation():
-    cache = pages_cache()
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, _new_series(), timeout=None)
-        generation = cache.get(GENERATION_KEY) or _new_series()
-    return generation
-
-
 def bump_generation(**kwargs):
-    """Make every cached page stale (in every process that shares the cache).
-
-    Inside a transaction it bumps again once the transaction commits: a
-    process that rendered (and stored) a page between the first bump and
-    the commit saw the data from before the change.
-    """
-    _bump()
-    transaction.on_commit(_bump)
-
-
-def _bump():
-    from .memo import forget
-
-    forget()
-    cache = pages_cache()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not there yet (or evicted): start a new series
-        cache.add(GENERATION_KEY, _new_series(), timeout=None)
-        cache.incr(GENERATION_KEY)
+    """Make every cached page stale, and every memo (in every process that
+    shares the cache; a signal receiver, hence ``**kwargs``)."""
+    bump(public=True)
 
 
 def request_query(request):
@@ -221,7 +198,6 @@ def lookup(request):
 def page_allows_cache(page):
     """An anonymous visitor may read the page, and it holds no form."""
     from wagtail.contrib.forms.models import FormMixin
-    from wagtail.models import Page
 
     from gci.home.visibility import anonymous_pages
 
@@ -304,41 +280,152 @@ class PageCacheMiddleware:
         return response
 
 
-def _purges(sender):
-    meta = getattr(sender, "_meta", None)
-    if meta is None:
-        return False
-    label = f"{meta.app_label}.{meta.model_name}"
-    if label in {m.lower() for m in getattr(settings, "GCI_PAGE_CACHE_IGNORED_MODELS", ())}:
-        return False
-    return meta.app_label in getattr(settings, "GCI_PAGE_CACHE_PURGE_APPS", ()) or label in {
-        m.lower() for m in getattr(settings, "GCI_PAGE_CACHE_PURGE_MODELS", ())
+# What purges
+#
+# What a save or delete of each model reaches: PAGES (public pages may show
+# it: every cached page and every memo are dropped), MEMO (only answers kept
+# by gci.site.memo, for the Partners area) or NOTHING. A model of OUR_APPS
+# not named in REACH counts as PAGES (a new model is purged until someone
+# says otherwise); a model of any other app not named counts as NOTHING.
+# A many-to-many change counts as a change of the model that declares the field.
+
+PAGES, MEMO, NOTHING = "pages", "memo", "nothing"
+
+OUR_APPS = ("home", "gci_calendar", "materials", "focal_points", "gci_site")
+
+REACH = {
+    # Wagtail's: what public pages show or what decides who may read them.
+    # Pages of every type, except a draft revision, a lock (DRAFT_FIELDS) or
+    # a page never published (_never_published); publishing, unpublishing
+    # and moving send their own signals too.
+    "wagtailcore.page": PAGES,
+    "wagtailcore.pageviewrestriction": PAGES,
+    "wagtailcore.collectionviewrestriction": PAGES,
+    "wagtailcore.collection": PAGES,
+    "wagtailcore.site": PAGES,
+    "wagtailcore.locale": PAGES,
+    "wagtailimages.image": PAGES,
+    "wagtaildocs.document": PAGES,
+    "taggit.tag": PAGES,
+    # Not listed, so NOTHING: revisions, workflow states, Wagtail's comments,
+    # log entries, renditions, wagtail-localize's sources and string
+    # translations (a translation reaches pages when its page is published,
+    # or its snippet saved, which purge by themselves).
+    #
+    # Ours, shown on public pages whatever the default says: the focal-point
+    # directory shows each link's last check ("verified 3 May 2026").
+    "focal_points.linkcheck": PAGES,
+    # Ours, seen only in the Partners area, whose suitcase memoises its counts.
+    "materials.material": MEMO,
+    "materials.materialversion": MEMO,
+    # Ours, shown on no cached page and in no memoised answer: the Partners
+    # area's action points (updated all day), who works where, the Guide's
+    # review (its comments, assignments and rounds only gate a publish, which
+    # purges), feed tokens and the logs of mail sent.
+    "gci_calendar.actionpoint": NOTHING,
+    "gci_calendar.actionpointupdate": NOTHING,
+    "gci_calendar.calendarfeedtoken": NOTHING,
+    "gci_calendar.reminderlog": NOTHING,
+    "home.membership": NOTHING,
+    "materials.reviewround": NOTHING,
+    "materials.reviewassignment": NOTHING,
+    "materials.reviewcomment": NOTHING,
+    "materials.reviewevent": NOTHING,
+    "materials.reviewreminderlog": NOTHING,
+    "materials.guidereviewtask": NOTHING,
+}
+
+# A save that writes only these fields keeps what visitors see: a draft
+# revision (``save_revision`` writes the page row's draft bookkeeping, and
+# ``latest_revision`` for a snippet with revisions) or a lock.
+DRAFT_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "wagtail_admin_comments",
+        "locked",
+        "locked_at",
+        "locked_by",
     }
+)
 
 
-def _on_model_change(sender, **kwargs):
-    if _purges(sender):
-        bump_generation()
+def reach(model):
+    """PAGES, MEMO or NOTHING: what a change to ``model`` may change (see REACH)."""
+    meta = getattr(model, "_meta", None)
+    if meta is None:
+        return NOTHING
+    if issubclass(model, Page):
+        return PAGES
+    default = PAGES if meta.app_label in OUR_APPS else NOTHING
+    return REACH.get(meta.label_lower, default)
 
 
-def _on_m2m_change(sender, instance, action, **kwargs):
-    # sender is the through model; a view restriction's groups change
-    # through ``restriction.groups``, whose instance is the restriction.
-    if action.startswith("post_") and (
-        _purges(sender) or _purges(kwargs.get("model")) or _purges(type(instance))
-    ):
-        bump_generation()
+def _never_published(instance):
+    """A page never published (a Partner's event proposal, a new page waiting
+    for review) is on no page, in no menu and in no memoised answer anyone sees."""
+    return isinstance(instance, Page) and not instance.live and instance.first_published_at is None
+
+
+_held = contextvars.ContextVar("gci_held_purges", default=None)
+
+
+def purge(what):
+    """Bump the counter ``what`` reaches (PAGES: the page cache's and so the
+    memo's, MEMO: the memo's only), or hold it until ``one_purge`` ends."""
+    held = _held.get()
+    if held is not None:
+        held.add(what)
+    elif what != NOTHING:
+        bump(public=what == PAGES)
+
+
+@contextlib.contextmanager
+def one_purge():
+    """Purge once at the end of a batch of changes (a link-check run saves a
+    row per link), not once per row."""
+    held = set()
+    token = _held.set(held)
+    try:
+        yield
+    finally:
+        _held.reset(token)
+        purge(PAGES if PAGES in held else MEMO if MEMO in held else NOTHING)
+
+
+def _on_save(sender, instance, update_fields=None, **kwargs):
+    # Publishing, unpublishing and moving a page send their own signals too.
+    if update_fields and set(update_fields) <= DRAFT_FIELDS:
+        return
+    if not _never_published(instance):
+        purge(reach(sender))
+
+
+def _on_delete(sender, **kwargs):
+    purge(reach(sender))
+
+
+def _on_m2m_change(sender, instance, action, reverse, model, **kwargs):
+    if not action.startswith("post_"):
+        return
+    # A view restriction's groups change through ``restriction.groups``, the
+    # model that declares the field (or ``group.pageviewrestriction_set``).
+    declaring = model if reverse else type(instance)
+    if reverse or not _never_published(instance):
+        purge(reach(declaring))
 
 
 def connect_signals():
-    """Purge on publish, unpublish, move and delete of pages, and on any change
-    to the models listed in the settings (all of our apps by default)."""
+    """Purge on publish, unpublish and move of pages, and on saves and deletes
+    as REACH says."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     page_published.connect(bump_generation, dispatch_uid="gci-page-cache-published")
     page_unpublished.connect(bump_generation, dispatch_uid="gci-page-cache-unpublished")
     post_page_move.connect(bump_generation, dispatch_uid="gci-page-cache-moved")
-    post_save.connect(_on_model_change, dispatch_uid="gci-page-cache-saved")
-    post_delete.connect(_on_model_change, dispatch_uid="gci-page-cache-deleted")
+    post_save.connect(_on_save, dispatch_uid="gci-page-cache-saved")
+    post_delete.connect(_on_delete, dispatch_uid="gci-page-cache-deleted")
     m2m_changed.connect(_on_m2m_change, dispatch_uid="gci-page-cache-m2m")

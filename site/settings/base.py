@@ -153,7 +153,7 @@ for _cache in CACHES.values():
         _cache.setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10_000)
 
 # Anonymous page cache (gci.site.page_cache): public pages are served to
-# anonymous visitors from CACHES["pages"]; any change to content purges it.
+# anonymous visitors from CACHES["pages"].
 GCI_PAGE_CACHE_ALIAS = "pages"
 GCI_PAGE_CACHE = env.bool("GCI_PAGE_CACHE", default=True)
 GCI_PAGE_CACHE_TIMEOUT = env.int("GCI_PAGE_CACHE_TIMEOUT", default=300)
@@ -173,28 +173,8 @@ GCI_PAGE_CACHE_QUERY_PARAMS = [
     "year",
     "treaty",
 ]
-# Saving or deleting any model of these apps, or of these models, purges the cache.
-GCI_PAGE_CACHE_PURGE_APPS = ["home", "gci_calendar", "materials", "focal_points", "gci_site"]
-GCI_PAGE_CACHE_PURGE_MODELS = [
-    "wagtailcore.page",
-    "wagtailcore.pageviewrestriction",
-    "wagtailcore.collectionviewrestriction",
-    "wagtailcore.collection",
-    "wagtailcore.site",
-    "wagtailcore.locale",
-    "wagtailimages.image",
-    "wagtaildocs.document",
-    "taggit.tag",
-]
-# Models of those apps that no cached page shows: no purge. Action points
-# and their updates appear only in the Partners area (never cached), and
-# Partners change them all day; feed tokens and reminder logs are written on use.
-GCI_PAGE_CACHE_IGNORED_MODELS = [
-    "gci_calendar.calendarfeedtoken",
-    "gci_calendar.actionpoint",
-    "gci_calendar.actionpointupdate",
-    "gci_calendar.reminderlog",
-]
+# What purges the cache (a publish, an organisation saved… but not a draft):
+# gci.site.page_cache.REACH.
 
 # Passwords
 AUTH_PASSWORD_VALIDATORS = [

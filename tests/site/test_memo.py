@@ -14,6 +14,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 from gci.home.models import StandardPage
 from gci.site import memo
+from gci.site.memo import MEMO_GENERATION_KEY
 from gci.site.page_cache import GENERATION_KEY, current_generation, pages_cache
 
 pytestmark = pytest.mark.django_db
@@ -60,6 +61,17 @@ def test_a_change_made_by_another_process_is_seen_once_the_generation_moves(clie
     assert about.url in menu_of(client)  # the memo is really in use...
     pages_cache().incr(GENERATION_KEY)
     assert about.url not in menu_of(client)  # ...and dropped at the next request
+
+
+def test_a_change_only_the_memo_holds_is_seen_once_its_own_generation_moves(client, about):
+    """Another process saved something only memoised answers show (the
+    suitcase's materials): it moves the memo's counter, not the pages'."""
+    assert about.url in menu_of(client)
+    PageViewRestriction.objects.bulk_create(
+        [PageViewRestriction(page=about, restriction_type=PageViewRestriction.LOGIN)]
+    )
+    pages_cache().set(MEMO_GENERATION_KEY, 1, timeout=None)
+    assert about.url not in menu_of(client)
 
 
 def test_answers_are_dropped_after_max_age_even_without_a_signal(client, about, monkeypatch):

@@ -265,7 +265,7 @@ def test_changing_a_snippet_purges_the_pages_that_show_it(client):
 def test_changing_the_home_page_settings_of_a_site_purges(client):
     client.get("/en/")
     home = HomePage.objects.get(locale__language_code="en")
-    home.save()  # a draft or a plain save of any page counts too
+    home.save()  # a plain save of a live page counts too (a draft does not: test_purges.py)
     assert state(client.get("/en/")) == "miss"
 
 
