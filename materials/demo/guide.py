@@ -88,43 +88,48 @@ def _shape(blocks):
     return [(kind, *rest[:-1]) for kind, *rest in blocks]
 
 
+def _chapter(source, languages):
+    """One chapter in every language that has its file: {"slug", "title",
+    "summary", "blocks": [(kind, value)]}, each text keyed by language; a
+    block's value is {code: text}, a note's or treaty's {"kind" or "treaty",
+    "text": {code: text}}."""
+    front, blocks = _read(source)
+    chapter = {"slug": front.get("slug"), "title": {}, "summary": {}, "blocks": []}
+    for kind, *rest in blocks:
+        if kind in ("heading", "paragraph"):
+            value = {}
+        else:  # a note's kind or a treaty, and the text
+            value = {"kind" if kind == "note" else kind: rest[0], "text": {}}
+        chapter["blocks"].append((kind, value))
+    for code in languages:
+        path = CHAPTERS / code / source.name
+        if not path.exists():
+            continue
+        front, translated = _read(path)
+        if _shape(translated) != _shape(blocks):
+            raise ValueError(f"{path} does not have the blocks of {source}")
+        chapter["title"][code] = front["title"]
+        chapter["summary"][code] = front.get("summary", "")
+        for (kind, value), (_kind, *rest) in zip(chapter["blocks"], translated, strict=True):
+            (value["text"] if kind in ("note", "treaty") else value)[code] = rest[-1]
+    return chapter
+
+
 def guide_text():
-    """The Guide in every language it is written in:
-    {"title": {code: …}, "intro": {code: …}, "chapters": [{"slug", "title",
-    "summary", "blocks": [(kind, value)]}]}, each text keyed by language,
-    each block value {code: text} (a note or treaty: {"kind" or "treaty",
-    "text": {code: text}})."""
-    languages = sorted(path.name for path in CHAPTERS.iterdir() if path.is_dir())
-    guide = {"title": {}, "intro": {}, "chapters": []}
+    """The Guide: {"title", "intro", "chapters"}, from `00-guide.md` (the
+    Guide's title, its introduction as the body) and the chapters' files."""
     english = sorted((CHAPTERS / "en").glob("*.md"))
-    for index, source in enumerate(english):
-        front, blocks = _read(source)
-        shape = _shape(blocks)
-        chapter = {"slug": front.get("slug"), "title": {}, "summary": {}, "blocks": []}
-        for kind, *rest in blocks:
-            if kind in ("heading", "paragraph"):
-                chapter["blocks"].append((kind, {}))
-            else:
-                key = "kind" if kind == "note" else kind
-                chapter["blocks"].append((kind, {key: rest[0], "text": {}}))
-        for code in ["en", *(code for code in languages if code != "en")]:
-            path = CHAPTERS / code / source.name
-            if not path.exists():
-                continue
-            front, blocks = _read(path)
-            if _shape(blocks) != shape:
-                raise ValueError(f"{path} does not have the blocks of {source}")
-            if index == 0:
-                guide["title"][code] = front["title"]
-                guide["intro"][code] = " ".join(text for _kind, text in blocks)
-                continue
-            chapter["title"][code] = front["title"]
-            chapter["summary"][code] = front["summary"]
-            for (kind, value), (_kind, *rest) in zip(chapter["blocks"], blocks, strict=True):
-                (value["text"] if kind in ("note", "treaty") else value)[code] = rest[-1]
-        if index:
-            guide["chapters"].append(chapter)
-    return guide
+    languages = ["en"]
+    for folder in sorted(path for path in CHAPTERS.iterdir() if path.name != "en"):
+        languages.append(folder.name)
+        for path in folder.glob("*.md"):
+            if not (CHAPTERS / "en" / path.name).exists():
+                raise ValueError(f"{path} translates no English chapter")
+    guide, *chapters = (_chapter(source, languages) for source in english)
+    intro = {
+        code: " ".join(value[code] for _kind, value in guide["blocks"]) for code in guide["title"]
+    }
+    return {"title": guide["title"], "intro": intro, "chapters": chapters}
 
 
 def _blocks(chapter):
@@ -255,16 +260,14 @@ def rounds(guide, locales, organisations):
 
     # Spanish: complete, then published.
     with transaction.atomic():
-        spanish = review.open_round(
+        by_org = _open_round(
             guide,
             locales["es"],
             today - dt.timedelta(days=20),
-            [organisations["CITES"], organisations["WCO"], organisations["SBC"]],
+            [organisations[acronym] for acronym in ("CITES", "WCO", "SBC")],
             secretariat,
-            message="Please read the Spanish Guide before it goes to print.",
-            notify=False,
+            "Please read the Spanish Guide before it goes to print.",
         )
-        by_org = {a.organisation.acronym: a for a in spanish.assignments.all()}
         review.act(by_org["CITES"], by_org["CITES"].version, cites_user, "approve")
         review.act(by_org["SBC"], by_org["SBC"].version, secretariat, "approve")
         wco = by_org["WCO"]
@@ -297,16 +300,14 @@ def rounds(guide, locales, organisations):
 
     # French: in progress — CITES approved, Basel declined, WCO commented.
     with transaction.atomic():
-        french = review.open_round(
+        by_org = _open_round(
             guide,
             locales["fr"],
             today + dt.timedelta(days=30),
-            [organisations["CITES"], organisations["SBC"], organisations["WCO"]],
+            [organisations[acronym] for acronym in ("CITES", "SBC", "WCO")],
             secretariat,
-            message="The French translation is ready for your review.",
-            notify=False,
+            "The French translation is ready for your review.",
         )
-        by_org = {a.organisation.acronym: a for a in french.assignments.all()}
         review.act(by_org["CITES"], by_org["CITES"].version, cites_user, "approve")
         review.act(
             by_org["SBC"],
@@ -322,6 +323,14 @@ def rounds(guide, locales, organisations):
             chapter=chapters[1],
             block_id=chapters[1].body[1].id,
         )
+
+
+def _open_round(guide, locale, due, organisations, secretariat, message):
+    """A review round opened without mail; its assignments by acronym."""
+    opened = review.open_round(
+        guide, locale, due, organisations, secretariat, message=message, notify=False
+    )
+    return {a.organisation.acronym: a for a in opened.assignments.all()}
 
 
 def publish_translations(guide, locale):

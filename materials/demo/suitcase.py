@@ -48,6 +48,15 @@ def _pdf(title, filename, edition=""):
     return document
 
 
+def _described(data, organisations):
+    """A material's description, as its data file gives it."""
+    fields = ("title", "summary", "material_type", "topics", "languages", "region", "year")
+    return {
+        **{field: data[field] for field in fields},
+        "organisation": organisations.get(data["organisation"]),
+    }
+
+
 def _material(builder, organisations, data):
     english = builder.locales["en"]
     title = data["title"]
@@ -57,16 +66,9 @@ def _material(builder, organisations, data):
         slug = "-".join(title.lower().split())[:40].strip("-:")
         material = Material(
             locale=english,
-            title=title,
-            summary=data["summary"],
-            material_type=data["material_type"],
-            topics=data["topics"],
-            languages=data["languages"],
-            region=data["region"],
-            year=data["year"],
-            organisation=organisations.get(data["organisation"]),
             document=_pdf(title, f"{slug}.pdf", "first edition " if translations else ""),
             status=MaterialStatus.APPROVED,
+            **_described(data, organisations),
         )
         material.save()
         if translations:  # a revised edition replaces the first; both stay in the history
@@ -115,16 +117,9 @@ def _pending_submission(data, organisations):
     )
     document.save()
     Material(
-        title=data["title"],
-        summary=data["summary"],
-        material_type=data["material_type"],
-        topics=data["topics"],
-        languages=data["languages"],
-        region=data["region"],
-        year=data["year"],
-        organisation=organisations.get(data["organisation"]),
         document=document,
         status=MaterialStatus.SUBMITTED,
         submitted_by=user,
         submitted_at=timezone.make_aware(data["submitted_at"]),
+        **_described(data, organisations),
     ).save()
