@@ -1,15 +1,23 @@
 """Building the site's page tree: used by `setup_site` (any environment) and
-`load_demo` (development only). Every step is idempotent."""
+`load_demo` (development only). Every step is idempotent.
 
+A page's texts are given by language code, each `{"title", "intro", "body"}`
+(body: a list of paragraphs, optional), as the YAML files hold them; the
+texts of the pages every installation starts with are in `structure.yaml`.
+"""
+
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from . import demo_content as content
+from .datafiles import read_yaml
 from .models import HomePage, PartnerIndexPage, PartnersAreaPage
 from .roles import PARTNERS, SECRETARIAT
+
+STRUCTURE = Path(__file__).with_name("structure.yaml")
 
 
 def body_from(paragraphs):
@@ -24,6 +32,7 @@ class SiteBuilder:
             code: Locale.objects.get_or_create(language_code=code)[0]
             for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
         }
+        self.texts = read_yaml(STRUCTURE)
 
     def home(self, base_url=None):
         """The English home page as the default site's root, with translations."""
@@ -39,12 +48,12 @@ class SiteBuilder:
                     site.root_page = root
                     site.save()
                 placeholder.delete()
-            title, intro, paragraphs = content.HOME["en"]
+            texts = self.texts["home"]["en"]
             home = HomePage(
-                title=title,
+                title=texts["title"],
                 slug="home",
-                intro=intro,
-                body=body_from(paragraphs),
+                intro=texts["intro"],
+                body=body_from(texts.get("body", [])),
                 locale=self.locales["en"],
             )
             root.add_child(instance=home)
@@ -57,18 +66,17 @@ class SiteBuilder:
         site.root_page = home
         site.site_name = settings.WAGTAIL_SITE_NAME
         site.save()
-        self.translate(home, content.HOME)
+        self.translate(home, self.texts["home"])
         return home
 
     def child(self, parent, model, slug, texts, show_in_menus=False):
         page = model.objects.filter(locale=self.locales["en"], slug=slug).first()
         if page is None:
-            title, intro, paragraphs = texts["en"]
             page = model(
-                title=title,
+                title=texts["en"]["title"],
                 slug=slug,
-                intro=intro,
-                body=body_from(paragraphs),
+                intro=texts["en"]["intro"],
+                body=body_from(texts["en"].get("body", [])),
                 show_in_menus=show_in_menus,
             )
             parent.add_child(instance=page)
@@ -82,17 +90,18 @@ class SiteBuilder:
             if code == "en" or page.get_translation_or_none(locale) is not None:
                 continue
             translation = page.copy_for_translation(locale)
-            title, intro, paragraphs = texts.get(code, texts["en"])
-            translation.title = title
-            translation.intro = intro
-            translation.body = body_from(paragraphs)
+            text = texts.get(code, texts["en"])
+            translation.title = text["title"]
+            translation.intro = text["intro"]
+            translation.body = body_from(text.get("body", []))
             translation.save_revision().publish()
 
     def partners_list(self, home):
-        return self.child(home, PartnerIndexPage, "partners", content.PARTNERS, True)
+        return self.child(home, PartnerIndexPage, "partners", self.texts["partners"], True)
 
     def partners_area(self, home):
-        area = self.child(home, PartnersAreaPage, "partners-area", content.PARTNERS_AREA, True)
+        texts = self.texts["partners-area"]
+        area = self.child(home, PartnersAreaPage, "partners-area", texts, True)
         groups = Group.objects.filter(name__in=[PARTNERS, SECRETARIAT])
         restriction = PageViewRestriction.objects.filter(page=area).first()
         if restriction is None:

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from gci.home.demo_content import USERS
+from gci.home.demo import users as demo_users
 from gci.home.management.commands.load_demo import DEFAULT_DEMO_PASSWORD
 
 DEMO_PASSWORD = DEFAULT_DEMO_PASSWORD
@@ -60,17 +60,17 @@ def _demo_user(email):
 
 @pytest.fixture
 def secretariat_user(db):
-    return _demo_user(USERS[0][0])
+    return _demo_user(demo_users()[0]["email"])
 
 
 @pytest.fixture
 def cites_user(db):
-    return _demo_user(USERS[1][0])
+    return _demo_user(demo_users()[1]["email"])
 
 
 @pytest.fixture
 def wco_user(db):
-    return _demo_user(USERS[2][0])
+    return _demo_user(demo_users()[2]["email"])
 
 
 @pytest.fixture

@@ -25,7 +25,8 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from gci.calendar.choices import UNRegion
 from gci.calendar.models import ActionPoint, EventPage
 from gci.home.models import Membership, PartnerOrganisation
-from gci.materials import demo_guide, review
+from gci.materials import review
+from gci.materials.demo import guide as demo_guide
 from gci.materials.models import GuideChapterPage, Material, MaterialVersion
 from tests.calendar.test_scale import bulk_events
 from tests.factories.calendar import planning_index, public_index
@@ -202,7 +203,7 @@ def guide(scale):
     existing = GuideChapterPage.objects.child_of(english).count()
     grow(scale["guide_chapters"] - existing, sources=range(1, existing + 1))
     pages = review.guide_pages(english)
-    texts = demo_guide._texts()
+    texts = demo_guide.texts()
     for number in range(existing + 1, scale["guide_chapters"] + 1):
         texts[ANNEX["en"].format(number)] = {
             code: title.format(number) for code, title in ANNEX.items()

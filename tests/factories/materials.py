@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from gci.calendar.demo import minimal_pdf
+from gci.home.demo.support import minimal_pdf
 from gci.home.models import Membership, PartnerOrganisation
 from gci.materials.collections import suitcase_collection
 from gci.materials.models import (

@@ -20,7 +20,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from gci.calendar.demo import minimal_pdf
+from gci.home.demo.support import minimal_pdf
 from gci.home.models import PartnerOrganisation
 from gci.materials import review
 from gci.materials.collections import submissions_collection

@@ -57,7 +57,7 @@ def _guide_download(title, collection=None):
     from wagtail.documents import get_document_model
     from wagtail.models import Collection
 
-    from gci.calendar.demo import minimal_pdf
+    from gci.home.demo.support import minimal_pdf
     from tests.factories.materials import english_guide
 
     document = get_document_model().objects.create(

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from gci.calendar.demo import minimal_pdf
+from gci.home.demo.support import minimal_pdf
 from gci.materials.collections import SUBMISSIONS, SUITCASE
 from gci.materials.models import Material
 from gci.materials.uploads import validate_upload

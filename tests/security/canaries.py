@@ -16,8 +16,9 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Locale
 
-from gci.calendar.demo import minimal_pdf, partners_collection
+from gci.calendar.demo import partners_collection
 from gci.calendar.models import ActionPoint, ActionPointUpdate, EventIndexPage, EventPage
+from gci.home.demo.support import minimal_pdf
 from gci.home.models import HomePage, PartnersAreaPage, StandardPage
 
 from .leaks import ANONYMOUS, OTHER_ORGANISATION, Planted, canary

@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Locale
 
-from gci.calendar.demo import minimal_pdf
+from gci.home.demo.support import minimal_pdf
 from gci.materials import review
 from gci.materials.collections import submissions_collection, suitcase_collection
 from gci.materials.models import (

@@ -1,10 +1,22 @@
 """Demo Guide: English chapters, their translations through wagtail-localize,
 and two review rounds — French in progress, Spanish complete and published.
 
+The text is in `chapters/<language>/`, one Markdown file per chapter and
+language (`00-guide.md` is the Guide's own title and introduction). Each file
+has a front matter (title, summary; the English file also the slug) and a
+body of blocks: `## heading`, paragraphs, and `::: note <kind>` or
+`::: treaty <treaty>` … `:::` for the note and treaty blocks. A translation
+has the same blocks in the same order as the English chapter; a language
+may leave chapters out (the Russian and Arabic translations are partial on
+purpose: their review is "underway"). Paragraphs are plain text, escaped
+into the rich text.
+
 Idempotent: what exists is left as it is.
 """
 
 import datetime as dt
+from html import unescape
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -17,27 +29,107 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from . import review
-from .demo_guide_text import GUIDE
-from .models import GuideChapterPage, GuidePage, ReviewIndexPage, ReviewRound
+from gci.home.datafiles import read_markdown, read_yaml
 
-REVIEW_PAGE_TITLES = {
-    "en": "Guide review",
-    "fr": "Relecture du Guide",
-    "es": "Revisión de la Guía",
-    "ru": "Рецензирование Руководства",
-    "ar": "مراجعة الدليل",
-    "zh-hans": "指南审校",
-}
-REVIEW_PAGE_INTRO = (
-    "The translations of the Green Customs Guide, put before the Partners before they are "
-    "published: read each chapter beside the English, comment, and approve, request changes "
-    "or decline."
-)
+from .. import review
+from ..models import GuideChapterPage, GuidePage, ReviewIndexPage, ReviewRound
+
+DATA = Path(__file__).parent
+CHAPTERS = DATA / "chapters"
+FENCE = ":::"
 
 
 def _rich(text):
     return f"<p>{escape(text)}</p>"
+
+
+def parse_blocks(body):
+    """[(kind, value)] from a chapter's body; value is the text, or for a
+    note or treaty block (its kind or treaty, its text)."""
+    blocks, lines, fenced = [], [], None
+
+    def flush():
+        if lines:
+            text = " ".join(lines)
+            blocks.append(("paragraph", text) if fenced is None else (*fenced, text))
+            lines.clear()
+
+    for line in (raw.strip() for raw in body.splitlines()):
+        if fenced is not None:
+            if line == FENCE:
+                flush()
+                fenced = None
+            elif line:
+                lines.append(line)
+        elif line.startswith(FENCE):
+            flush()
+            kind, _space, value = line[len(FENCE) :].strip().partition(" ")
+            fenced = (kind, value)
+        elif line.startswith("## "):
+            flush()
+            blocks.append(("heading", line[3:]))
+        elif line:
+            lines.append(line)
+        else:
+            flush()
+    if fenced is not None:
+        raise ValueError(f"a {fenced[0]} block is not closed with {FENCE}")
+    flush()
+    return blocks
+
+
+def _read(path):
+    front, body = read_markdown(path)
+    return front, parse_blocks(body)
+
+
+def _shape(blocks):
+    """The blocks without their text: what a translation must keep."""
+    return [(kind, *rest[:-1]) for kind, *rest in blocks]
+
+
+def _chapter(source, languages):
+    """One chapter in every language that has its file: {"slug", "title",
+    "summary", "blocks": [(kind, value)]}, each text keyed by language; a
+    block's value is {code: text}, a note's or treaty's {"kind" or "treaty",
+    "text": {code: text}}."""
+    front, blocks = _read(source)
+    chapter = {"slug": front.get("slug"), "title": {}, "summary": {}, "blocks": []}
+    for kind, *rest in blocks:
+        if kind in ("heading", "paragraph"):
+            value = {}
+        else:  # a note's kind or a treaty, and the text
+            value = {"kind" if kind == "note" else kind: rest[0], "text": {}}
+        chapter["blocks"].append((kind, value))
+    for code in languages:
+        path = CHAPTERS / code / source.name
+        if not path.exists():
+            continue
+        front, translated = _read(path)
+        if _shape(translated) != _shape(blocks):
+            raise ValueError(f"{path} does not have the blocks of {source}")
+        chapter["title"][code] = front["title"]
+        chapter["summary"][code] = front.get("summary", "")
+        for (kind, value), (_kind, *rest) in zip(chapter["blocks"], translated, strict=True):
+            (value["text"] if kind in ("note", "treaty") else value)[code] = rest[-1]
+    return chapter
+
+
+def guide_text():
+    """The Guide: {"title", "intro", "chapters"}, from `00-guide.md` (the
+    Guide's title, its introduction as the body) and the chapters' files."""
+    english = sorted((CHAPTERS / "en").glob("*.md"))
+    languages = ["en"]
+    for folder in sorted(path for path in CHAPTERS.iterdir() if path.name != "en"):
+        languages.append(folder.name)
+        for path in folder.glob("*.md"):
+            if not (CHAPTERS / "en" / path.name).exists():
+                raise ValueError(f"{path} translates no English chapter")
+    guide, *chapters = (_chapter(source, languages) for source in english)
+    intro = {
+        code: " ".join(value[code] for _kind, value in guide["blocks"]) for code in guide["title"]
+    }
+    return {"title": guide["title"], "intro": intro, "chapters": chapters}
 
 
 def _blocks(chapter):
@@ -56,16 +148,17 @@ def _blocks(chapter):
     return blocks
 
 
-def _texts():
-    """English string → {language: translation}, from every string of GUIDE."""
+def texts(guide=None):
+    """English string → {language: translation}, from every string of the Guide."""
+    guide = guide or guide_text()
     table = {}
 
     def add(texts):
         table[texts["en"]] = texts
 
-    add(GUIDE["title"])
-    add(GUIDE["intro"])
-    for chapter in GUIDE["chapters"]:
+    add(guide["title"])
+    add(guide["intro"])
+    for chapter in guide["chapters"]:
         add(chapter["title"])
         add(chapter["summary"])
         for kind, value in chapter["blocks"]:
@@ -75,17 +168,18 @@ def _texts():
 
 def load(builder, home, area, organisations):
     english = builder.locales["en"]
+    text = guide_text()
     guide = GuidePage.objects.filter(locale=english).first()
     if guide is None:
         guide = GuidePage(
-            title=GUIDE["title"]["en"],
+            title=text["title"]["en"],
             slug="green-customs-guide",
-            intro=GUIDE["intro"]["en"],
+            intro=text["intro"]["en"],
             show_in_menus=True,
         )
         home.add_child(instance=guide)
         guide.save_revision().publish()
-    for number, chapter in enumerate(GUIDE["chapters"], start=1):
+    for number, chapter in enumerate(text["chapters"], start=1):
         if GuideChapterPage.objects.filter(locale=english, slug=chapter["slug"]).exists():
             continue
         page = GuideChapterPage(
@@ -99,18 +193,20 @@ def load(builder, home, area, organisations):
         page.save_revision().publish()
     review_index(builder, area)
     pages = review.guide_pages(guide)
-    texts = _texts()
-    for code in ("fr", "es", "ru", "ar"):
-        translate(pages, builder.locales[code], texts)
+    table = texts(text)
+    for code, locale in builder.locales.items():
+        if code != "en" and code in text["title"]:
+            translate(pages, locale, table)
     rounds(guide, builder.locales, organisations)
 
 
 def review_index(builder, area):
     english = builder.locales["en"]
+    texts = read_yaml(DATA / "pages.yaml")["guide-review"]
     index = ReviewIndexPage.objects.filter(locale=english).first()
     if index is None:
         index = ReviewIndexPage(
-            title=REVIEW_PAGE_TITLES["en"], slug="guide-review", intro=REVIEW_PAGE_INTRO
+            title=texts["en"]["title"], slug="guide-review", intro=texts["en"]["intro"]
         )
         area.add_child(instance=index)
         index.save_revision().publish()
@@ -120,7 +216,7 @@ def review_index(builder, area):
         if area.get_translation_or_none(locale) is None:
             continue
         translation = index.copy_for_translation(locale)
-        translation.title = REVIEW_PAGE_TITLES.get(code, translation.title)
+        translation.title = texts.get(code, {}).get("title", translation.title)
         translation.save_revision().publish()
     return index
 
@@ -139,7 +235,8 @@ def translate(pages, locale, texts):
         for segment in StringSegment.objects.filter(source=source).select_related(
             "string", "context"
         ):
-            translated = texts.get(escape_back(segment.string.data), {}).get(code)
+            # Segments hold HTML; the table is keyed by plain text.
+            translated = texts.get(unescape(segment.string.data), {}).get(code)
             if translated is None:
                 continue
             StringTranslation.objects.update_or_create(
@@ -149,13 +246,6 @@ def translate(pages, locale, texts):
                 defaults={"data": escape(translated), "translation_type": "manual"},
             )
         translation.save_target(publish=False)
-
-
-def escape_back(data):
-    """Segments hold HTML; the demo table is keyed by plain text."""
-    from html import unescape
-
-    return unescape(data)
 
 
 def rounds(guide, locales, organisations):
@@ -170,16 +260,14 @@ def rounds(guide, locales, organisations):
 
     # Spanish: complete, then published.
     with transaction.atomic():
-        spanish = review.open_round(
+        by_org = _open_round(
             guide,
             locales["es"],
             today - dt.timedelta(days=20),
-            [organisations["CITES"], organisations["WCO"], organisations["SBC"]],
+            [organisations[acronym] for acronym in ("CITES", "WCO", "SBC")],
             secretariat,
-            message="Please read the Spanish Guide before it goes to print.",
-            notify=False,
+            "Please read the Spanish Guide before it goes to print.",
         )
-        by_org = {a.organisation.acronym: a for a in spanish.assignments.all()}
         review.act(by_org["CITES"], by_org["CITES"].version, cites_user, "approve")
         review.act(by_org["SBC"], by_org["SBC"].version, secretariat, "approve")
         wco = by_org["WCO"]
@@ -212,16 +300,14 @@ def rounds(guide, locales, organisations):
 
     # French: in progress — CITES approved, Basel declined, WCO commented.
     with transaction.atomic():
-        french = review.open_round(
+        by_org = _open_round(
             guide,
             locales["fr"],
             today + dt.timedelta(days=30),
-            [organisations["CITES"], organisations["SBC"], organisations["WCO"]],
+            [organisations[acronym] for acronym in ("CITES", "SBC", "WCO")],
             secretariat,
-            message="The French translation is ready for your review.",
-            notify=False,
+            "The French translation is ready for your review.",
         )
-        by_org = {a.organisation.acronym: a for a in french.assignments.all()}
         review.act(by_org["CITES"], by_org["CITES"].version, cites_user, "approve")
         review.act(
             by_org["SBC"],
@@ -237,6 +323,14 @@ def rounds(guide, locales, organisations):
             chapter=chapters[1],
             block_id=chapters[1].body[1].id,
         )
+
+
+def _open_round(guide, locale, due, organisations, secretariat, message):
+    """A review round opened without mail; its assignments by acronym."""
+    opened = review.open_round(
+        guide, locale, due, organisations, secretariat, message=message, notify=False
+    )
+    return {a.organisation.acronym: a for a in opened.assignments.all()}
 
 
 def publish_translations(guide, locale):

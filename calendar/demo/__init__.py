@@ -1,0 +1,139 @@
+"""Demo calendar for `load_demo`, read from the YAML files beside this
+module: both calendars (`pages.yaml`), the 2008–2009 events of the report
+(`events.yaml`), the fifth Partners meeting with its papers and action points
+(`meeting.yaml`), a pending proposal from a Partner (`proposal.yaml`).
+Idempotent."""
+
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+from wagtail.models import Collection, CollectionViewRestriction
+
+from gci.home.datafiles import read_yaml
+from gci.home.demo.support import minimal_pdf, organisations_by_acronym
+
+from ..models import ActionPoint, EventIndexPage, EventLink, EventPage
+
+DATA = Path(__file__).parent
+
+
+def load(builder, home, area):
+    pages = read_yaml(DATA / "pages.yaml")
+    public = builder.child(home, EventIndexPage, "events", pages["events"], show_in_menus=True)
+    planning = builder.child(area, EventIndexPage, "planning-calendar", pages["planning-calendar"])
+    english = organisations_by_acronym(builder)
+    meeting = read_yaml(DATA / "meeting.yaml")
+    for data in read_yaml(DATA / "events.yaml"):
+        parent = planning if data.get("restricted") else public
+        event = _event(builder, parent, data, english)
+        if data["slug"] == meeting["event"]:
+            _action_points(event, meeting["action_points"], english)
+            _meeting_papers(event, meeting)
+    _pending_proposal(planning, read_yaml(DATA / "proposal.yaml"), english)
+    return public, planning
+
+
+def _event(builder, parent, data, organisations):
+    event = EventPage.objects.filter(locale=builder.locales["en"], slug=data["slug"]).first()
+    fields = {
+        "kind": data["kind"],
+        "status": data["status"],
+        "start_date": data["start"],
+        "end_date": data.get("end"),
+        "tentative": data.get("tentative", False),
+        "date_note": data.get("date_note", "")[:120],
+        "venue": data.get("venue", ""),
+        "city": data.get("city", ""),
+        "country": data.get("country", ""),
+        "region": data.get("region", ""),
+    }
+    if event is None:
+        event = EventPage(
+            title=data["title"]["en"], slug=data["slug"], summary=data["summary"]["en"], **fields
+        )
+        parent.add_child(instance=event)
+        event.organisers.set([organisations[a] for a in data["organisers"] if a in organisations])
+        event.save_revision().publish()
+    for code, locale in builder.locales.items():
+        if code == "en" or event.get_translation_or_none(locale) is not None:
+            continue
+        translation = event.copy_for_translation(locale)
+        translation.title = data["title"].get(code, data["title"]["en"])
+        translation.summary = data["summary"].get(code, data["summary"]["en"])
+        translation.save_revision().publish()
+    return event
+
+
+def _action_points(meeting, points, organisations):
+    for point in points:
+        action, created = ActionPoint.objects.get_or_create(
+            meeting=meeting,
+            text=point["text"],
+            defaults={
+                "due_date": point["due"],
+                "status": point.get("status", "open"),
+                "notes": point.get("due_note", ""),
+            },
+        )
+        if created:
+            owners = organisations if point["owners"] == "all" else point["owners"]
+            action.owners.set([organisations[a] for a in owners if a in organisations])
+
+
+def _pending_proposal(planning, data, organisations):
+    """A training proposed by a demo Partner, waiting for the Secretariat."""
+    user = get_user_model().objects.filter(email=data["owner"]).first()
+    if user is None or EventPage.objects.filter(owner=user).exists():
+        return
+    fields = {key: value for key, value in data.items() if key not in ("owner", "organisers")}
+    event = EventPage(
+        title=fields.pop("title"),
+        start_date=fields.pop("start"),
+        end_date=fields.pop("end", None),
+        status="proposed",
+        live=False,
+        owner=user,
+        **fields,
+    )
+    planning.add_child(instance=event)
+    event.organisers.set([organisations[a] for a in data["organisers"]])
+    event.save()
+    event.save_revision(user=user)
+    workflow = event.get_workflow()
+    if workflow is not None:
+        workflow.start(event, user)
+
+
+def partners_collection():
+    """The collection for the Partners' papers, restricted like the Partners area."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name="Partners' documents").first()
+    if collection is None:
+        collection = root.add_child(name="Partners' documents")
+    restriction = CollectionViewRestriction.objects.filter(collection=collection).first()
+    if restriction is None:
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+    restriction.groups.set(Group.objects.filter(name__in=["Partners", "Secretariat"]))
+    return collection
+
+
+def _meeting_papers(meeting, data):
+    if meeting.links.exists():
+        return
+    collection = partners_collection()
+    links = []
+    for paper in data["papers"]:
+        document = Document.objects.create(
+            title=paper["title"],
+            collection=collection,
+            file=ContentFile(minimal_pdf(paper["text"]), name=paper["file"]),
+        )
+        links.append(EventLink(label=paper["label"], document=document))
+    meeting.agenda = data["agenda"]
+    meeting.links = links
+    meeting.save_revision().publish()

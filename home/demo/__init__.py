@@ -1,0 +1,83 @@
+"""The partnership's demo content, read from the YAML files beside this
+module: the eleven organisations (`organisations.yaml`), the About page and
+the meeting follow-up (`pages.yaml`), the demo people (`users.yaml`).
+
+Idempotent: what exists is brought in line with the files (organisations,
+people) or left as it is (pages). The helpers every app's demo shares are in
+`support`.
+"""
+
+from pathlib import Path
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from ..datafiles import read_yaml
+from ..models import Membership, PartnerOrganisation, StandardPage
+
+DATA = Path(__file__).parent
+
+
+def users():
+    """The demo people: email, first_name, last_name, group, organisation."""
+    return read_yaml(DATA / "users.yaml")
+
+
+def load_organisations(builder):
+    """The organisations in English and in every other language, by acronym."""
+    organisations = {}
+    for data in read_yaml(DATA / "organisations.yaml"):
+        fields = {"website": data["website"], "sort_order": data["sort_order"]}
+        org, _ = PartnerOrganisation.objects.update_or_create(
+            locale=builder.locales["en"],
+            acronym=data["acronym"],
+            defaults={"name": data["name"]["en"], "mandate": data["mandate"]["en"], **fields},
+        )
+        for code, locale in builder.locales.items():
+            if code == "en":
+                continue
+            translation = org.get_translation_or_none(locale)
+            if translation is None:
+                translation = org.copy_for_translation(locale)
+            translation.name = data["name"][code]
+            translation.mandate = data["mandate"][code]
+            for field, value in fields.items():
+                setattr(translation, field, value)
+            translation.save()
+        organisations[data["acronym"]] = org
+    return organisations
+
+
+def load_about(builder, home):
+    texts = read_yaml(DATA / "pages.yaml")["about"]
+    return builder.child(home, StandardPage, "about", texts, show_in_menus=True)
+
+
+def load_meeting_notes(builder, area):
+    slug = "fifth-partners-meeting"
+    return builder.child(area, StandardPage, slug, read_yaml(DATA / "pages.yaml")[slug])
+
+
+def load_users(organisations, password):
+    User = get_user_model()
+    for person in users():
+        email = person["email"]
+        user, created = User.objects.get_or_create(
+            username=email.split("@")[0],
+            defaults={
+                "email": email,
+                "first_name": person["first_name"],
+                "last_name": person["last_name"],
+            },
+        )
+        if created or not user.check_password(password):
+            user.set_password(password)
+            user.save()
+        user.groups.add(Group.objects.get(name=person["group"]))
+        Membership.objects.update_or_create(
+            user=user, defaults={"organisation": organisations[person["organisation"]]}
+        )
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )

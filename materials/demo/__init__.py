@@ -1,0 +1,10 @@
+"""Demo materials for `load_demo`: the Guide with its translations and
+review rounds (`guide`), the suitcase and case studies (`suitcase`), from
+the data files beside this module. Idempotent."""
+
+from . import guide, suitcase
+
+
+def load(builder, home, area, organisations):
+    guide.load(builder, home, area, organisations)
+    suitcase.load(builder, home, area)
