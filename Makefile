@@ -77,6 +77,13 @@ lint: ## ruff (lint and format check) and djhtml
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check $$(git ls-files '*.html')
+	$(MAKE) --no-print-directory typecheck
+
+.PHONY: typecheck
+typecheck: ## mypy on the service modules listed in pyproject.toml ([tool.mypy] modules)
+	@# mypy cannot follow the editable install: it finds `gci` through this link.
+	@mkdir -p var/typecheck && ln -sfn "$(CURDIR)" var/typecheck/gci
+	$(BIN)/mypy
 
 format: ## Format Python and templates in place
 	$(BIN)/ruff check --fix .

@@ -1,11 +1,15 @@
 """Which events a calendar shows, and the date arithmetic of its views."""
 
+from __future__ import annotations
+
 import calendar as stdlib_calendar
 import datetime as dt
-from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
+from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import F
 from django.db.models.functions import Coalesce
+from django.http import HttpRequest
 
 from gci.home.visibility import anonymous_pages, visible_pages
 from gci.site.memo import active_locale
@@ -13,10 +17,19 @@ from gci.site.memo import active_locale
 from .models import EventPage
 from .models.pages import FIRST_YEAR, LAST_YEAR
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+    from django.db.models import QuerySet
+    from wagtail.models import Locale
+
+    from .models import EventIndexPage
+
 __all__ = ["FIRST_YEAR", "LAST_YEAR", "events_for", "events_for_user"]
 
 
-def events_for(request, index, locale=None):
+def events_for(
+    request: HttpRequest, index: EventIndexPage | None, locale: Locale | None = None
+) -> QuerySet[EventPage]:
     """Live events of one language that this calendar shows to this request:
     the public calendar shows what anyone may read; the planning calendar
     shows everything the person may read (public and Partners-only)."""
@@ -28,29 +41,39 @@ def events_for(request, index, locale=None):
     return with_last_date(queryset)
 
 
-def events_for_user(user, locale):
-    """The planning calendar as ``user`` may read it (for their secret feed)."""
-    return events_for(SimpleNamespace(user=user, session={}), None, locale=locale)
+def events_for_user(user: User, locale: Locale) -> QuerySet[EventPage]:
+    """The planning calendar as ``user`` may read it (for their secret feed):
+    a request of theirs that has passed no page password."""
+    request = HttpRequest()
+    request.user = user
+    request.session = SessionBase()  # empty, and never saved
+    return events_for(request, None, locale=locale)
 
 
-def with_last_date(queryset):
+def with_last_date(queryset: QuerySet[EventPage]) -> QuerySet[EventPage]:
+    """Each event annotated with `last`: its end date, or its start date."""
     return queryset.annotate(last=Coalesce(F("end_date"), F("start_date")))
 
 
-def overlapping(queryset, first, last):
+def overlapping(
+    queryset: QuerySet[EventPage], first: dt.date, last: dt.date
+) -> QuerySet[EventPage]:
     """Events that take place at least partly between two dates (inclusive)."""
     return queryset.filter(start_date__lte=last, last__gte=first)
 
 
-def month_bounds(year, month):
+def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """The first and the last day of a month."""
     first = dt.date(year, month, 1)
     return first, dt.date(year, month, stdlib_calendar.monthrange(year, month)[1])
 
 
-def month_weeks(year, month, firstweekday=0):
+def month_weeks(year: int, month: int, firstweekday: int = 0) -> list[list[dt.date]]:
+    """The weeks of a month's grid, whole weeks (days of the months around included)."""
     return stdlib_calendar.Calendar(firstweekday).monthdatescalendar(year, month)
 
 
-def shift_month(year, month, delta):
+def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    """(year, month) `delta` months later (earlier when negative)."""
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1

@@ -6,6 +6,8 @@ foreign key, a date) with a unique constraint over those fields and `kind`:
 what stops a second run, or a second machine, from sending it again.
 """
 
+from __future__ import annotations
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -41,7 +43,7 @@ class DueReminderLog(SentOnceLog):
         abstract = True
 
     @staticmethod
-    def once_per(subject, *, name):
+    def once_per(subject: str, *, name: str) -> models.UniqueConstraint:
         """The constraint of a concrete log: one reminder per `subject` (its
         foreign key), kind and due date."""
         return models.UniqueConstraint(fields=[subject, "kind", "due"], name=name)

@@ -5,9 +5,13 @@ Views, the admin and the demo all go through these functions, so the history
 (`ReviewEvent`) and the completion of a round are kept in one place.
 """
 
+from __future__ import annotations
+
 import hashlib
 import json
 import logging
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.conf import settings
 from django.db import transaction
@@ -38,6 +42,15 @@ from .models import (
     ReviewRound,
 )
 
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from django.contrib.auth.models import AnonymousUser, User
+    from wagtail.models import Locale
+    from wagtail.query import PageQuerySet
+
+    from gci.home.models import PartnerOrganisation
+
 logger = logging.getLogger(__name__)
 
 # What each button does to an assignment.
@@ -47,11 +60,14 @@ ACTIONS = {
     "decline": (AssignmentState.DECLINED, ReviewAction.DECLINED),
 }
 
+# {English page id: {"source": fingerprint, "translation": fingerprint}}
+Fingerprints = dict[str, dict[str, str | None]]
+
 
 class AssignmentConflict(Exception):
     """Someone else acted on the assignment first; `current` is its new state."""
 
-    def __init__(self, current):
+    def __init__(self, current: ReviewAssignment) -> None:
         super().__init__("assignment changed")
         self.current = current
 
@@ -63,7 +79,7 @@ class RoundClosed(Exception):
 # --- Fingerprints: "has the text changed since it was reviewed?" -----------
 
 
-def fingerprint(instance):
+def fingerprint(instance: Page | None) -> str | None:
     """A digest of the translatable strings of a page, in order, by path."""
     if instance is None:
         return None
@@ -83,7 +99,7 @@ def fingerprint(instance):
     return digest.hexdigest()
 
 
-def english_original(page):
+def english_original(page: Page) -> Page | None:
     """The English page a Guide page translates (the page itself in English)."""
     default = default_locale()
     if page.locale_id == default.pk:
@@ -92,7 +108,7 @@ def english_original(page):
     return original.specific if original else None
 
 
-def reviewed_translation(english_page, locale):
+def reviewed_translation(english_page: Page, locale: Locale) -> Page | None:
     """The translation as reviewers see it: wagtail-localize's current strings
     applied to the source (English where not translated yet), else the
     translated page's latest draft. None when there is no translation."""
@@ -109,13 +125,15 @@ def reviewed_translation(english_page, locale):
     return translated.specific.get_latest_revision_as_object()
 
 
-def guide_pages(guide):
+def guide_pages(guide: GuidePage) -> list[Page]:
     """The English Guide page and its chapters, in order."""
     return [guide, *GuideChapterPage.objects.child_of(guide).order_by("number", "path")]
 
 
-def compute_fingerprints(review_round):
-    result = {}
+def compute_fingerprints(review_round: ReviewRound) -> Fingerprints:
+    """What the round covers: the fingerprints of each English page and of its
+    translation as reviewers see it."""
+    result: Fingerprints = {}
     for page in guide_pages(review_round.guide):
         result[str(page.pk)] = {
             "source": fingerprint(page),
@@ -124,11 +142,12 @@ def compute_fingerprints(review_round):
     return result
 
 
-def current_round(guide, locale):
+def current_round(guide: GuidePage, locale: Locale) -> ReviewRound | None:
+    """The newest round of this language of the Guide, if any."""
     return ReviewRound.objects.filter(guide=guide, locale=locale).select_related("locale").first()
 
 
-def gate_reason(page):
+def gate_reason(page: Page) -> str | None:
     """Why a translated Guide page may not go live now, or None if it may."""
     language = get_language_info(page.locale.language_code)["name_translated"]
     english = english_original(page)
@@ -162,7 +181,7 @@ def gate_reason(page):
     return None
 
 
-def needs_review_again(review_round, english_page):
+def needs_review_again(review_round: ReviewRound, english_page: Page) -> bool:
     """True when a completed round no longer covers the English page's text."""
     stored = review_round.fingerprints.get(str(english_page.pk))
     return review_round.is_complete and (
@@ -173,7 +192,8 @@ def needs_review_again(review_round, english_page):
 # --- Rounds ----------------------------------------------------------------
 
 
-def members(organisations):
+def members(organisations: Iterable[PartnerOrganisation | int]) -> list[Membership]:
+    """The active members of these organisations (given as objects or ids)."""
     return list(
         Membership.objects.filter(
             organisation__in=organisations, user__is_active=True
@@ -181,7 +201,15 @@ def members(organisations):
     )
 
 
-def log(review_round, action, actor=None, assignment=None, comment=None, note=""):
+def log(
+    review_round: ReviewRound,
+    action: ReviewAction,
+    actor: User | None = None,
+    assignment: ReviewAssignment | None = None,
+    comment: ReviewComment | None = None,
+    note: str = "",
+) -> ReviewEvent:
+    """Record one event in the round's history."""
     return ReviewEvent.objects.create(
         round=review_round,
         action=action,
@@ -193,7 +221,15 @@ def log(review_round, action, actor=None, assignment=None, comment=None, note=""
 
 
 @transaction.atomic
-def open_round(guide, locale, deadline, organisations, opened_by, message="", notify=True):
+def open_round(
+    guide: GuidePage,
+    locale: Locale,
+    deadline: dt.date,
+    organisations: Iterable[PartnerOrganisation],
+    opened_by: User,
+    message: str = "",
+    notify: bool = True,
+) -> ReviewRound:
     """Open a round for one language and invite the organisations (emails
     go out once the transaction commits)."""
     review_round = ReviewRound.objects.create(
@@ -206,9 +242,15 @@ def open_round(guide, locale, deadline, organisations, opened_by, message="", no
     return review_round
 
 
-def invite(review_round, organisations, actor, notify=True):
+def invite(
+    review_round: ReviewRound,
+    organisations: Iterable[PartnerOrganisation],
+    actor: User | None,
+    notify: bool = True,
+) -> list[ReviewAssignment]:
+    """Invite organisations not invited yet; returns their new assignments."""
     _ensure_current(review_round)
-    new = []
+    new: list[ReviewAssignment] = []
     for organisation in organisations:
         assignment, created = ReviewAssignment.objects.get_or_create(
             round=review_round, organisation=organisation
@@ -223,11 +265,11 @@ def invite(review_round, organisations, actor, notify=True):
     return new
 
 
-def email_invitations(review_round, assignments):
+def email_invitations(review_round: ReviewRound, assignments: Sequence[ReviewAssignment]) -> None:
     """One email per member of each invited organisation, to them alone,
     through one connection."""
     url = review_round_url(review_round)
-    by_organisation = {}
+    by_organisation: dict[PartnerOrganisation, list[User]] = {}
     for membership in members([a.organisation_id for a in assignments]):
         by_organisation.setdefault(membership.organisation, []).append(membership.user)
     if not by_organisation:
@@ -243,7 +285,8 @@ def email_invitations(review_round, assignments):
             )
 
 
-def review_round_url(review_round):
+def review_round_url(review_round: ReviewRound) -> str:
+    """The round's page in the Partners area (the admin's address if there is none)."""
     from .models import ReviewIndexPage
 
     index = ReviewIndexPage.objects.filter(locale=default_locale()).live().first()
@@ -252,7 +295,7 @@ def review_round_url(review_round):
     return index.get_full_url() + index.reverse_subpage("round", args=[review_round.pk])
 
 
-def change_deadline(review_round, deadline, actor):
+def change_deadline(review_round: ReviewRound, deadline: dt.date, actor: User) -> None:
     if review_round.deadline != deadline:
         old = review_round.deadline
         review_round.deadline = deadline
@@ -260,7 +303,7 @@ def change_deadline(review_round, deadline, actor):
         log(review_round, ReviewAction.DEADLINE_CHANGED, actor, note=f"{old} → {deadline}")
 
 
-def refresh_completion(review_round, actor=None):
+def refresh_completion(review_round: ReviewRound, actor: User | None = None) -> ReviewRound:
     """Mark the round complete (recording what was reviewed) or no longer so."""
     review_round = ReviewRound.objects.select_for_update().get(pk=review_round.pk)
     assignments = list(
@@ -288,7 +331,9 @@ def refresh_completion(review_round, actor=None):
     return review_round
 
 
-def _reopen_outdated_approvals(review_round, assignments, fingerprints):
+def _reopen_outdated_approvals(
+    review_round: ReviewRound, assignments: Sequence[ReviewAssignment], fingerprints: Fingerprints
+) -> bool:
     """An approval covers the text its reviewer saw. If the translation changed
     since, that organisation reviews again; returns whether any did."""
     current = {page_id: prints["translation"] for page_id, prints in fingerprints.items()}
@@ -311,30 +356,36 @@ def _reopen_outdated_approvals(review_round, assignments, fingerprints):
 # --- Assignments and comments ---------------------------------------------
 
 
-def can_act(user, assignment):
+def can_act(user: User | AnonymousUser, assignment: ReviewAssignment) -> bool:
+    """Whether `user` answers for the assignment's organisation."""
     membership = getattr(user, "membership", None)
     return membership is not None and membership.organisation_id == assignment.organisation_id
 
 
-def assignment_for(user, review_round):
+def assignment_for(
+    user: User | AnonymousUser, review_round: ReviewRound
+) -> ReviewAssignment | None:
+    """The assignment of `user`'s organisation in the round, if it was invited."""
     membership = getattr(user, "membership", None)
     if membership is None:
         return None
     return review_round.assignments.filter(organisation_id=membership.organisation_id).first()
 
 
-def _ensure_current(review_round):
+def _ensure_current(review_round: ReviewRound) -> None:
     if not review_round.is_current():
         raise RoundClosed
 
 
 @transaction.atomic
-def act(assignment, expected_version, user, action, reason=""):
+def act(
+    assignment: ReviewAssignment, expected_version: int, user: User, action: str, reason: str = ""
+) -> ReviewAssignment:
     """Approve, request changes or decline; refused (AssignmentConflict) when
     someone else acted since `expected_version` was read."""
     _ensure_current(assignment.round)
     state, event = ACTIONS[action]
-    changes = {
+    changes: dict[str, Any] = {
         "state": state,
         "reason": reason,
         "version": F("version") + 1,
@@ -361,7 +412,7 @@ def act(assignment, expected_version, user, action, reason=""):
     return current
 
 
-def start_reviewing(assignment, user):
+def start_reviewing(assignment: ReviewAssignment, user: User) -> None:
     """An invited organisation's member opened or commented the translation."""
     if assignment.state == AssignmentState.INVITED:
         updated = ReviewAssignment.objects.filter(
@@ -378,7 +429,15 @@ def start_reviewing(assignment, user):
 
 
 @transaction.atomic
-def add_comment(assignment, user, text, chapter=None, block_id="", parent=None):
+def add_comment(
+    assignment: ReviewAssignment,
+    user: User,
+    text: str,
+    chapter: GuideChapterPage | None = None,
+    block_id: str = "",
+    parent: ReviewComment | None = None,
+) -> ReviewComment:
+    """A remark on the translation (a chapter, a block of it) or an answer to one."""
     _ensure_current(assignment.round)
     comment = ReviewComment.objects.create(
         assignment=assignment,
@@ -399,7 +458,7 @@ def add_comment(assignment, user, text, chapter=None, block_id="", parent=None):
 
 
 @transaction.atomic
-def resolve(comment, user):
+def resolve(comment: ReviewComment, user: User | None) -> bool:
     """The Secretariat marks a comment dealt with (once; later clicks do nothing)."""
     updated = ReviewComment.objects.filter(pk=comment.pk, resolved_at__isnull=True).update(
         resolved_at=timezone.now(), resolved_by=user
@@ -419,14 +478,15 @@ def resolve(comment, user):
 # --- Workflow --------------------------------------------------------------
 
 
-def translated_pages(review_round):
+def translated_pages(review_round: ReviewRound) -> PageQuerySet:
+    """The pages of the round's language that translate the Guide (no aliases)."""
     keys = [page.translation_key for page in guide_pages(review_round.guide)]
     return Page.objects.filter(
         translation_key__in=keys, locale=review_round.locale, alias_of__isnull=True
     )
 
 
-def start_workflows(review_round, user):
+def start_workflows(review_round: ReviewRound, user: User) -> None:
     """Put each translated page with unpublished changes into its workflow, so
     the Secretariat's dashboard lists what the round will let them publish."""
     for page in translated_pages(review_round).filter(has_unpublished_changes=True).specific():
@@ -439,12 +499,30 @@ def start_workflows(review_round, user):
             logger.exception("Workflow not started on page %s", page.pk)
 
 
-def matrix(review_round):
+class MatrixCell(TypedDict):
+    assignment: ReviewAssignment
+    open: int
+
+
+class MatrixRow(TypedDict):
+    chapter: Page
+    needs_review: bool
+    cells: list[MatrixCell]
+
+
+class Matrix(TypedDict):
+    assignments: list[ReviewAssignment]
+    rows: list[MatrixRow]
+    general: list[int]  # open comments on no chapter, per organisation
+
+
+def matrix(review_round: ReviewRound) -> Matrix:
     """Chapters × organisations: open comments per cell, plus each chapter's
     "needs review again" mark and each organisation's state."""
     chapters = guide_pages(review_round.guide)[1:]
     assignments = list(review_round.assignments.select_related("organisation"))
-    counts = {
+    # {(assignment id, chapter id or None): open comments}
+    counts: dict[tuple[int, int | None], int] = {
         (row["assignment_id"], row["chapter_id"]): row["n"]
         for row in ReviewComment.objects.filter(
             assignment__round=review_round, parent__isnull=True, resolved_at__isnull=True
@@ -452,7 +530,7 @@ def matrix(review_round):
         .values("assignment_id", "chapter_id")
         .annotate(n=Count("pk"))
     }
-    rows = []
+    rows: list[MatrixRow] = []
     for chapter in chapters:
         rows.append(
             {

@@ -19,14 +19,20 @@ never decoded (Pillow refuses to decode more than that anywhere: see
 ``gci.site.apps``).
 """
 
+from __future__ import annotations
+
 import struct
 import warnings
 import zipfile
+from typing import IO, TYPE_CHECKING, NoReturn
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.core.files import File
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Office: .doc .ppt .xls
 OOXML_PARTS = {"docx": "word/", "pptx": "ppt/", "xlsx": "xl/"}
@@ -80,19 +86,19 @@ ZIP64_LOCATOR_SIZE = 20
 DEFAULT_MAX_IMAGE_PIXELS = 50 * 1000 * 1000
 
 
-def max_upload_size():
+def max_upload_size() -> int:
     return getattr(settings, "GCI_SUITCASE_MAX_UPLOAD_MB", DEFAULT_MAX_UPLOAD_MB) * 1024 * 1024
 
 
-def allowed_types_text():
+def allowed_types_text() -> str:
     return ", ".join(f".{ext}" for ext in ALLOWED_EXTENSIONS)
 
 
-def max_image_pixels():
+def max_image_pixels() -> int:
     return getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", None) or DEFAULT_MAX_IMAGE_PIXELS
 
 
-def detect(head, file):
+def detect(head: bytes, file: IO[bytes]) -> set[str] | None:
     """The extension the content really is, or None.
 
     Raises ValidationError when the content is of an accepted kind but unsafe
@@ -112,13 +118,13 @@ def detect(head, file):
     return None
 
 
-def _image_kind(file, kinds):
+def _image_kind(file: IO[bytes], kinds: set[str]) -> set[str] | None:
     """`kinds` if Pillow reads the header and the image is of a sane size.
 
     Only the header is read (Image.open is lazy); an image declaring more
     pixels than the limit would take gigabytes to decode (a thumbnail, a
     preview) and is refused."""
-    from PIL import Image
+    from PIL import Image, UnidentifiedImageError
 
     file.seek(0)
     try:
@@ -128,14 +134,14 @@ def _image_kind(file, kinds):
                 width, height = image.size
     except Image.DecompressionBombError:
         _refuse_image_pixels()
-    except (Image.UnidentifiedImageError, OSError, ValueError, SyntaxError):
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
         return None
     if width * height > max_image_pixels():
         _refuse_image_pixels()
     return kinds
 
 
-def _refuse_image_pixels():
+def _refuse_image_pixels() -> NoReturn:
     raise ValidationError(
         _(
             "This image has too many pixels: the limit is %(limit)s million. "
@@ -146,7 +152,7 @@ def _refuse_image_pixels():
     )
 
 
-def _refuse_archive():
+def _refuse_archive() -> NoReturn:
     raise ValidationError(
         _(
             "This archive is built in a way no document is (too many parts, or parts "
@@ -157,7 +163,7 @@ def _refuse_archive():
     )
 
 
-def _check_zip_directory(file):
+def _check_zip_directory(file: IO[bytes]) -> bool:
     """Refuse, from the end-of-directory record alone, an archive whose
     directory would be too large to load (ZipFile reads all of it)."""
     file.seek(0, 2)
@@ -182,7 +188,7 @@ def _check_zip_directory(file):
     return True
 
 
-def _check_member(info):
+def _check_member(info: zipfile.ZipInfo) -> None:
     if info.compress_type not in SAFE_COMPRESSION:
         _refuse_archive()
     if info.file_size > MAX_MEMBER_SIZE:
@@ -193,13 +199,13 @@ def _check_member(info):
         _refuse_archive()
 
 
-def _read_head(archive, info):
+def _read_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     """At most MAX_MEMBER_READ bytes of one member, whatever it declares."""
     with archive.open(info) as member:
         return member.read(MAX_MEMBER_READ)
 
 
-def _zip_kind(file):
+def _zip_kind(file: IO[bytes]) -> set[str] | None:
     file.seek(0)
     try:
         if not _check_zip_directory(file):
@@ -231,7 +237,7 @@ def _zip_kind(file):
     return None
 
 
-def validate_upload(file):
+def validate_upload(file: File[bytes]) -> None:
     """Raise ValidationError with a reason unless `file` may go in the suitcase."""
     name = getattr(file, "name", "") or ""
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""

@@ -24,17 +24,26 @@ is the one loop for reminders and anything else that must go out at most
 once: it claims a log row (a unique constraint) before sending.
 """
 
+from __future__ import annotations
+
 import contextlib
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractUser
+    from django.core.mail.backends.base import BaseEmailBackend
+
+    from gci.home.sent_once import SentOnceLog
 
 logger = logging.getLogger(__name__)
 
@@ -45,17 +54,29 @@ CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 Recipient = str | tuple[str, str | None]
 
 
-def single_line(text):
+class Message(TypedDict):
+    """One composed email, for one address: plain strings only."""
+
+    template: str
+    to: str
+    language: str
+    subject: str
+    body: str
+
+
+def single_line(text: object) -> str:
     """`text` on one line: controls and runs of whitespace become one space."""
     return " ".join(CONTROL_CHARACTERS.sub(" ", str(text)).split())
 
 
-def email_subject(text):
+def email_subject(text: object) -> str:
     """The subject line for `text`: the site's prefix, then `text`, on one line."""
     return single_line(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{single_line(text)}")
 
 
-def render_mail(template_prefix, context, language=None):
+def render_mail(
+    template_prefix: str, context: dict[str, Any], language: str | None = None
+) -> tuple[str, str]:
     """(subject, body) of the email `template_prefix`, in `language`
     (the site's default language unless given)."""
     with translation.override(language or settings.LANGUAGE_CODE):
@@ -64,7 +85,7 @@ def render_mail(template_prefix, context, language=None):
     return email_subject(subject), body
 
 
-def preferred_languages(users) -> dict[int, str]:
+def preferred_languages(users: Iterable[AbstractUser]) -> dict[int, str]:
     """{user id: language code} for those of `users` who chose a language the
     site has (in their Wagtail profile)."""
     from wagtail.users.models import UserProfile
@@ -79,19 +100,24 @@ def preferred_languages(users) -> dict[int, str]:
     }
 
 
-def addresses_of(users) -> list[tuple[str, str | None]]:
+def addresses_of(users: Iterable[AbstractUser]) -> list[tuple[str, str | None]]:
     """The recipients for `users`: (address, preferred language or None),
     sorted by address, once each, without the users who have no address."""
-    users = [user for user in users if user.email]
-    languages = preferred_languages(users)
-    return sorted({user.email: languages.get(user.pk) for user in users}.items())
+    with_address = [user for user in users if user.email]
+    languages = preferred_languages(with_address)
+    return sorted({user.email: languages.get(user.pk) for user in with_address}.items())
 
 
-def compose(template_prefix, context, recipients: Iterable[Recipient], language=None):
+def compose(
+    template_prefix: str,
+    context: dict[str, Any],
+    recipients: Iterable[Recipient],
+    language: str | None = None,
+) -> list[Message]:
     """The email `template_prefix` for each address, in its language: a list of
     {"template", "to", "language", "subject", "body"}, all strings."""
-    rendered = {}
-    messages = []
+    rendered: dict[str, tuple[str, str]] = {}
+    messages: list[Message] = []
     for address, own_language in _unique(recipients).items():
         chosen = language or own_language or settings.LANGUAGE_CODE
         if chosen not in rendered:
@@ -109,8 +135,9 @@ def compose(template_prefix, context, recipients: Iterable[Recipient], language=
     return messages
 
 
-def _unique(recipients):
-    addresses = {}
+def _unique(recipients: Iterable[Recipient]) -> dict[str, str | None]:
+    """{address: language or None}, once each, in the order given."""
+    addresses: dict[str, str | None] = {}
     for recipient in recipients:
         address, own_language = (recipient, None) if isinstance(recipient, str) else recipient
         addresses.setdefault(address, own_language)
@@ -124,7 +151,7 @@ class Outcome:
     sent: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
 
-    def record(self, log):
+    def record(self, log: SentOnceLog) -> None:
         """Write the failures, if any, into the "sent once" row `log`."""
         if self.failed:
             log.failed = "\n".join(f"{address}: {error}" for address, error in self.failed.items())
@@ -132,7 +159,7 @@ class Outcome:
 
 
 @contextlib.contextmanager
-def mail_connection():
+def mail_connection() -> Iterator[BaseEmailBackend]:
     """One open connection to the mail server for a batch of emails. If the
     server cannot be reached, each email tries again and its failure is
     logged and recorded like any other."""
@@ -146,7 +173,7 @@ def mail_connection():
             connection.close()
 
 
-def deliver(messages, connection=None) -> Outcome:
+def deliver(messages: list[Message], connection: BaseEmailBackend | None = None) -> Outcome:
     """Send `messages` (from `compose`) through one connection, each on its own.
 
     A failure for one address (the server refuses it, the connection drops)
@@ -173,7 +200,7 @@ def deliver(messages, connection=None) -> Outcome:
     return outcome
 
 
-def _reopen(connection):
+def _reopen(connection: BaseEmailBackend) -> None:
     with contextlib.suppress(Exception):
         connection.close()
     with contextlib.suppress(Exception):  # if it stays shut, each send says so
@@ -181,13 +208,13 @@ def _reopen(connection):
 
 
 def send_templated(
-    template_prefix,
-    context,
+    template_prefix: str,
+    context: dict[str, Any],
     recipients: Iterable[Recipient],
     *,
-    language=None,
-    log=None,
-    connection=None,
+    language: str | None = None,
+    log: SentOnceLog | None = None,
+    connection: BaseEmailBackend | None = None,
 ) -> int:
     """Send the email `template_prefix` to each recipient in their language;
     returns how many were sent. With `log` (a "sent once" row), what failed
@@ -206,13 +233,13 @@ class Due:
     the log model), e.g. {"action_point": point, "kind": "overdue",
     "due_date": date}; then the email's template, context and recipients."""
 
-    key: dict
+    key: dict[str, Any]
     template: str
-    context: dict
-    recipients: list
+    context: dict[str, Any]
+    recipients: list[Recipient]
 
 
-def send_once(log_model, due: Iterable[Due]) -> int:
+def send_once(log_model: type[SentOnceLog], due: Iterable[Due]) -> int:
     """Send every `due` email not sent before; returns the number of emails sent.
 
     For each, a `log_model` row is claimed (created with `key`) in the same
@@ -222,16 +249,18 @@ def send_once(log_model, due: Iterable[Due]) -> int:
     claim is rolled back and the next run tries again; if some did, the row
     stays and records the addresses that failed. One connection serves the
     whole run."""
-    due = [item for item in due if item.recipients]
-    if not due:
+    pending = [item for item in due if item.recipients]
+    if not pending:
         return 0
     sent = 0
     with mail_connection() as connection:
-        for item in due:
+        for item in pending:
             addresses = _unique(item.recipients)
             try:
                 with transaction.atomic():
-                    log = log_model.objects.create(**item.key, recipients=", ".join(addresses))
+                    log = log_model._default_manager.create(
+                        **item.key, recipients=", ".join(addresses)
+                    )
                     delivered = send_templated(
                         item.template,
                         item.context,

@@ -267,6 +267,27 @@ def test_the_admin_shows_a_rounds_matrix_and_history(client, secretariat_user):
     assert round_url(french) in body
 
 
+def test_the_matrix_shows_open_requests_about_the_whole_translation(
+    client, secretariat_user, cites_user
+):
+    """Changes requested with a reason but no chapter keep the round open, so
+    the matrix shows them on a row of their own, under the organisation."""
+    arabic = open_arabic_round(secretariat_user, "CITES", "WCO")
+    cites = arabic.assignments.get(organisation__acronym="CITES")
+    review.act(cites, cites.version, cites_user, "request_changes", "Use the UN's terms.")
+    matrix = review.matrix(arabic)
+    columns = [a.organisation.acronym for a in matrix["assignments"]]
+    assert dict(zip(columns, matrix["general"], strict=True)) == {"CITES": 1, "WCO": 0}
+    force_login_with_totp(client, secretariat_user)
+    body = client.get(f"/admin/review_rounds/inspect/{arabic.pk}/").content.decode()
+    row = body.partition("Requests about the whole translation")[2].partition("</tr>")[0]
+    cells = [cell.partition("</td>")[0] for cell in row.split("<td>")[1:]]
+    expected = {"CITES": "1 open comment", "WCO": "—"}
+    assert cells == [expected[acronym] for acronym in columns]
+    partners_page = client.get(round_url(arabic)).content.decode()
+    assert '<a href="#general-title">Requests about the whole translation</a>' in partners_page
+
+
 def test_nobody_deletes_a_round_not_even_a_superuser(client):
     from tests.factories.home import UserFactory
 
