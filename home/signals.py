@@ -100,9 +100,27 @@ def restriction_deleted(sender, instance, origin=None, **kwargs):
 
 
 @receiver(m2m_changed, sender=PageViewRestriction.groups.through)
-def restriction_groups_changed(sender, instance, action, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear"):
-        _sync_on_commit(instance.page_id)
+def restriction_groups_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """A restriction's groups changed, from the restriction's side
+    (`restriction.groups.add(group)`) or from the group's
+    (`group.pageviewrestriction_set.add(restriction)`): sync each page concerned."""
+    if action not in ("post_add", "post_remove", "post_clear", "pre_clear"):
+        return
+    if not reverse:
+        page_ids = [instance.page_id]
+    elif action == "pre_clear":  # from the group's side the cleared rows are gone afterwards
+        instance._gci_cleared_pages = list(
+            instance.pageviewrestriction_set.values_list("page_id", flat=True)
+        )
+        return
+    elif action == "post_clear":
+        page_ids = instance.__dict__.pop("_gci_cleared_pages", [])
+    else:
+        restrictions = PageViewRestriction.objects.filter(pk__in=pk_set or ())
+        page_ids = list(restrictions.values_list("page_id", flat=True))
+    if action != "pre_clear":
+        for page_id in set(page_ids):
+            _sync_on_commit(page_id)
 
 
 def _source_with_restrictions(page):

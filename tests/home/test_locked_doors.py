@@ -92,6 +92,34 @@ def test_changing_the_groups_reaches_the_translations(
         assert list(groups) == ["Secretariat"]
 
 
+@pytest.mark.parametrize("change", ["remove", "clear"])
+def test_changing_the_groups_from_the_groups_side_reaches_the_translations(
+    late_restricted_page, django_capture_on_commit_callbacks, change
+):
+    restriction = PageViewRestriction.objects.get(page=late_restricted_page)
+    partners = Group.objects.get(name="Partners")
+    with django_capture_on_commit_callbacks(execute=True):
+        if change == "remove":
+            partners.pageviewrestriction_set.remove(restriction)
+        else:
+            partners.pageviewrestriction_set.clear()
+    for translation in late_restricted_page.get_translations():
+        groups = translation.get_view_restrictions()[0].groups.values_list("name", flat=True)
+        assert list(groups) == ["Secretariat"]
+
+
+def test_adding_a_group_from_the_groups_side_reaches_the_translations(
+    late_restricted_page, django_capture_on_commit_callbacks
+):
+    restriction = PageViewRestriction.objects.get(page=late_restricted_page)
+    editors = Group.objects.create(name="Guide editors")
+    with django_capture_on_commit_callbacks(execute=True):
+        editors.pageviewrestriction_set.add(restriction)
+    for translation in late_restricted_page.get_translations():
+        groups = translation.get_view_restrictions()[0].groups.values_list("name", flat=True)
+        assert "Guide editors" in groups
+
+
 def test_deleting_one_translation_leaves_the_others_closed(
     client, django_capture_on_commit_callbacks
 ):
