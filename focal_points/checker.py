@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from requests.adapters import HTTPAdapter
 
+from gci.home.roles import SECRETARIAT
 from gci.site.mail import send_templated_mail
 from gci.site.memo import default_locale
 
@@ -71,10 +72,6 @@ def _resolve_public(url):
     ):
         return None
     return str(addresses[0])
-
-
-def _public_host(url):
-    return _resolve_public(url) is not None
 
 
 class PinnedAddressAdapter(HTTPAdapter):
@@ -190,7 +187,7 @@ def notify(newly_broken):
     recipients = sorted(
         {
             u.email
-            for u in get_user_model().objects.filter(groups__name="Secretariat", is_active=True)
+            for u in get_user_model().objects.filter(groups__name=SECRETARIAT, is_active=True)
             if u.email
         }
         | {email for _name, email in settings.ADMINS}
