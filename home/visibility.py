@@ -178,54 +178,37 @@ def partners_area_url_for(request):
 # A collection is restricted when a view restriction sits on it or on one of
 # its ancestors; its documents are served only to those the restrictions
 # accept (Wagtail's serve view), its images' files from /media/private/.
+# These two ask the database each time, not the memo: files are placed while
+# a restriction is being saved, and Wagtail's collection editor moves a
+# collection in the tree without a signal that would drop the memo.
 
 
 def collection_is_restricted(collection):
-    """Whether a view restriction closes the collection (from the database,
-    not the memo: files are placed and forms checked by it while the
-    restriction is being saved)."""
+    """Whether a view restriction sits on the collection or an ancestor."""
     return collection.get_view_restrictions().exists()
-
-
-def _collection_restrictions():
-    return memoised(
-        "collection-view-restrictions",
-        lambda: list(
-            CollectionViewRestriction.objects.select_related("collection").prefetch_related(
-                "groups"
-            )
-        ),
-    )
 
 
 def collection_visible_to(collection, request):
     """True when every view restriction on the collection and its ancestors
     accepts the request (``None``: an anonymous reader), the rule Wagtail's
-    document serve view applies; from the memoised restrictions."""
-    restrictions = [
-        r for r in _collection_restrictions() if collection.path.startswith(r.collection.path)
-    ]
-    if not restrictions:
-        return True
+    document serve view applies."""
     if request is None:
-        return False
+        return not collection_is_restricted(collection)
     load_groups(request.user)
-    return all(r.accept_request(request) for r in restrictions)
+    return all(r.accept_request(request) for r in collection.get_view_restrictions())
 
 
 def anonymous_files(queryset):
     """The documents or images of ``queryset`` an anonymous visitor may read:
-    none of a restricted collection (memoised; by id, as Wagtail's own filter
-    does, so that the search backend can apply it)."""
+    none of a restricted collection (by id, as Wagtail's own filter does, so
+    the search backend can apply it). Memoised: the API applies it on top of
+    Wagtail's own filter, which reads the database each time."""
 
     def restricted_ids():
-        paths = {r.collection.path for r in _collection_restrictions()}
-        if not paths:
-            return []
         under = Q()
-        for path in paths:
+        for path in CollectionViewRestriction.objects.values_list("collection__path", flat=True):
             under |= Q(path__startswith=path)
-        return list(Collection.objects.filter(under).values_list("pk", flat=True))
+        return list(Collection.objects.filter(under).values_list("pk", flat=True)) if under else []
 
     closed = memoised("restricted-collection-ids", restricted_ids)
     return queryset.exclude(collection__in=closed) if closed else queryset

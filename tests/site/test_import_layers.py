@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 CHECKER = ROOT / "scripts" / "check_imports.py"
 
@@ -56,30 +58,30 @@ def test_an_import_under_type_checking_is_not_a_cycle(tmp_path):
     assert _check(root).returncode == 0
 
 
-def test_an_app_importing_another_app_fails(tmp_path):
-    root = _tree(
-        tmp_path,
-        {
-            "calendar/choices.py": "REGIONS = []\n",
-            "materials/models.py": "from gci.calendar.choices import REGIONS\n",
-        },
-    )
-    result = _check(root)
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (
+            {
+                "calendar/choices.py": "REGIONS = []\n",
+                "materials/models.py": "from gci.calendar.choices import REGIONS\n",
+            },
+            "gci.materials may not import gci.calendar",
+        ),
+        (
+            {
+                "calendar/models.py": "class EventPage:\n    pass\n",
+                "home/visibility.py": "from gci.calendar.models import EventPage\n",
+            },
+            "gci.home.visibility (shared rules) imports gci.calendar.models (apps), a layer above",
+        ),
+    ],
+    ids=["an app importing another app", "the shared rules importing an app"],
+)
+def test_an_import_that_breaks_the_layers_fails(tmp_path, files, message):
+    result = _check(_tree(tmp_path, files))
     assert result.returncode == 1
-    assert "gci.materials may not import gci.calendar" in result.stdout
-
-
-def test_the_shared_rules_importing_an_app_fail(tmp_path):
-    root = _tree(
-        tmp_path,
-        {
-            "calendar/models.py": "class EventPage:\n    pass\n",
-            "home/visibility.py": "from gci.calendar.models import EventPage\n",
-        },
-    )
-    result = _check(root)
-    assert result.returncode == 1
-    assert "gci.home.visibility (shared rules) imports gci.calendar.models (apps)" in result.stdout
+    assert message in result.stdout
 
 
 def test_the_real_tree_has_no_cycle_and_keeps_its_layers():
