@@ -73,10 +73,11 @@ bench: install ## Large dataset, gunicorn under load: one table of figures (docs
 	@command -v wrk >/dev/null || $(call apt_install,wrk redis-server) || true
 	$(BIN)/python scripts/bench.py
 
-lint: ## ruff (lint and format check) and djhtml
+lint: ## ruff (lint and format check), djhtml, and no import cycle nor layer broken (scripts/check_imports.py)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check $$(git ls-files '*.html')
+	$(BIN)/python scripts/check_imports.py
 	$(MAKE) --no-print-directory typecheck
 
 .PHONY: typecheck

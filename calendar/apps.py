@@ -9,3 +9,8 @@ class CalendarConfig(AppConfig):
     label = "gci_calendar"
     verbose_name = _("Events and meetings")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # The views register themselves on the pages whose routes call them
+        # (gci.site.routes): the pages do not import their views.
+        from . import views  # noqa: F401

@@ -23,17 +23,6 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class UNRegion(models.TextChoices):
-    """The United Nations regional groups, and events that belong to none."""
-
-    AFRICA = "africa", _("Africa")
-    ASIA_PACIFIC = "asia_pacific", _("Asia-Pacific")
-    EASTERN_EUROPE = "eastern_europe", _("Eastern Europe")
-    LATIN_AMERICA_CARIBBEAN = "latin_america_caribbean", _("Latin America and the Caribbean")
-    WESTERN_EUROPE_OTHERS = "western_europe_others", _("Western Europe and others")
-    GLOBAL = "global", _("Global")
-
-
 class ActionStatus(models.TextChoices):
     OPEN = "open", _("Open")
     IN_PROGRESS = "in_progress", _("In progress")

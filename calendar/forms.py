@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
+from gci.home.choices import UNRegion
 from gci.home.models import PartnerOrganisation
 from gci.site.forms import SingleLineField
 from gci.site.memo import default_locale
 
-from .choices import ActionStatus, EventKind, EventStatus, UNRegion
+from .choices import ActionStatus, EventKind, EventStatus
 from .models.pages import TIME_ZONES
 from .queries import FIRST_YEAR, LAST_YEAR
 

@@ -5,7 +5,6 @@ import re
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
@@ -13,18 +12,23 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from gci.home.models import PartnerOrganisation
+from gci.home.http import partners_only, private_response
+from gci.home.models import PartnerOrganisation, PartnersAreaPage
 from gci.home.roles import can_enter_partners_area, is_secretariat
+from gci.home.visibility import document_visible_to, partners_area_url_for
 from gci.site.memo import active_locale, default_locale, locale_for, memoised, memoised_query
 
 from .choices import CLOSED_ACTION_STATUSES
 from .forms import ActionPointUpdateForm, EventFilterForm, ProposeEventForm
 from .ics import stream_calendar
 from .models import ActionPoint, ActionPointUpdate, CalendarFeedToken, EventIndexPage, EventPage
+from .models.pages import RESERVED_SLUGS
 from .queries import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -72,6 +76,7 @@ PAGINATED_VIEWS = {"upcoming", "past"}
 PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 
 
+@EventIndexPage.views.register
 def known_query(request, index, view_name):
     """The query string of one calendar view as the view understands it:
     ``{name: value}`` for every filter set to a value the filter form accepts
@@ -105,11 +110,10 @@ def known_query(request, index, view_name):
 
 
 def _no_store_if_private(response, index):
-    if index.is_planning_calendar:
-        response["Cache-Control"] = "private, no-store"
-    return response
+    return private_response(response) if index.is_planning_calendar else response
 
 
+@EventIndexPage.views.register
 def calendar_list(request, index, past=False):
     events, form = _filtered(request, index)
     today = timezone.localdate()
@@ -136,10 +140,7 @@ def calendar_list(request, index, past=False):
     return _no_store_if_private(response, index)
 
 
-def _within(events, first, last):
-    return [event for event in events if event.start_date <= last and event.last >= first]
-
-
+@EventIndexPage.views.register
 def calendar_year(request, index, year):
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404
@@ -174,6 +175,7 @@ def calendar_year(request, index, year):
     return _no_store_if_private(response, index)
 
 
+@EventIndexPage.views.register
 def calendar_month(request, index, year, month):
     if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
         raise Http404
@@ -264,6 +266,7 @@ def _feed_response(name, events, request, filename):
     return response
 
 
+@EventIndexPage.views.register
 def calendar_feed(request, index):
     events, _form = _filtered(request, index)
     response = _feed_response(index.title, events, request, f"{index.slug}.ics")
@@ -286,14 +289,12 @@ def planning_feed(request, token):
         response = _feed_response(
             _("Green Customs planning calendar"), events, request, "gci-planning.ics"
         )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_response(response)
 
 
+@EventPage.views.register
 def event_context(request, event):
     """What an event page shows besides its fields."""
-    from gci.home.templatetags.home_tags import document_visible_to
-
     links = [
         link
         for link in event.links.select_related("document__collection")
@@ -313,25 +314,8 @@ def event_context(request, event):
 # -- The Partners' side: proposing events, updating action points, feeds ---
 
 
-def _partner_only(view):
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not can_enter_partners_area(request.user):
-            response = render(request, "403.html", status=403)
-            response["Cache-Control"] = "private, no-store"
-            return response
-        response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "private, no-store"
-        return response
-
-    wrapper.__name__ = view.__name__
-    return wrapper
-
-
 def planning_index(locale=None):
     """The Partners' planning calendar in a language (or in English)."""
-    from gci.home.models import PartnersAreaPage
-
     locale = locale or active_locale()
 
     def find():
@@ -344,7 +328,7 @@ def planning_index(locale=None):
     return memoised(("planning-index", locale.pk), find)
 
 
-@_partner_only
+@partners_only
 def propose_event(request):
     # Proposals live in the default language's planning calendar, whatever
     # the interface language: each event lives once, and is translated from there.
@@ -369,11 +353,7 @@ def propose_event(request):
 
 
 def _create_proposal(request, index, data):
-    from django.utils.text import slugify
-
     with transaction.atomic():
-        from .models.pages import RESERVED_SLUGS
-
         base = slugify(data["title"])[:60] or f"event-{data['start_date']:%Y-%m-%d}"
         if base in RESERVED_SLUGS or base.isdigit():
             base = f"event-{base}"
@@ -381,23 +361,8 @@ def _create_proposal(request, index, data):
         while index.get_children().filter(slug=slug).exists():
             n += 1
             slug = f"{base}-{n}"
-        event = EventPage(
-            title=data["title"],
-            slug=slug,
-            kind=data["kind"],
-            status=data["status"],
-            summary=data["summary"],
-            start_date=data["start_date"],
-            end_date=data["end_date"],
-            tentative=data["tentative"],
-            time_zone=data["time_zone"],
-            venue=data["venue"],
-            city=data["city"],
-            country=data["country"],
-            region=data["region"],
-            live=False,
-            owner=request.user,
-        )
+        fields = {name: value for name, value in data.items() if name != "organisers"}
+        event = EventPage(slug=slug, live=False, owner=request.user, **fields)
         index.add_child(instance=event)
         event.organisers.set(data["organisers"])
         event.save()  # the draft's own row keeps its organisers too
@@ -429,14 +394,14 @@ def proposal_state(event):
     return {"code": "approved", "label": _("Approved, not yet published")}
 
 
-@_partner_only
+@partners_only
 def proposals(request):
     events = EventPage.objects.filter(owner=request.user).order_by("-pk")[:100]
     rows = [{"event": event, "state": proposal_state(event)} for event in events]
     return render(request, "gci_calendar/proposals.html", {"rows": rows})
 
 
-@_partner_only
+@partners_only
 @require_POST
 def update_action_point(request, pk):
     point = get_object_or_404(ActionPoint, pk=pk)
@@ -507,8 +472,6 @@ def update_action_point(request, pk):
 
 
 def _safe_next(request):
-    from django.utils.http import url_has_allowed_host_and_scheme
-
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(
         target, {request.get_host()}, request.is_secure()
@@ -518,12 +481,10 @@ def _safe_next(request):
 
 
 def _dashboard_url(request):
-    from gci.home.roles import partners_area_url_for
-
     return partners_area_url_for(request) or "/"
 
 
-@_partner_only
+@partners_only
 def feed_link(request):
     """Make (or replace) the person's secret planning-feed URL, or revoke it."""
     url = None

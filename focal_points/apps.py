@@ -9,3 +9,8 @@ class FocalPointsConfig(AppConfig):
     label = "focal_points"
     verbose_name = _("Focal points")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # The views register themselves on the pages whose routes call them
+        # (gci.site.routes): the pages do not import their views.
+        from . import views  # noqa: F401

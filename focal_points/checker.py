@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from requests.adapters import HTTPAdapter
 
+from gci.home.roles import SECRETARIAT
 from gci.site.mail import addresses_of, send_templated
 from gci.site.memo import default_locale
 from gci.site.page_cache import one_purge
@@ -72,10 +73,6 @@ def _resolve_public(url):
     ):
         return None
     return str(addresses[0])
-
-
-def _public_host(url):
-    return _resolve_public(url) is not None
 
 
 class PinnedAddressAdapter(HTTPAdapter):
@@ -190,7 +187,7 @@ def notify(newly_broken):
     if not newly_broken:
         return 0
     recipients = addresses_of(
-        get_user_model().objects.filter(groups__name="Secretariat", is_active=True)
+        get_user_model().objects.filter(groups__name=SECRETARIAT, is_active=True)
     ) + [email for _name, email in settings.ADMINS]
     if not recipients:
         return 0

@@ -4,20 +4,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Treaty(models.TextChoices):
-    BASEL = "basel", _("Basel Convention")
-    ROTTERDAM = "rotterdam", _("Rotterdam Convention")
-    STOCKHOLM = "stockholm", _("Stockholm Convention")
-    CITES = "cites", _("CITES")
-    MONTREAL = "montreal", _("Montreal Protocol")
-    CARTAGENA = "cartagena", _("Cartagena Protocol on Biosafety")
-    CWC = "cwc", _("Chemical Weapons Convention")
-    CUSTOMS = "customs", _("Customs cooperation (WCO)")
-    CRIME = "crime", _("Organised crime (UNODC)")
-    POLICE = "police", _("Police cooperation (INTERPOL)")
-    ENVIRONMENT = "environment", _("Environment (UNEP)")
-
-
 class ContactKind(models.TextChoices):
     FOCAL_POINT = "focal_point", _("National focal point")
     COMPETENT_AUTHORITY = "competent_authority", _("Competent authority")

@@ -3,9 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gci.home.choices import Treaty
 from gci.site.forms import SingleLineField
 
-from .choices import ContactKind, Treaty
+from .choices import ContactKind
 from .patterns import http_url, validate_pattern
 
 

@@ -22,10 +22,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from gci.home.choices import Treaty
 from gci.home.models import IntroBodyMixin
 from gci.site.memo import default_locale
+from gci.site.routes import PageViews
 
-from .choices import ContactKind, Treaty
+from .choices import ContactKind
 from .patterns import fill, validate_pattern
 
 http_url = URLValidator(schemes=["http", "https"])
@@ -37,21 +39,18 @@ class FocalPointDirectoryPage(RoutablePageMixin, IntroBodyMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["focal_points.OrganisationFocalPointsPage"]
     max_count_per_parent = 1
+    views = PageViews()  # filled by gci.focal_points.views (see gci.site.routes)
 
     class Meta:
         verbose_name = _("focal-point directory")
 
     @path("")
     def by_treaty(self, request):
-        from .views import directory
-
-        return directory(request, self)
+        return self.views.directory(request, self)
 
     @re_path(r"^country/(?P<code>[A-Za-z]{2})/$")
     def by_country(self, request, code):
-        from .views import directory
-
-        return directory(request, self, country=code.upper())
+        return self.views.directory(request, self, country=code.upper())
 
 
 class OrganisationFocalPointsPage(Page):

@@ -1,7 +1,6 @@
 """The focal-point directory, and Partners editing their organisation's links."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.forms import formset_factory
 from django.http import Http404
@@ -10,13 +9,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 
+from gci.home.choices import Treaty
+from gci.home.http import partners_only
 from gci.home.models import PartnerOrganisation
-from gci.home.roles import can_enter_partners_area
 from gci.site.memo import active_locale, default_locale
 
-from .choices import ContactKind, Treaty
+from .choices import ContactKind
 from .forms import FocalPointLinkForm
-from .models import FocalPointLink, LinkCheck, OrganisationFocalPointsPage
+from .models import FocalPointDirectoryPage, FocalPointLink, LinkCheck, OrganisationFocalPointsPage
 
 
 def _rows(request):
@@ -60,6 +60,7 @@ def _rows(request):
     return rows
 
 
+@FocalPointDirectoryPage.views.register
 def directory(request, page, country=None):
     if request.GET.get("country") and country is None:
         code = request.GET["country"].upper()
@@ -192,7 +193,7 @@ SAVED = {
 }
 
 
-@login_required
+@partners_only
 def edit_links(request):
     """A member edits their own organisation's links (only theirs).
 
@@ -201,8 +202,6 @@ def edit_links(request):
     the edit is refused with the other person's version shown and the typed
     text kept. What is then done with the edit: see ``publish_decision``.
     """
-    if not can_enter_partners_area(request.user):
-        return render(request, "403.html", status=403)
     page = organisation_page_for(request.user)
     if page is None:
         return render(request, "focal_points/edit_links.html", {"page": None}, status=404)
@@ -247,7 +246,7 @@ def edit_links(request):
     checks = LinkCheck.for_urls([link["url"] for link in current])
     for form in formset.forms:
         form.check = checks.get(form.initial.get("url"))
-    response = render(
+    return render(
         request,
         "focal_points/edit_links.html",
         {
@@ -258,8 +257,6 @@ def edit_links(request):
             "notice": notice,
         },
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _save_links(page_id, seen_revision, rows, user):

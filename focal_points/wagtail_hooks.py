@@ -2,6 +2,7 @@
 
 from wagtail import hooks
 
+from .views import organisation_page_for
 from .viewsets import LinkCheckViewSet
 
 
@@ -12,8 +13,6 @@ def register_link_checks():
 
 @hooks.register("gci_dashboard_panels")
 def focal_points_panel(request, organisation):
-    from .views import organisation_page_for
-
     if organisation is None or organisation_page_for(request.user) is None:
         return None
     return {"template": "focal_points/panel.html"}

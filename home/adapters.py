@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from gci.site.mail import email_subject
 
-from .roles import partners_area_url_for
+from .visibility import partners_area_url_for
 
 
 class AccountAdapter(DefaultAccountAdapter):

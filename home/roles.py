@@ -3,8 +3,6 @@
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
-from gci.site.memo import live_page_for_language
-
 SECRETARIAT = "Secretariat"
 PARTNERS = "Partners"
 GROUP_LABELS = {SECRETARIAT: _("Secretariat"), PARTNERS: _("Partners")}
@@ -44,16 +42,6 @@ def requires_mfa(user):
     return is_secretariat(user) or (
         user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
     )
-
-
-def partners_area_url_for(request):
-    """The dashboard in the active language, for someone who may enter it."""
-    from .models import PartnersAreaPage
-
-    if not can_enter_partners_area(request.user):
-        return None
-    area = live_page_for_language(PartnersAreaPage)
-    return area.get_url(request) if area else None
 
 
 def display_name(user):

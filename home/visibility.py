@@ -13,11 +13,19 @@ placed under the public home is as closed as the original. (Wagtail's own
 ancestors, where the Partners area's restriction sits.)
 """
 
-from wagtail.models import Page, PageViewRestriction
+from django.apps import apps
+from django.db.models import Q
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
-from gci.site.memo import memoised
+from gci.site.memo import live_page_for_language, memoised
 
 from .roles import can_enter_partners_area, load_groups
+
+
+def _partners_area_model():
+    # By its label: the page models use these rules, so this module does not
+    # import them (gci.home.models imports gci.home.visibility, not back).
+    return apps.get_model("home", "PartnersAreaPage")
 
 
 def _restrictions():
@@ -68,10 +76,9 @@ def refused_restrictions(request):
 
 
 def partners_areas():
-    from .models import PartnersAreaPage
-
     return memoised(
-        "partners-areas", lambda: list(PartnersAreaPage.objects.all().only("path", "depth"))
+        "partners-areas",
+        lambda: list(_partners_area_model().objects.all().only("path", "depth")),
     )
 
 
@@ -142,11 +149,10 @@ def alias_would_be_less_closed(page, parent):
 def partners_area_paths():
     """The URL path of every Partners area, in every language (the area's
     slug may differ from one language to another)."""
-    from .models import PartnersAreaPage
 
     def find():
         paths = []
-        for area in PartnersAreaPage.objects.all():
+        for area in _partners_area_model().objects.all():
             parts = area.get_url_parts()
             if parts is not None:
                 paths.append(parts[2])
@@ -159,11 +165,57 @@ def under_partners_area(path):
     return any(path.startswith(area) for area in partners_area_paths())
 
 
+def partners_area_url_for(request):
+    """The dashboard in the active language, for someone who may enter it."""
+    if not can_enter_partners_area(request.user):
+        return None
+    area = live_page_for_language(_partners_area_model())
+    return area.get_url(request) if area else None
+
+
+# Collections: the documents and images in them.
+#
+# A collection is restricted when a view restriction sits on it or on one of
+# its ancestors; its documents are served only to those the restrictions
+# accept (Wagtail's serve view), its images' files from /media/private/.
+# These two ask the database each time, not the memo: files are placed while
+# a restriction is being saved, and Wagtail's collection editor moves a
+# collection in the tree without a signal that would drop the memo.
+
+
+def collection_is_restricted(collection):
+    """Whether a view restriction sits on the collection or an ancestor."""
+    return collection.get_view_restrictions().exists()
+
+
 def collection_visible_to(collection, request):
     """True when every view restriction on the collection and its ancestors
-    accepts the request: the rule Wagtail's document serve view applies, used
-    for documents named on pages and for the files of restricted images."""
+    accepts the request (``None``: an anonymous reader), the rule Wagtail's
+    document serve view applies."""
     if request is None:
-        return not collection.get_view_restrictions().exists()
+        return not collection_is_restricted(collection)
     load_groups(request.user)
     return all(r.accept_request(request) for r in collection.get_view_restrictions())
+
+
+def anonymous_files(queryset):
+    """The documents or images of ``queryset`` an anonymous visitor may read:
+    none of a restricted collection (by id, as Wagtail's own filter does, so
+    the search backend can apply it). Memoised: the API applies it on top of
+    Wagtail's own filter, which reads the database each time."""
+
+    def restricted_ids():
+        under = Q()
+        for path in CollectionViewRestriction.objects.values_list("collection__path", flat=True):
+            under |= Q(path__startswith=path)
+        return list(Collection.objects.filter(under).values_list("pk", flat=True)) if under else []
+
+    closed = memoised("restricted-collection-ids", restricted_ids)
+    return queryset.exclude(collection__in=closed) if closed else queryset
+
+
+def document_visible_to(document, request):
+    """True when the request may read the document: a page must not even name
+    a document it may not read (``{{ document|document_visible_to:request }}``
+    in templates, from ``home_tags``)."""
+    return document is not None and collection_visible_to(document.collection, request)

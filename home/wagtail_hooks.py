@@ -1,30 +1,28 @@
 """Registration with Wagtail only; the logic lives in the modules it names."""
 
 from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.models import Page, PageViewRestriction
 from wagtail.snippets.models import register_snippet
 
+from .http import private_response, refusal
 from .roles import can_enter_partners_area
 from .viewsets import PartnerOrganisationViewSet
-from .visibility import alias_would_be_less_closed, in_partners_area, restrictions_on
+from .visibility import (
+    alias_would_be_less_closed,
+    document_visible_to,
+    in_partners_area,
+    restrictions_on,
+)
 
 register_snippet(PartnerOrganisationViewSet)
 
 
-def _refuse(request):
-    response = render(request, "403.html", {"page": None}, status=403)
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def _to_login(request):
-    response = redirect_to_login(request.get_full_path(), "account_login")
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_response(redirect_to_login(request.get_full_path(), "account_login"))
 
 
 @hooks.register("before_serve_page", order=-1)
@@ -42,7 +40,7 @@ def apply_view_restrictions(page, request, serve_args, serve_kwargs):
         if not request.user.is_authenticated:
             return _to_login(request)
         if restriction.restriction_type == PageViewRestriction.GROUPS:
-            return _refuse(request)
+            return refusal(request)
     return None
 
 
@@ -54,9 +52,8 @@ def refuse_signed_in_outsiders_documents(document, request):
     here too, with the reason (``gci.home.two_factor``)."""
     if not request.user.is_authenticated:
         return None
-    for restriction in document.collection.get_view_restrictions():
-        if not restriction.accept_request(request):
-            return _refuse(request)
+    if not document_visible_to(document, request):
+        return refusal(request)
     return None
 
 
@@ -68,7 +65,7 @@ def close_the_partners_area(page, request, serve_args, serve_kwargs):
         return None
     if not request.user.is_authenticated:
         return _to_login(request)
-    return _refuse(request)
+    return refusal(request)
 
 
 @hooks.register("before_copy_page")

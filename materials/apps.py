@@ -12,3 +12,7 @@ class MaterialsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+
+        # The views register themselves on the pages whose routes call them
+        # (gci.site.routes): the pages do not import their views.
+        from .views import review, suitcase  # noqa: F401

@@ -9,18 +9,26 @@ from gci.home.blocks import HeadingBlock, ImageBlock
 from .choices import NoteKind, Treaty
 
 
-class NoteBlock(blocks.StructBlock):
+class ChoiceLabelMixin:
+    """Gives the block's template the label of one choice's value (empty for
+    a value no longer offered): ``choice_label = (block name, choices,
+    context name)``."""
+
+    choice_label = None
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        name, choices, context_name = self.choice_label
+        context[context_name] = choices(value[name]).label if value[name] in choices.values else ""
+        return context
+
+
+class NoteBlock(ChoiceLabelMixin, blocks.StructBlock):
     """A boxed note beside the text: a tip, a warning, an example."""
 
     kind = blocks.ChoiceBlock(label=_("Kind"), choices=NoteKind.choices, default=NoteKind.TIP)
     text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul", "ol"])
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["kind_label"] = (
-            NoteKind(value["kind"]).label if value["kind"] in NoteKind.values else ""
-        )
-        return context
+    choice_label = ("kind", NoteKind, "kind_label")
 
     class Meta:
         icon = "info-circle"
@@ -28,18 +36,12 @@ class NoteBlock(blocks.StructBlock):
         template = "materials/blocks/note_block.html"
 
 
-class TreatyReferenceBlock(blocks.StructBlock):
+class TreatyReferenceBlock(ChoiceLabelMixin, blocks.StructBlock):
     """What a treaty says about the matter at hand."""
 
     treaty = blocks.ChoiceBlock(label=_("Treaty"), choices=Treaty.choices)
     text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link"])
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["treaty_name"] = (
-            Treaty(value["treaty"]).label if value["treaty"] in Treaty.values else ""
-        )
-        return context
+    choice_label = ("treaty", Treaty, "treaty_name")
 
     class Meta:
         icon = "doc-full"

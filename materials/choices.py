@@ -4,10 +4,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from gci.focal_points.choices import Treaty as AnyTreaty
+from gci.home.choices import Treaty as AnyTreaty
 
-# The agreements the Guide refers to: the conventions among the focal-point
-# directory's treaties and mandates, whose values and labels are kept there.
+# The agreements the Guide refers to: the conventions among the partnership's
+# treaties and mandates (gci.home.choices), whose values and labels are kept there.
 GUIDE_TREATIES = ["BASEL", "ROTTERDAM", "STOCKHOLM", "CITES", "MONTREAL", "CARTAGENA", "CWC"]
 Treaty = models.TextChoices(
     "Treaty",

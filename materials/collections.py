@@ -41,7 +41,3 @@ def submissions_collection():
 
 def case_study_photos_collection():
     return _restricted(CASE_STUDY_PHOTOS, [PARTNERS, SECRETARIAT])
-
-
-def is_restricted(collection):
-    return collection.get_view_restrictions().exists()

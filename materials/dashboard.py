@@ -8,6 +8,7 @@ from gci.site.memo import live_page_for_language
 
 from .choices import AssignmentState, MaterialStatus
 from .models import Material, ReviewAssignment, ReviewIndexPage, ReviewRound, SuitcasePage
+from .views.suitcase import submissions_for
 
 RECENT_COUNT = 5
 # What waits for an organisation's answer (a change request waits for the Secretariat).
@@ -63,8 +64,6 @@ def review_panel(request, organisation):
 
 def suitcase_panel(request, organisation):
     """The suitcase, and what this person's organisation sent and its state."""
-    from .views.suitcase import submissions_for
-
     suitcase = SuitcasePage.for_active_locale()
     if suitcase is None:
         return None

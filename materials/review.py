@@ -1,5 +1,6 @@
 """What a review round does: open it, act on an assignment, comment, resolve,
-complete — and the gate that keeps an unreviewed translation unpublished.
+complete (the gate that keeps an unreviewed translation unpublished is
+``gci.materials.gate``).
 
 Views, the admin and the demo all go through these functions, so the history
 (`ReviewEvent`) and the completion of a round are kept in one place.
@@ -7,35 +8,22 @@ Views, the admin and the demo all go through these functions, so the history
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
-from django.utils.translation import get_language_info
-from django.utils.translation import gettext as _
 from wagtail.models import Page
-from wagtail_localize.models import TranslationSource
-from wagtail_localize.segments import (
-    OverridableSegmentValue,
-    RelatedObjectSegmentValue,
-    StringSegmentValue,
-)
-from wagtail_localize.segments.extract import extract_segments
 
 from gci.home.models import Membership
 from gci.site.mail import addresses_of, mail_connection, send_templated
-from gci.site.memo import default_locale
 
 from .choices import AssignmentState, ReviewAction
+from .gate import fingerprint, needs_review_again, reviewed_translation
 from .models import (
     GuideChapterPage,
-    GuidePage,
     ReviewAssignment,
     ReviewComment,
     ReviewEvent,
@@ -50,6 +38,8 @@ if TYPE_CHECKING:
     from wagtail.query import PageQuerySet
 
     from gci.home.models import PartnerOrganisation
+
+    from .models import GuidePage
 
 logger = logging.getLogger(__name__)
 
@@ -76,53 +66,7 @@ class RoundClosed(Exception):
     """A newer round of the same language replaced this one."""
 
 
-# --- Fingerprints: "has the text changed since it was reviewed?" -----------
-
-
-def fingerprint(instance: Page | None) -> str | None:
-    """A digest of the translatable strings of a page, in order, by path."""
-    if instance is None:
-        return None
-    digest = hashlib.sha256()
-    for segment in extract_segments(instance):
-        if isinstance(segment, StringSegmentValue):
-            # The text, and the attributes localize strips from it (link targets).
-            value = [segment.string.data, segment.attrs]
-        elif isinstance(segment, OverridableSegmentValue):
-            value = segment.data  # e.g. an image or a URL the translation may change
-        elif isinstance(segment, RelatedObjectSegmentValue):
-            value = [str(segment.content_type), str(segment.translation_key)]
-        else:
-            continue
-        digest.update(json.dumps([segment.path, value], sort_keys=True, default=str).encode())
-        digest.update(b"\x01")
-    return digest.hexdigest()
-
-
-def english_original(page: Page) -> Page | None:
-    """The English page a Guide page translates (the page itself in English)."""
-    default = default_locale()
-    if page.locale_id == default.pk:
-        return page.specific
-    original = Page.objects.filter(translation_key=page.translation_key, locale=default).first()
-    return original.specific if original else None
-
-
-def reviewed_translation(english_page: Page, locale: Locale) -> Page | None:
-    """The translation as reviewers see it: wagtail-localize's current strings
-    applied to the source (English where not translated yet), else the
-    translated page's latest draft. None when there is no translation."""
-    translated = (
-        Page.objects.filter(translation_key=english_page.translation_key, locale=locale)
-        .exclude(alias_of__isnull=False)
-        .first()
-    )
-    if translated is None:
-        return None
-    source = TranslationSource.objects.get_for_instance_or_none(english_page)
-    if source is not None and source.translations.filter(target_locale=locale, enabled=True):
-        return source.get_ephemeral_translated_instance(locale, fallback=True)
-    return translated.specific.get_latest_revision_as_object()
+# --- The fingerprints and the gate live in gci.materials.gate --------------
 
 
 def guide_pages(guide: GuidePage) -> list[Page]:
@@ -140,53 +84,6 @@ def compute_fingerprints(review_round: ReviewRound) -> Fingerprints:
             "translation": fingerprint(reviewed_translation(page, review_round.locale)),
         }
     return result
-
-
-def current_round(guide: GuidePage, locale: Locale) -> ReviewRound | None:
-    """The newest round of this language of the Guide, if any."""
-    return ReviewRound.objects.filter(guide=guide, locale=locale).select_related("locale").first()
-
-
-def gate_reason(page: Page) -> str | None:
-    """Why a translated Guide page may not go live now, or None if it may."""
-    language = get_language_info(page.locale.language_code)["name_translated"]
-    english = english_original(page)
-    if english is None:
-        return _("This page has no English original.")
-    guide = english if isinstance(english, GuidePage) else english.get_parent().specific
-    review_round = current_round(guide, page.locale)
-    if review_round is None:
-        return _("No review round has been opened for %(language)s yet.") % {"language": language}
-    if not review_round.is_complete:
-        return _(
-            "The %(language)s review round is not complete: every invited organisation "
-            "must approve or decline, and every change request must be resolved."
-        ) % {"language": language}
-    stored = review_round.fingerprints.get(str(english.pk))
-    if stored is None:
-        return _(
-            "This page was added after the %(language)s review round was completed: "
-            "it needs a new round."
-        ) % {"language": language}
-    if fingerprint(english) != stored["source"]:
-        return _(
-            "The English text changed after the %(language)s review round was completed: "
-            "the translation needs review again."
-        ) % {"language": language}
-    if fingerprint(page) != stored["translation"]:
-        return _(
-            "The %(language)s text changed after its review round was completed: "
-            "open a new round to have the changes reviewed."
-        ) % {"language": language}
-    return None
-
-
-def needs_review_again(review_round: ReviewRound, english_page: Page) -> bool:
-    """True when a completed round no longer covers the English page's text."""
-    stored = review_round.fingerprints.get(str(english_page.pk))
-    return review_round.is_complete and (
-        stored is None or stored["source"] != fingerprint(english_page)
-    )
 
 
 # --- Rounds ----------------------------------------------------------------
@@ -286,13 +183,7 @@ def email_invitations(review_round: ReviewRound, assignments: Sequence[ReviewAss
 
 
 def review_round_url(review_round: ReviewRound) -> str:
-    """The round's page in the Partners area (the admin's address if there is none)."""
-    from .models import ReviewIndexPage
-
-    index = ReviewIndexPage.objects.filter(locale=default_locale()).live().first()
-    if index is None:
-        return settings.WAGTAILADMIN_BASE_URL
-    return index.get_full_url() + index.reverse_subpage("round", args=[review_round.pk])
+    return review_round.url
 
 
 def change_deadline(review_round: ReviewRound, deadline: dt.date, actor: User) -> None:

@@ -2,8 +2,9 @@
 
 It is the site's public face for programs: every request is treated as an
 anonymous visitor (REST_FRAMEWORK has no authentication classes), so a
-session cookie never widens what it returns. Wagtail's viewsets already leave
-out private pages and documents/images in restricted collections.
+session cookie never widens what it returns. Pages are filtered by
+``anonymous_pages`` and images and documents by ``anonymous_files``
+(gci.home.visibility), on top of Wagtail's own filters.
 """
 
 from django.conf import settings
@@ -17,7 +18,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Site
 
-from gci.home.visibility import anonymous_pages
+from gci.home.visibility import anonymous_files, anonymous_pages
 from gci.site.search import clean_query
 
 
@@ -83,11 +84,19 @@ class PublicPagesAPIViewSet(SafeSearchMixin, PagesAPIViewSet):
         return super().get_queryset().select_related("locale")
 
 
-class PublicImagesAPIViewSet(SafeSearchMixin, ImagesAPIViewSet):
+class PublicFilesMixin:
+    """Images and documents of public collections only, by the site's rule
+    (``anonymous_files``) on top of Wagtail's own filter."""
+
+    def get_queryset(self):
+        return anonymous_files(super().get_queryset())
+
+
+class PublicImagesAPIViewSet(PublicFilesMixin, SafeSearchMixin, ImagesAPIViewSet):
     pass
 
 
-class PublicDocumentsAPIViewSet(SafeSearchMixin, DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(PublicFilesMixin, SafeSearchMixin, DocumentsAPIViewSet):
     pass
 
 

@@ -9,12 +9,12 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from gci.home.http import private_response, refusal
 from gci.home.roles import can_enter_partners_area, load_groups, requires_mfa
 from gci.home.two_factor import CONFIRM, SETUP, limit_request_user, missing_second_factor
 from gci.home.visibility import under_partners_area
@@ -132,7 +132,7 @@ class PrivateAccountPagesMiddleware:
         module = getattr(getattr(view, "view_class", view), "__module__", "") or ""
         # (Our own wrapper of allauth's TOTP setup, which shows the secret, too.)
         if module.startswith(("allauth.", "gci.home.two_factor")) or module == "allauth":
-            patch_cache_control(response, private=True, no_store=True)
+            private_response(response)
         return response
 
 
@@ -196,8 +196,5 @@ class PartnersAreaDoorMiddleware:
         if user is None or can_enter_partners_area(user) or not under_partners_area(request.path):
             return response
         if user.is_authenticated:
-            refusal = render(request, "403.html", {"page": None}, status=403)
-        else:
-            refusal = redirect_to_login(request.get_full_path(), "account_login")
-        refusal["Cache-Control"] = "private, no-store"
-        return refusal
+            return refusal(request)
+        return private_response(redirect_to_login(request.get_full_path(), "account_login"))

@@ -30,12 +30,10 @@ from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpResponse
 
+from gci.home.http import private_response
+from gci.home.visibility import collection_is_restricted, collection_visible_to
+
 PRIVATE = "private"
-
-
-def is_restricted(collection):
-    """Any view restriction on the collection or its ancestors."""
-    return collection.get_view_restrictions().exists()
 
 
 def is_private_name(name):
@@ -77,8 +75,6 @@ def serve_private_image(request, path):
     """``/media/private/<path>``: a file of an image in a restricted collection,
     for those the collection's restrictions accept; a 404 for everyone else
     (it does not even say that the file exists)."""
-    from gci.home.visibility import collection_visible_to
-
     name = normalised_media_path(path)
     if name is None:
         raise Http404
@@ -98,7 +94,7 @@ def serve_private_image(request, path):
             response = FileResponse(storage.open(name), content_type=content_type)
         except FileNotFoundError as exc:
             raise Http404 from exc
-    response["Cache-Control"] = "private, no-store"
+    private_response(response)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'"
     return response
@@ -128,7 +124,7 @@ def place_new_rendition(sender, instance, **kwargs):
     rendition is written under private/ at once."""
     if not _uncommitted(instance) or instance.image_id is None:
         return
-    if is_restricted(instance.image.collection):
+    if collection_is_restricted(instance.image.collection):
         _save_private(instance, "images")
 
 
@@ -137,7 +133,7 @@ def place_new_original(sender, instance, raw=False, **kwargs):
     under private/ (before Django would write it to original_images/)."""
     if raw or not instance.file or not _uncommitted(instance):
         return
-    if instance.collection_id and is_restricted(instance.collection):
+    if instance.collection_id and collection_is_restricted(instance.collection):
         _save_private(instance, "original_images")
 
 
@@ -155,7 +151,7 @@ def _move(storage, name, target):
 def resettle(images):
     """Put each image's files on the side its collection says."""
     for image in images:
-        restricted = is_restricted(image.collection)
+        restricted = collection_is_restricted(image.collection)
         name = image.file.name
         if name and is_private_name(name) != restricted:
             target = f"{PRIVATE}/{name}" if restricted else name[len(PRIVATE) + 1 :]

@@ -16,10 +16,11 @@ from django.views.decorators.csrf import requires_csrf_token
 from django.views.static import serve as static_serve
 from wagtail.models import Page
 
-from gci.home.visibility import visible_pages
+from gci.home.http import private_response
+from gci.home.visibility import collection_is_restricted, visible_pages
 from gci.site.memo import active_locale
 
-from .private_images import image_of_file, is_restricted, normalised_media_path
+from .private_images import image_of_file, normalised_media_path
 from .search import MAX_QUERY_LENGTH, search_pages
 
 SEARCH_PAGE_SIZE = 10
@@ -40,9 +41,7 @@ def search(request):
         except EmptyPage as exc:
             raise Http404 from exc
     response = render(request, "search.html", {"search_query": query, "results": results_page})
-    if request.user.is_authenticated:
-        response["Cache-Control"] = "private, no-store"
-    return response
+    return private_response(response) if request.user.is_authenticated else response
 
 
 def to_allauth_login(request, *args, **kwargs):
@@ -110,7 +109,7 @@ def serve_public_media(request, path):
     if folder not in ("images", "original_images") or not rest:
         raise Http404
     image = image_of_file(name)
-    if image is not None and is_restricted(image.collection):
+    if image is not None and collection_is_restricted(image.collection):
         raise Http404
     return static_serve(request, rest, document_root=Path(settings.MEDIA_ROOT) / folder)
 

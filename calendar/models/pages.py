@@ -22,10 +22,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from gci.home.blocks import BodyStreamBlock
-from gci.home.models import IntroBodyMixin
+from gci.home.choices import UNRegion
+from gci.home.models import IntroBodyMixin, PartnerOrganisation
+from gci.home.visibility import collection_is_restricted, in_partners_area
 from gci.site.memo import active_locale
+from gci.site.routes import PageViews
 
-from ..choices import EventKind, EventStatus, UNRegion
+from ..choices import EventKind, EventStatus
+from ..ics import event_calendar
 
 TIME_ZONES = sorted(available_timezones())
 FIRST_YEAR, LAST_YEAR = 1990, 2100
@@ -48,54 +52,43 @@ class EventIndexPage(RoutablePageMixin, IntroBodyMixin, Page):
     subpage_types = ["gci_calendar.EventPage"]
     max_count_per_parent = 1
 
+    # Filled by gci.calendar.views (see gci.site.routes).
+    views = PageViews()
+
     class Meta:
         verbose_name = _("calendar")
 
     @cached_property
     def is_planning_calendar(self):
-        from gci.home.visibility import in_partners_area
-
         return in_partners_area(self)
 
     def cache_key_params(self, request):
         """The query string this view understood, normalised, or ``None``
         (the page cache stores only what its page knows: gci.site.page_cache)."""
-        from ..views import known_query
-
         match = getattr(request, "routable_resolver_match", None)
-        return known_query(request, self, match.url_name if match else "upcoming")
+        return self.views.known_query(request, self, match.url_name if match else "upcoming")
 
     # Views (see gci.calendar.views for what each renders)
 
     @path("")
     def upcoming(self, request):
-        from ..views import calendar_list
-
-        return calendar_list(request, self, past=False)
+        return self.views.calendar_list(request, self, past=False)
 
     @path("past/")
     def past(self, request):
-        from ..views import calendar_list
-
-        return calendar_list(request, self, past=True)
+        return self.views.calendar_list(request, self, past=True)
 
     @re_path(r"^(?P<year>[0-9]{4})/$")
     def year(self, request, year):
-        from ..views import calendar_year
-
-        return calendar_year(request, self, int(year))
+        return self.views.calendar_year(request, self, int(year))
 
     @re_path(r"^(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$")
     def month(self, request, year, month):
-        from ..views import calendar_month
-
-        return calendar_month(request, self, int(year), int(month))
+        return self.views.calendar_month(request, self, int(year), int(month))
 
     @path("feed/")
     def feed(self, request):
-        from ..views import calendar_feed
-
-        return calendar_feed(request, self)
+        return self.views.calendar_feed(request, self)
 
 
 class EventPageForm(WagtailAdminPageForm):
@@ -104,8 +97,6 @@ class EventPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
-        from gci.home.visibility import in_partners_area
-
         parent = self.parent_page if self.instance.pk is None else self.instance.get_parent()
         if parent is None or not in_partners_area(parent) or "links" not in self.formsets:
             return cleaned
@@ -121,7 +112,7 @@ class EventPageForm(WagtailAdminPageForm):
             if (
                 document
                 and not data.get("DELETE")
-                and not document.collection.get_view_restrictions().exists()
+                and not collection_is_restricted(document.collection)
             ):
                 form.add_error("document", message)
                 self.add_error(None, message)
@@ -136,6 +127,7 @@ class EventPage(RoutablePageMixin, Page):
     parent_page_types = ["gci_calendar.EventIndexPage"]
     subpage_types = []
     base_form_class = EventPageForm
+    views = PageViews()  # filled by gci.calendar.views (see gci.site.routes)
 
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind, default=EventKind.WORKSHOP)
     status = models.CharField(
@@ -324,10 +316,8 @@ class EventPage(RoutablePageMixin, Page):
         return self.status == EventStatus.CANCELLED
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import event_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(event_context(request, self))
+        context.update(self.views.event_context(request, self))
         return context
 
     @path("")
@@ -336,15 +326,11 @@ class EventPage(RoutablePageMixin, Page):
 
     @path("ics/")
     def ics(self, request):
-        from ..ics import event_calendar
-
         response = HttpResponse(event_calendar(self, request), content_type="text/calendar")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
         return response
 
     def localized_organisers(self):
-        from gci.home.models import PartnerOrganisation
-
         organisers = list(self.organisers.all())
         if not organisers:
             return []

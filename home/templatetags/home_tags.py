@@ -2,17 +2,10 @@
 
 from django import template
 
-from gci.home.visibility import collection_visible_to
+from gci.home.visibility import document_visible_to
 
 register = template.Library()
 
-
-@register.filter
-def document_visible_to(document, request):
-    """True when the document's collection lets this request read it.
-
-    A public page must not even name a restricted document.
-    """
-    if document is None:
-        return False
-    return collection_visible_to(document.collection, request)
+# {% if document|document_visible_to:request %}: a public page must not even
+# name a restricted document (the rule is gci.home.visibility's).
+register.filter("document_visible_to", document_visible_to)

@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from gci.home.visibility import collection_is_restricted, in_partners_area
+
 # The suitcase's own addresses: a case study under it must not hide them.
 RESERVED_SLUGS = {"material", "submit", "my-submissions"}
 
@@ -10,8 +12,6 @@ RESERVED_SLUGS = {"material", "submit", "my-submissions"}
 class CaseStudyPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
-        from gci.home.visibility import in_partners_area
-
         if cleaned_data.get("slug") in RESERVED_SLUGS:
             self.add_error("slug", _("This address is used by the GCI suitcase: choose another."))
         parent = self.parent_page
@@ -22,7 +22,7 @@ class CaseStudyPageForm(WagtailAdminPageForm):
             image = block.value.get("image")
             if image is None:
                 continue
-            restricted_image = image.collection.get_view_restrictions().exists()
+            restricted_image = collection_is_restricted(image.collection)
             if restricted_page and not restricted_image:
                 self.add_error(
                     "photos",

@@ -3,12 +3,14 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from gci.home.visibility import collection_is_restricted
+
 
 class GuidePageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         document = cleaned_data.get("download")
-        if document is not None and document.collection.get_view_restrictions().exists():
+        if document is not None and collection_is_restricted(document.collection):
             self.add_error(
                 "download",
                 _(

@@ -6,7 +6,7 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from gci.calendar.choices import UNRegion
+from gci.home.choices import UNRegion
 from gci.site.forms import SingleLineField
 
 from ..choices import MaterialLanguage, MaterialType, TreatyTopic

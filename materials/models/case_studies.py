@@ -20,11 +20,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from gci.home.models import IntroBodyMixin
+from gci.home.roles import can_enter_partners_area
+from gci.home.visibility import visible_pages
 
 from ..blocks import PhotoStreamBlock
 from ..choices import TreatyTopic
 from ..fields import ChoiceSetField
 from ..forms.case_studies import CaseStudyPageForm
+from .suitcase import Material, SuitcasePage
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
 
@@ -40,8 +43,6 @@ class CaseStudyIndexPage(IntroBodyMixin, Page):
         verbose_name = _("case studies index")
 
     def get_context(self, request, *args, **kwargs):
-        from gci.home.visibility import visible_pages
-
         context = super().get_context(request, *args, **kwargs)
         context["case_studies"] = visible_pages(
             request, CaseStudyPage.objects.child_of(self)
@@ -114,10 +115,6 @@ class CaseStudyPage(Page):
         return self._meta.get_field("topics").labels(self.topics)
 
     def get_context(self, request, *args, **kwargs):
-        from gci.home.roles import can_enter_partners_area
-
-        from .suitcase import Material, SuitcasePage
-
         context = super().get_context(request, *args, **kwargs)
         materials = []
         suitcase = None

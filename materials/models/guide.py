@@ -28,6 +28,7 @@ from gci.site.memo import default_locale
 
 from ..blocks import GuideStreamBlock
 from ..forms.guide import GuidePageForm
+from ..gate import gate_reason
 
 logger = logging.getLogger(__name__)
 
@@ -61,8 +62,6 @@ class ReviewGatedMixin:
         """None when this page may go live; otherwise why not (translated text)."""
         if not self.is_translation():
             return None
-        from ..review import gate_reason
-
         return gate_reason(instance or self)
 
     def permissions_for_user(self, user):
@@ -182,6 +181,10 @@ class GuidePage(ReviewGatedMixin, Page):
     def chapters(self):
         return GuideChapterPage.objects.child_of(self).live().order_by("number", "path")
 
+    def review_guide(self):
+        """The Guide whose review rounds cover this page: itself."""
+        return self
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["chapters"] = self.chapters()
@@ -217,6 +220,10 @@ class GuideChapterPage(ReviewGatedMixin, Page):
     class Meta:
         verbose_name = _("Guide chapter")
         ordering = ["number"]
+
+    def review_guide(self):
+        """The Guide whose review rounds cover this chapter: its parent."""
+        return self.get_parent().specific
 
     @cached_property
     def sections(self):

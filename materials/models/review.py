@@ -20,7 +20,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale, Page, Task
 
+from gci.home.roles import is_secretariat
 from gci.home.sent_once import DueReminderLog
+from gci.site.memo import default_locale
+from gci.site.routes import PageViews
 
 from ..choices import AssignmentState, ReviewAction
 
@@ -101,12 +104,17 @@ class ReviewRound(models.Model):
         return _("Overdue") if self.is_overdue() else _("In progress")
 
     @property
-    def review_link(self):
-        from ..review import review_round_url
+    def url(self):
+        """The round's page in the Partners area (the admin's address while the
+        review page is missing)."""
+        index = ReviewIndexPage.objects.filter(locale=default_locale()).live().first()
+        if index is None:
+            return settings.WAGTAILADMIN_BASE_URL
+        return index.get_full_url() + index.reverse_subpage("round", args=[self.pk])
 
-        return format_html(
-            '<a href="{}">{}</a>', review_round_url(self), _("Open in the Partners area")
-        )
+    @property
+    def review_link(self):
+        return format_html('<a href="{}">{}</a>', self.url, _("Open in the Partners area"))
 
     def is_current(self):
         """The newest round of its language: older ones are kept as history."""
@@ -282,16 +290,12 @@ class GuideReviewTask(Task):
         verbose_name_plural = _("Guide translation reviews")
 
     def user_can_access_editor(self, obj, user):
-        from gci.home.roles import is_secretariat
-
         return is_secretariat(user)
 
     def locked_for_user(self, obj, user):
         return False
 
     def get_actions(self, obj, user):
-        from gci.home.roles import is_secretariat
-
         if not is_secretariat(user):
             return []
         actions = [("reject", _("Request changes"), True)]
@@ -302,8 +306,6 @@ class GuideReviewTask(Task):
         return actions
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        from gci.home.roles import is_secretariat
-
         if is_secretariat(user):
             return self.task_states.filter(status="in_progress")
         return self.task_states.none()
@@ -329,35 +331,27 @@ class ReviewIndexPage(RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
+    views = PageViews()  # filled by gci.materials.views.review (see gci.site.routes)
+
     class Meta:
         verbose_name = _("Guide review page")
 
     @path("")
     def rounds(self, request):
-        from ..views import review
-
-        return review.rounds(request, self)
+        return self.views.rounds(request, self)
 
     @path("<int:round_id>/", name="round")
     def round(self, request, round_id):
-        from ..views import review
-
-        return review.round_detail(request, self, round_id)
+        return self.views.round_detail(request, self, round_id)
 
     @path("<int:round_id>/act/", name="act")
     def act(self, request, round_id):
-        from ..views import review
-
-        return review.act(request, self, round_id)
+        return self.views.act(request, self, round_id)
 
     @path("<int:round_id>/chapters/<int:chapter_id>/", name="chapter")
     def chapter(self, request, round_id, chapter_id):
-        from ..views import review
-
-        return review.chapter(request, self, round_id, chapter_id)
+        return self.views.chapter(request, self, round_id, chapter_id)
 
     @path("<int:round_id>/comments/<int:comment_id>/resolve/", name="resolve")
     def resolve(self, request, round_id, comment_id):
-        from ..views import review
-
-        return review.resolve(request, self, round_id, comment_id)
+        return self.views.resolve(request, self, round_id, comment_id)

@@ -26,9 +26,11 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from gci.calendar.choices import UNRegion
+from gci.home.choices import UNRegion
 from gci.home.models import IntroBodyMixin
+from gci.home.visibility import collection_is_restricted
 from gci.site.memo import default_locale, live_page_for_language
+from gci.site.routes import PageViews
 
 from ..choices import MaterialLanguage, MaterialStatus, MaterialType, TreatyTopic
 from ..fields import ChoiceSetField
@@ -189,7 +191,7 @@ class Material(TranslatableMixin, index.Indexed, models.Model):
         given = [bool(self.document_id), bool(self.link_url), bool(self.video_url)]
         if sum(given) != 1:
             raise ValidationError(_("Give exactly one of a file, a link or a video."))
-        if self.document_id and not self.document.collection.get_view_restrictions().exists():
+        if self.document_id and not collection_is_restricted(self.document.collection):
             raise ValidationError(
                 {
                     "document": _(
@@ -288,39 +290,30 @@ class SuitcasePage(RoutablePageMixin, IntroBodyMixin, Page):
     parent_page_types = ["home.PartnersAreaPage"]
     subpage_types = ["materials.CaseStudyPage"]
     max_count_per_parent = 1
+    views = PageViews()  # filled by gci.materials.views.suitcase (see gci.site.routes)
 
     class Meta:
         verbose_name = _("GCI suitcase")
 
     @path("")
     def listing(self, request):
-        from ..views.suitcase import listing
-
-        return listing(request, self)
+        return self.views.listing(request, self)
 
     @path("material/<int:pk>/")
     def material(self, request, pk):
-        from ..views.suitcase import detail
-
-        return detail(request, self, pk)
+        return self.views.detail(request, self, pk)
 
     @path("material/<int:pk>/download/")
     def download(self, request, pk):
-        from ..views.suitcase import download
-
-        return download(request, self, pk)
+        return self.views.download(request, self, pk)
 
     @path("submit/")
     def submit(self, request):
-        from ..views.suitcase import submit
-
-        return submit(request, self)
+        return self.views.submit(request, self)
 
     @path("my-submissions/")
     def my_submissions(self, request):
-        from ..views.suitcase import my_submissions
-
-        return my_submissions(request, self)
+        return self.views.my_submissions(request, self)
 
     def material_url(self, material, request=None):
         return self.url + self.reverse_subpage("material", kwargs={"pk": material.source.pk})

@@ -16,11 +16,18 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
+from gci.home.http import private
 from gci.home.roles import display_name, is_secretariat
 
 from .. import review
 from ..forms.review import AnswerForm, CommentForm
-from ..models import GuideChapterPage, ReviewAssignment, ReviewComment, ReviewRound
+from ..models import (
+    GuideChapterPage,
+    ReviewAssignment,
+    ReviewComment,
+    ReviewIndexPage,
+    ReviewRound,
+)
 
 # Ids in URLs beyond what a database integer holds do not exist (SQLite would
 # raise on them instead of finding nothing).
@@ -51,16 +58,13 @@ def _round_or_404(request, round_id):
         raise Http404 from None
 
 
-def _private(response):
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def _render(request, page, template, context, status=200):
     context = {"page": page, "self": page, **context}
-    return _private(TemplateResponse(request, template, context, status=status))
+    return TemplateResponse(request, template, context, status=status)
 
 
+@ReviewIndexPage.views.register
+@private
 def rounds(request, page):
     rounds = list(visible_rounds(request.user))
     current = {}
@@ -79,6 +83,8 @@ def rounds(request, page):
     return _render(request, page, "materials/review/rounds.html", {"rows": rows})
 
 
+@ReviewIndexPage.views.register
+@private
 def round_detail(request, page, round_id, answer_form=None, status=200):
     review_round = _round_or_404(request, round_id)
     assignment = review.assignment_for(request.user, review_round)
@@ -100,6 +106,8 @@ def round_detail(request, page, round_id, answer_form=None, status=200):
     return _render(request, page, "materials/review/round.html", context, status=status)
 
 
+@ReviewIndexPage.views.register
+@private
 def act(request, page, round_id):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -163,6 +171,8 @@ def _language(locale):
     }
 
 
+@ReviewIndexPage.views.register
+@private
 def chapter(request, page, round_id, chapter_id):
     review_round = _round_or_404(request, round_id)
     if chapter_id > MAX_ID:
@@ -260,6 +270,8 @@ def _save_comment(request, page, review_round, english, assignment, form):
     )
 
 
+@ReviewIndexPage.views.register
+@private
 def resolve(request, page, round_id, comment_id):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])

@@ -20,9 +20,11 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve_document
 
-from gci.calendar.choices import UNRegion
+from gci.home.choices import UNRegion
+from gci.home.http import private, private_response
 from gci.home.models import PartnerOrganisation
 from gci.home.roles import is_secretariat
+from gci.home.visibility import collection_is_restricted
 from gci.site.memo import active_locale, default_locale, memoised_query
 from gci.site.search import MAX_QUERY_LENGTH, clean_query
 
@@ -30,7 +32,7 @@ from ..choices import MaterialLanguage, MaterialStatus, MaterialType, SuitcaseSo
 from ..collections import submissions_collection
 from ..fields import ChoiceSetField
 from ..forms.suitcase import SuitcaseSubmissionForm
-from ..models import Material
+from ..models import Material, SuitcasePage
 from ..notifications import submission_received
 from ..uploads import allowed_types_text, max_upload_size
 
@@ -38,11 +40,6 @@ PAGE_SIZE = 20
 MAX_SEARCH_HITS = 1000
 YEARS = range(1950, 2101)
 FILTERS = ["type", "topic", "language", "organisation", "region", "year"]
-
-
-def _private(response):
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 # -- Listing -------------------------------------------------------------------
@@ -162,33 +159,20 @@ def _facet(wanted, key, label, options):
     }
 
 
+def _column_counts(wanted, organisations, key, column):
+    """``{value: count}`` of one column, given every filter but ``key``'s."""
+    materials = filter_materials(wanted, organisations, skip=key).order_by()
+    if key == "year":
+        materials = materials.exclude(year=None)
+    return _counts(materials.values_list(column).annotate(n=Count("pk")))
+
+
 def facets(wanted, organisations):
     """Counts for each filter, given the others: one query per facet."""
-    by_type = _counts(
-        filter_materials(wanted, organisations, skip="type")
-        .order_by()
-        .values_list("material_type")
-        .annotate(n=Count("pk"))
-    )
-    by_organisation = _counts(
-        filter_materials(wanted, organisations, skip="organisation")
-        .order_by()
-        .values_list("organisation__acronym")
-        .annotate(n=Count("pk"))
-    )
-    by_region = _counts(
-        filter_materials(wanted, organisations, skip="region")
-        .order_by()
-        .values_list("region")
-        .annotate(n=Count("pk"))
-    )
-    by_year = _counts(
-        filter_materials(wanted, organisations, skip="year")
-        .order_by()
-        .exclude(year=None)
-        .values_list("year")
-        .annotate(n=Count("pk"))
-    )
+    by_type = _column_counts(wanted, organisations, "type", "material_type")
+    by_organisation = _column_counts(wanted, organisations, "organisation", "organisation__acronym")
+    by_region = _column_counts(wanted, organisations, "region", "region")
+    by_year = _column_counts(wanted, organisations, "year", "year")
     by_topic = _aggregate(
         filter_materials(wanted, organisations, skip="topic"),
         **{
@@ -261,6 +245,8 @@ def localized(materials, default_locale_id=None):
     return [(m, translations.get(m.translation_key, m)) for m in materials]
 
 
+@SuitcasePage.views.register
+@private
 def listing(request, page):
     default_locale_id = default_locale().pk
     organisations = _organisations(default_locale_id)
@@ -296,21 +282,19 @@ def listing(request, page):
         {"label": label, "active": wanted["sort"] == value, "url": _url(wanted, sort=value)}
         for value, label in SuitcaseSort.choices
     ]
-    return _private(
-        page.render(
-            request,
-            template="materials/suitcase_page.html",
-            context_overrides={
-                "wanted": wanted,
-                "facets": facets(wanted, organisations),
-                "results": results,
-                "rows": rows,
-                "active_filters": active_filters,
-                "sorts": sorts,
-                "query_without_page": _url(wanted).lstrip("?"),
-                "clear_url": page.url,
-            },
-        )
+    return page.render(
+        request,
+        template="materials/suitcase_page.html",
+        context_overrides={
+            "wanted": wanted,
+            "facets": facets(wanted, organisations),
+            "results": results,
+            "rows": rows,
+            "active_filters": active_filters,
+            "sorts": sorts,
+            "query_without_page": _url(wanted).lstrip("?"),
+            "clear_url": page.url,
+        },
     )
 
 
@@ -345,28 +329,29 @@ def _material_for(request, pk):
     raise Http404
 
 
+@SuitcasePage.views.register
+@private
 def detail(request, page, pk):
     material = _material_for(request, pk)
     _source, shown = localized([material])[0]
     organisation = material.organisation.localized if material.organisation else None
     versions = list(material.versions.select_related("document"))
-    return _private(
-        page.render(
-            request,
-            template="materials/suitcase_material.html",
-            context_overrides={
-                "material": material,
-                "shown": shown,
-                "organisation": organisation,
-                "versions": versions,
-                "download_url": page.url
-                + page.reverse_subpage("download", kwargs={"pk": material.pk}),
-                "suitcase_url": page.url,
-            },
-        )
+    return page.render(
+        request,
+        template="materials/suitcase_material.html",
+        context_overrides={
+            "material": material,
+            "shown": shown,
+            "organisation": organisation,
+            "versions": versions,
+            "download_url": page.url + page.reverse_subpage("download", kwargs={"pk": material.pk}),
+            "suitcase_url": page.url,
+        },
     )
 
 
+@SuitcasePage.views.register
+@private
 def download(request, page, pk):
     """The material's stable address: always its current file (or its link)."""
     material = _material_for(request, pk)
@@ -376,7 +361,7 @@ def download(request, page, pk):
         target = material.link_url
     else:
         target = page.url + page.reverse_subpage("material", kwargs={"pk": material.pk})
-    return _private(redirect(target))
+    return redirect(target)
 
 
 # -- Partners' submissions -------------------------------------------------------
@@ -387,6 +372,8 @@ def _organisation_of(user):
     return membership.organisation if membership else None
 
 
+@SuitcasePage.views.register
+@private
 def submit(request, page):
     if request.method == "POST":
         form = SuitcaseSubmissionForm(request.POST, request.FILES)
@@ -397,21 +384,19 @@ def submit(request, page):
                 _("Thank you. “%(title)s” has been sent to the Secretariat for approval.")
                 % {"title": material.title},
             )
-            return _private(redirect(page.url + page.reverse_subpage("my_submissions")))
+            return redirect(page.url + page.reverse_subpage("my_submissions"))
         messages.error(request, _("Please correct the errors below."))
     else:
         form = SuitcaseSubmissionForm()
-    return _private(
-        page.render(
-            request,
-            template="materials/suitcase_submit.html",
-            context_overrides={
-                "form": form,
-                "allowed_types": allowed_types_text(),
-                "max_size": max_upload_size(),
-                "suitcase_url": page.url,
-            },
-        )
+    return page.render(
+        request,
+        template="materials/suitcase_submit.html",
+        context_overrides={
+            "form": form,
+            "allowed_types": allowed_types_text(),
+            "max_size": max_upload_size(),
+            "suitcase_url": page.url,
+        },
     )
 
 
@@ -430,15 +415,10 @@ def _create_submission(request, data):
             if hasattr(document, "_set_document_file_metadata"):
                 document._set_document_file_metadata()
             document.save()
+        described = ["title", "summary", "material_type", "topics", "languages", "region", "year"]
         material = Material(
             locale=default_locale(),
-            title=data["title"],
-            summary=data["summary"],
-            material_type=data["material_type"],
-            topics=data["topics"],
-            languages=data["languages"],
-            region=data["region"],
-            year=data["year"],
+            **{name: data[name] for name in described},
             organisation=_organisation_of(request.user),
             document=document,
             link_url=data.get("link_url", ""),
@@ -460,19 +440,19 @@ def submissions_for(user):
     return Material.objects.sources().filter(condition).order_by("-submitted_at", "-pk")
 
 
+@SuitcasePage.views.register
+@private
 def my_submissions(request, page):
     submissions = list(submissions_for(request.user).select_related("submitted_by")[:100])
-    return _private(
-        page.render(
-            request,
-            template="materials/suitcase_submissions.html",
-            context_overrides={
-                "submissions": submissions,
-                "submit_url": page.url + page.reverse_subpage("submit"),
-                "suitcase_url": page.url,
-                "material_base": page.url,
-            },
-        )
+    return page.render(
+        request,
+        template="materials/suitcase_submissions.html",
+        context_overrides={
+            "submissions": submissions,
+            "submit_url": page.url + page.reverse_subpage("submit"),
+            "suitcase_url": page.url,
+            "material_base": page.url,
+        },
     )
 
 
@@ -487,8 +467,8 @@ def serve_document(request, document_id, document_filename):
     if response.status_code in (200, 304):
         document = get_document_model().objects.select_related("collection").get(pk=document_id)
         response["X-Content-Type-Options"] = "nosniff"
-        if document.collection.get_view_restrictions().exists():
-            response["Cache-Control"] = "private, no-store"
+        if collection_is_restricted(document.collection):
+            private_response(response)
             if not response.get("Content-Disposition", "").startswith("attachment"):
                 name = quote(document.filename)
                 response["Content-Disposition"] = (

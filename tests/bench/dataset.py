@@ -22,8 +22,8 @@ from django.utils.html import escape
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from gci.calendar.choices import UNRegion
 from gci.calendar.models import ActionPoint, EventPage
+from gci.home.choices import UNRegion
 from gci.home.models import Membership, PartnerOrganisation
 from gci.materials import review
 from gci.materials.demo import guide as demo_guide

@@ -350,7 +350,7 @@ def test_dev_media_view_is_off_without_debug(client, settings):
 def test_document_links_on_public_pages_name_only_public_documents(rf, restricted_document):
     from django.contrib.auth.models import AnonymousUser
 
-    from gci.home.templatetags.home_tags import document_visible_to
+    from gci.home.visibility import document_visible_to
 
     request = rf.get("/en/")
     request.user = AnonymousUser()

@@ -114,7 +114,7 @@ def test_the_guide_editor_refuses_a_download_from_a_restricted_collection():
 def test_the_guides_treaties_are_the_focal_point_directorys_conventions():
     """One list of treaties: the Guide's treaty references take their values
     and labels from the focal-point directory's, so the two cannot drift."""
-    from gci.focal_points.choices import Treaty as AnyTreaty
+    from gci.home.choices import Treaty as AnyTreaty
     from gci.materials.choices import Treaty
 
     assert Treaty.values == AnyTreaty.values[:7] and "cwc" in Treaty.values

@@ -52,6 +52,10 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from django.conf import settings
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from gci.home.visibility import collection_is_restricted
 
 ANONYMOUS = "anonymous"
 OTHER_ORGANISATION = "partner of another organisation"
@@ -155,8 +159,25 @@ def plant_all(people):
     planted = []
     for kind in CANARIES:
         token = f"canary{secrets.token_hex(4)}{kind.kind.replace('_', '')}"
-        planted.append(Canary(kind.kind, token, kind.hidden_from, kind.make(token, people)))
+        made = kind.make(token, people)
+        _check_files_are_restricted(kind.kind, made)
+        planted.append(Canary(kind.kind, token, kind.hidden_from, made))
     return planted
+
+
+FILE_MODELS = {"documents": get_document_model, "images": get_image_model}
+
+
+def _check_files_are_restricted(kind, planted):
+    """A canary's documents and images sit in collections the site's rule
+    (``gci.home.visibility``) calls restricted: otherwise a clean crawl
+    would prove nothing about them."""
+    for endpoint, pks in planted.api.items():
+        if endpoint in FILE_MODELS:
+            for obj in (
+                FILE_MODELS[endpoint]().objects.filter(pk__in=pks).select_related("collection")
+            ):
+                assert collection_is_restricted(obj.collection), f"{kind}: {obj} is public"
 
 
 @dataclass
