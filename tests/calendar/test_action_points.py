@@ -230,3 +230,50 @@ def test_the_secretariat_closes_any_point(client, meeting, secretariat_user):
     assert _post(client, action, "dropped").status_code == 302
     action.refresh_from_db()
     assert action.status == "dropped"
+
+
+def test_admin_edits_move_the_version_on_and_are_recorded(client, secretariat_user, wco_user):
+    ActionPoint.objects.all().delete()
+    meeting = make_event(planning_index(), "M", days_from_today(-3), kind="partners_meeting")
+    point = ActionPoint.objects.create(meeting=meeting, text="Do it", due_date=days_from_today(4))
+    point.owners.set(PartnerOrganisation.objects.filter(acronym="WCO", locale__language_code="en"))
+    stale_version = point.version
+    force_login_with_totp(client, secretariat_user)
+    response = client.post(
+        f"/admin/action_points/edit/{point.pk}/",
+        {
+            "meeting": meeting.pk,
+            "text": "Do it",
+            "owners": [point.owners.get().pk],
+            "due_date": point.due_date.isoformat(),
+            "status": "in_progress",
+            "notes": "Secretariat note",
+        },
+    )
+    assert response.status_code == 302
+    assert ActionPointUpdate.objects.get(action_point=point).user == secretariat_user
+    client.force_login(wco_user)
+    response = client.post(
+        f"/en/planning/action-points/{point.pk}/",
+        {"status": "done", "notes": "stale", "version": stale_version},
+    )
+    assert response.status_code == 409
+    point.refresh_from_db()
+    assert point.notes == "Secretariat note"
+
+
+def test_action_points_of_an_unpublished_meeting_stay_off_dashboards(client, wco_user):
+    ActionPoint.objects.all().delete()
+    meeting = make_event(
+        planning_index(),
+        "Draft meeting",
+        days_from_today(-3),
+        kind="partners_meeting",
+        publish=False,
+    )
+    point = ActionPoint.objects.create(
+        meeting=meeting, text="Hidden point", due_date=days_from_today(4)
+    )
+    point.owners.set(PartnerOrganisation.objects.filter(acronym="WCO", locale__language_code="en"))
+    client.force_login(wco_user)
+    assert "Hidden point" not in client.get("/en/partners-area/").content.decode()

@@ -1,7 +1,7 @@
 """Partners share planned trainings; the Secretariat moderates them."""
 
 import pytest
-from wagtail.models import WorkflowState
+from wagtail.models import Locale, WorkflowState
 
 from gci.calendar.models import EventPage
 from gci.home.models import PartnerOrganisation
@@ -95,3 +95,41 @@ def test_outsiders_and_anonymous_visitors_cannot_propose(client, outsider):
     client.force_login(outsider)
     assert client.post("/en/planning/propose/", proposal_data()).status_code == 403
     assert not EventPage.objects.filter(title="Ozone smuggling course, Bangkok").exists()
+
+
+def test_an_end_date_far_away_is_refused(client, wco_user):
+    client.force_login(wco_user)
+    response = client.post("/en/planning/propose/", proposal_data(end_date="9999-12-31"))
+    assert response.status_code == 200
+    assert "between 1990 and 2100" in response.content.decode()
+    assert not EventPage.objects.filter(title="Ozone smuggling course, Bangkok").exists()
+
+
+def test_an_out_of_range_organiser_is_a_form_error(client, wco_user):
+    client.force_login(wco_user)
+    response = client.post(
+        "/en/planning/propose/",
+        proposal_data(organisers=["999999999999999999999999999999"]),
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Select a valid choice. … is not one of the available choices." in body
+    assert 'value="Ozone smuggling course, Bangkok"' in body
+    assert not EventPage.objects.filter(title="Ozone smuggling course, Bangkok").exists()
+
+
+def test_a_proposal_made_in_french_lives_in_the_default_language_calendar(client, wco_user):
+    client.force_login(wco_user)
+    client.post("/fr/planning/propose/", proposal_data(title="Atelier à Dakar"))
+    event = EventPage.objects.get(title="Atelier à Dakar")
+    assert event.locale == Locale.get_default()
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [("Past", "event-past"), ("Feed", "event-feed"), ("2031", "event-2031"), ("ICS", "event-ics")],
+)
+def test_proposal_slugs_never_hide_behind_calendar_views(client, wco_user, title, slug):
+    client.force_login(wco_user)
+    client.post("/en/planning/propose/", proposal_data(title=title))
+    assert EventPage.objects.get(title=title).slug == slug

@@ -68,3 +68,16 @@ def test_find_by_public_url_with_its_language_prefix(client, path, slug):
 def test_find_does_not_reveal_the_partners_area(client):
     response = client.get("/api/v2/pages/find/", {"html_path": "/fr/partners-area/"}, follow=True)
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"start_date": "garbage"},
+        {"end_date": "2009-02-30"},
+        {"start_time": "25:99"},
+    ],
+)
+def test_event_date_filters_refuse_bad_dates_with_a_400(client, query):
+    response = client.get("/api/v2/pages/", {"type": "gci_calendar.EventPage", **query})
+    assert response.status_code == 400
