@@ -178,7 +178,10 @@ class TestPersonalFeed:
 
     def test_the_secretariats_link_still_works(self, client, secretariat_user):
         token = CalendarFeedToken.issue(secretariat_user)
-        assert client.get(self.url(token)).status_code == 200
+        response = client.get(self.url(token))
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/calendar")
+        assert Calendar.from_ical(response.content).walk("VEVENT")
 
     def test_a_link_made_without_a_second_factor_shows_only_what_a_partner_sees(
         self, client, secretariat_user, partners_group

@@ -40,9 +40,22 @@ def test_search_through_the_api(client):
     assert all(item["meta"]["locale"] == "en" for item in data["items"])
 
 
-def test_images_and_documents_endpoints_answer(client):
-    assert client.get("/api/v2/images/").status_code == 200
-    assert client.get("/api/v2/documents/").status_code == 200
+@pytest.mark.parametrize(
+    ("endpoint", "model"),
+    [("images", "wagtailimages.Image"), ("documents", "wagtaildocs.Document")],
+)
+def test_images_and_documents_endpoints_list_those_of_open_collections(client, endpoint, model):
+    from django.apps import apps
+
+    public = {
+        item.pk
+        for item in apps.get_model(model).objects.select_related("collection")
+        if not item.collection.get_view_restrictions().exists()
+    }
+    response = client.get(f"/api/v2/{endpoint}/", {"limit": 100})
+    assert response.status_code == 200
+    assert {item["id"] for item in response.json()["items"]} == public
+    assert response.json()["meta"]["total_count"] == len(public)
 
 
 def test_a_missing_id_is_a_json_404_not_a_redirect(client):

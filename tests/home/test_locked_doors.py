@@ -158,7 +158,9 @@ def test_page_url_in_every_language_is_closed(request, client, outsider, fixture
 def test_a_partner_reads_it_in_every_language(client, cites_user, late_restricted_page):
     client.force_login(cites_user)
     for page in [late_restricted_page, *late_restricted_page.get_translations()]:
-        assert client.get(page.url).status_code == 200
+        response = client.get(page.url)
+        assert response.status_code == 200
+        assert CANARY in response.content.decode()
 
 
 @pytest.mark.parametrize("fixture", ["restricted_page", "late_restricted_page"])

@@ -133,13 +133,17 @@ def test_only_the_admin_allows_inline_scripts(client, secretariat_user):
 
 @pytest.mark.parametrize("query", ['"', "\x00", "ozone AND", "(customs", "*", "'", "NEAR(x"])
 def test_search_syntax_never_breaks_site_search(client, query):
-    assert client.get("/en/search/", {"q": query}).status_code == 200
+    response = client.get("/en/search/", {"q": query})
+    assert response.status_code == 200
+    assert [t.name for t in response.templates][0] == "search.html"
+    assert 'name="q"' in response.content.decode()
 
 
 @pytest.mark.parametrize("query", ['"', "\x00", "(customs"])
 def test_search_syntax_never_breaks_the_api(client, query):
     response = client.get("/api/v2/pages/", {"search": query})
     assert response.status_code == 200
+    assert response.json()["meta"]["total_count"] == len(response.json()["items"])
 
 
 def test_a_bad_search_operator_is_a_400_with_a_reason(client):
