@@ -8,7 +8,7 @@ from wagtail.documents import get_document_model
 
 from gci.home.models import HomePage, StandardPage
 from gci.materials.collections import suitcase_collection
-from gci.materials.models import CaseStudyPage, Material
+from gci.materials.models import CaseStudyIndexPage, CaseStudyPage, Material
 from tests.factories.materials import MaterialFactory
 
 pytestmark = pytest.mark.django_db
@@ -204,7 +204,7 @@ def test_case_study_photos_of_partners_only_studies_must_be_restricted():
         title="Seizure", file=get_test_image_file(), collection=case_study_photos_collection()
     )
     suitcase = SuitcasePage.objects.get(locale__language_code="en")
-    index = CaseStudyPage.objects.get(slug="jamaica-rotterdam").get_parent()
+    index = CaseStudyIndexPage.objects.get(locale__language_code="en")
     form_class = CaseStudyPage.get_edit_handler().get_form_class()
 
     def errors(parent, image):

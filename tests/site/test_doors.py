@@ -6,7 +6,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from gci.home.models import StandardPage
+from tests.factories.pages import StandardPageFactory, home_page
 from tests.helpers import activate_totp, force_login_with_totp, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -94,12 +94,12 @@ def test_the_admin_frames_its_own_preview_and_nothing_else(client, secretariat_u
     assert ordinary["X-Frame-Options"] == "DENY"
     assert frame_ancestors(ordinary) == ["'none'"]
 
-    page = StandardPage.objects.get(slug="about", locale__language_code="en")
+    page = StandardPageFactory(parent=home_page())
     url = f"/admin/pages/{page.pk}/edit/preview/"
     data = nested_form_data(
         {
             "title": "A draft in the preview panel",
-            "slug": "about",
+            "slug": page.slug,
             "intro": "",
             "body": streamfield([]),
         }
