@@ -13,6 +13,7 @@ from gci.calendar.demo import minimal_pdf
 from gci.materials.collections import SUBMISSIONS, SUITCASE
 from gci.materials.models import Material
 from gci.materials.uploads import validate_upload
+from tests.factories.materials import submission_data
 from tests.helpers import force_login_with_totp
 
 pytestmark = pytest.mark.django_db
@@ -107,17 +108,15 @@ def checked_boxes(body, name):
 
 
 def form_data(**overrides):
-    data = {
-        "title": "Ozone smuggling: ten cases for trainers",
-        "summary": "Seizures of refrigerant gases, told for a workshop.",
-        "material_type": "presentation",
-        "topics": ["ods", "customs_procedures"],
-        "languages": ["en", "fr"],
-        "region": "asia_pacific",
-        "year": "2009",
-    }
-    data.update(overrides)
-    return data
+    return submission_data(
+        **{
+            "topics": ["ods", "customs_procedures"],
+            "languages": ["en", "fr"],
+            "region": "asia_pacific",
+            "year": "2009",
+            **overrides,
+        }
+    )
 
 
 def test_the_form_states_the_allowed_types_and_the_limit(client, cites_user):
