@@ -28,6 +28,18 @@ def proposal_data(**overrides):
     return data
 
 
+def moderate(client, partner, secretariat_user, action, **kwargs):
+    """``partner`` proposes the usual event; the Secretariat takes ``action``
+    on it in the moderation workflow. Returns the event as it is then."""
+    client.force_login(partner)
+    client.post("/en/planning/propose/", proposal_data())
+    event = EventPage.objects.get(title="Ozone smuggling course, Bangkok")
+    task_state = WorkflowState.objects.get(object_id=str(event.pk)).current_task_state
+    task_state.task.specific.on_action(task_state.specific, secretariat_user, action, **kwargs)
+    event.refresh_from_db()
+    return event
+
+
 def test_a_partner_proposes_and_it_arrives_as_a_draft_in_moderation(client, wco_user):
     client.force_login(wco_user)
     response = client.post("/en/planning/propose/", proposal_data())
@@ -61,14 +73,7 @@ def test_invalid_input_re_renders_with_messages_and_keeps_what_was_typed(client,
 def test_the_secretariat_declines_with_a_reason_and_the_partner_sees_it(
     client, wco_user, secretariat_user
 ):
-    client.force_login(wco_user)
-    client.post("/en/planning/propose/", proposal_data())
-    event = EventPage.objects.get(title="Ozone smuggling course, Bangkok")
-    state = WorkflowState.objects.get(object_id=str(event.pk))
-    task_state = state.current_task_state
-    task_state.task.specific.on_action(
-        task_state.specific, secretariat_user, "reject", comment="Dates clash with the COP."
-    )
+    moderate(client, wco_user, secretariat_user, "reject", comment="Dates clash with the COP.")
     body = client.get("/en/planning/proposals/").content.decode()
     assert "Declined" in body and "Dates clash with the COP." in body
 
@@ -76,13 +81,7 @@ def test_the_secretariat_declines_with_a_reason_and_the_partner_sees_it(
 def test_published_proposals_show_as_published_in_the_planning_calendar(
     client, wco_user, secretariat_user
 ):
-    client.force_login(wco_user)
-    client.post("/en/planning/propose/", proposal_data())
-    event = EventPage.objects.get(title="Ozone smuggling course, Bangkok")
-    state = WorkflowState.objects.get(object_id=str(event.pk))
-    task_state = state.current_task_state
-    task_state.task.specific.on_action(task_state.specific, secretariat_user, "approve")
-    event.refresh_from_db()
+    event = moderate(client, wco_user, secretariat_user, "approve")
     assert event.live
     assert "Published" in client.get("/en/planning/proposals/").content.decode()
     body = client.get("/en/partners-area/planning-calendar/2031/03/").content.decode()
