@@ -2,11 +2,11 @@
 anonymous visitor or a signed-in outsider through any calendar door."""
 
 import pytest
-from django.test import Client
 
 from gci.calendar.models import ActionPoint, EventPage
 from gci.home.models import PartnerOrganisation
 from tests.factories.calendar import days_from_today, make_event, planning_index, public_index
+from tests.helpers import visitors
 
 pytestmark = pytest.mark.django_db
 CANARY = "okapi-canary-3xk9"
@@ -30,13 +30,6 @@ def secret_event():
     )
     point.owners.set(PartnerOrganisation.objects.filter(acronym="WCO", locale__language_code="en"))
     return event
-
-
-def visitors(outsider):
-    anonymous = Client()
-    signed_in = Client()
-    signed_in.force_login(outsider)
-    return [("anonymous", anonymous), ("outsider", signed_in)]
 
 
 def body_of(response):

@@ -9,6 +9,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction
 
 from gci.home.models import HomePage, PartnersAreaPage, StandardPage
+from tests.helpers import visitors
 
 pytestmark = pytest.mark.django_db
 
@@ -51,15 +52,6 @@ def late_restricted_page(django_capture_on_commit_callbacks):
         )
         restriction.groups.set(Group.objects.filter(name__in=["Partners", "Secretariat"]))
     return page
-
-
-def visitors(client, outsider):
-    yield "anonymous", client
-    from django.test import Client
-
-    signed_in = Client()
-    signed_in.force_login(outsider)
-    yield "outsider", signed_in
 
 
 def test_restriction_on_a_source_reaches_its_translations_at_once(late_restricted_page):
@@ -148,7 +140,7 @@ def test_page_url_in_every_language_is_closed(request, client, outsider, fixture
     page = request.getfixturevalue(fixture)
     urls = [p.url for p in [page, *page.get_translations()]]
     assert len(urls) == 6
-    for who, visitor in visitors(client, outsider):
+    for who, visitor in visitors(outsider, client):
         for url in urls:
             response = visitor.get(url)
             assert response.status_code == (302 if who == "anonymous" else 403), (who, url)
@@ -167,7 +159,7 @@ def test_a_partner_reads_it_in_every_language(client, cites_user, late_restricte
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_site_search_does_not_find_it(request, client, outsider, fixture, language):
     request.getfixturevalue(fixture)
-    for _who, visitor in visitors(client, outsider):
+    for _who, visitor in visitors(outsider, client):
         response = visitor.get(f"/{language}/search/", {"q": CANARY})
         assert response.status_code == 200
         assert response.context["results"].paginator.count == 0
@@ -194,7 +186,7 @@ def test_api_lists_details_and_searches_do_not_include_it(
 ):
     page = request.getfixturevalue(fixture)
     ids = [p.pk for p in [page, *page.get_translations()]]
-    for _who, visitor in visitors(client, outsider):
+    for _who, visitor in visitors(outsider, client):
         listing = visitor.get("/api/v2/pages/", {"limit": 100})
         assert listing.status_code == 200
         assert CANARY not in listing.content.decode()
@@ -227,7 +219,7 @@ def test_sitemap_lists_every_language_but_not_it(request, client, fixture):
 
 
 def test_menus_do_not_show_it(client, outsider, late_restricted_page):
-    for _who, visitor in visitors(client, outsider):
+    for _who, visitor in visitors(outsider, client):
         for code in LANGUAGES:
             body = visitor.get(f"/{code}/").content.decode()
             assert CANARY not in body
@@ -251,7 +243,7 @@ def restricted_document():
 def test_restricted_document_is_refused_through_its_serve_url(
     client, outsider, restricted_document
 ):
-    for who, visitor in visitors(client, outsider):
+    for who, visitor in visitors(outsider, client):
         response = visitor.get(restricted_document.url)
         assert response.status_code == (302 if who == "anonymous" else 403), who
         body = b"".join(response.streaming_content) if response.streaming else response.content
@@ -348,7 +340,7 @@ def test_the_partners_area_stays_closed_even_without_its_restriction(
     with django_capture_on_commit_callbacks(execute=True):
         PageViewRestriction.objects.filter(page__in=PartnersAreaPage.objects.all()).delete()
     assert not PageViewRestriction.objects.exists()
-    for who, visitor in visitors(client, outsider):
+    for who, visitor in visitors(outsider, client):
         for code in LANGUAGES:
             for path in ["partners-area/", "partners-area/fifth-partners-meeting/"]:
                 response = visitor.get(f"/{code}/{path}")
@@ -362,7 +354,7 @@ def test_the_partners_area_stays_closed_even_without_its_restriction(
 
 def test_api_child_of_the_partners_area_lists_nothing(client, outsider):
     area = PartnersAreaPage.objects.get(locale__language_code="en")
-    for _who, visitor in visitors(client, outsider):
+    for _who, visitor in visitors(outsider, client):
         response = visitor.get("/api/v2/pages/", {"child_of": area.pk})
         assert response.status_code == 400
         response = visitor.get("/api/v2/pages/", {"descendant_of": area.pk})
