@@ -27,21 +27,26 @@ def test_500_page_renders_translated(rf, settings):
     assert '<html lang="fr"' in response.content.decode()
 
 
-def test_an_unexpected_error_gives_the_500_page_not_a_traceback(settings):
+def failing_at(settings, route, error):
+    """The site's URLs plus ``route``, whose view raises ``error``; a client
+    that gets the error page rather than the exception."""
     from django.urls import path
 
     from gci.site import urls
 
-    def boom(request):
-        raise RuntimeError("boom")
+    def view(request):
+        raise error
 
     settings.ROOT_URLCONF = type(
-        "BoomUrls",
+        "FailingUrls",
         (),
-        {"urlpatterns": [path("boom/", boom)] + urls.urlpatterns, "handler500": urls.handler500},
+        {"urlpatterns": [path(route, view)] + urls.urlpatterns, "handler500": urls.handler500},
     )
-    client = Client(raise_request_exception=False)
-    response = client.get("/boom/")
+    return Client(raise_request_exception=False)
+
+
+def test_an_unexpected_error_gives_the_500_page_not_a_traceback(settings):
+    response = failing_at(settings, "boom/", RuntimeError("boom")).get("/boom/")
     assert response.status_code == 500
     assert "boom" not in response.content.decode()
     assert "Server error" in response.content.decode()
@@ -50,19 +55,9 @@ def test_an_unexpected_error_gives_the_500_page_not_a_traceback(settings):
 def test_a_database_that_cannot_be_reached_gives_a_503_with_retry_after(settings):
     """A PostgreSQL restart or failover: "come back in a moment", not a 500."""
     from django.db import OperationalError
-    from django.urls import path
 
-    from gci.site import urls
-
-    def lost(request):
-        raise OperationalError("server closed the connection unexpectedly")
-
-    settings.ROOT_URLCONF = type(
-        "LostUrls",
-        (),
-        {"urlpatterns": [path("lost/", lost)] + urls.urlpatterns, "handler500": urls.handler500},
-    )
-    response = Client(raise_request_exception=False).get("/lost/")
+    lost = OperationalError("server closed the connection unexpectedly")
+    response = failing_at(settings, "lost/", lost).get("/lost/")
     assert response.status_code == 503
     assert response["Retry-After"] == "5"
     assert "Temporarily unavailable" in response.content.decode()
