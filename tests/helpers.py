@@ -27,6 +27,17 @@ def sign_in(client, email, password=DEFAULT_DEMO_PASSWORD, next_url=None, langua
     return client.post(login_url(language), data)
 
 
+def visitors(outsider, client=None):
+    """Who must find a locked door locked: an anonymous visitor (``client``,
+    or a new client) and ``outsider`` signed in, in neither the Partners nor
+    the Secretariat group. Pairs of (who, client)."""
+    from django.test import Client
+
+    signed_in = Client()
+    signed_in.force_login(outsider)
+    return [("anonymous", client or Client()), ("outsider", signed_in)]
+
+
 def activate_totp(user):
     secret = generate_totp_secret()
     TOTP.activate(user, secret)

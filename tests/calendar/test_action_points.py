@@ -41,6 +41,19 @@ def point(meeting, text, due, *owners, **fields):
     return action
 
 
+def post_update(client, action, status, notes="", version=None):
+    """An owner's update from the planning page, made on ``version`` (by
+    default the point's version as it is now)."""
+    return client.post(
+        f"/en/planning/action-points/{action.pk}/",
+        {
+            "status": status,
+            "notes": notes,
+            "version": action.version if version is None else version,
+        },
+    )
+
+
 def test_partners_see_their_organisations_points_on_the_dashboard(client, meeting, wco_user):
     point(meeting, "WCO sends survey results", days_from_today(5), "WCO")
     point(meeting, "CITES uploads modules", days_from_today(5), "CITES")
@@ -63,10 +76,7 @@ def test_the_secretariat_sees_all_overdue_first(client, meeting, secretariat_use
 def test_an_owner_updates_status_and_notes_and_history_is_kept(client, meeting, wco_user):
     action = point(meeting, "WCO sends survey results", days_from_today(5), "WCO")
     client.force_login(wco_user)
-    response = client.post(
-        f"/en/planning/action-points/{action.pk}/",
-        {"status": "in_progress", "notes": "Draft ready", "version": action.version},
-    )
+    response = post_update(client, action, "in_progress", "Draft ready")
     assert response.status_code == 302
     action.refresh_from_db()
     assert (action.status, action.notes, action.updated_by) == (
@@ -81,10 +91,7 @@ def test_an_owner_updates_status_and_notes_and_history_is_kept(client, meeting, 
 def test_another_organisation_cannot_update_it(client, meeting, cites_user):
     action = point(meeting, "WCO sends survey results", days_from_today(5), "WCO")
     client.force_login(cites_user)
-    response = client.post(
-        f"/en/planning/action-points/{action.pk}/",
-        {"status": "done", "notes": "", "version": action.version},
-    )
+    response = post_update(client, action, "done", "")
     assert response.status_code == 403
     action.refresh_from_db()
     assert action.status == "open"
@@ -94,14 +101,8 @@ def test_two_people_at_once_do_not_overwrite_each_other(client, meeting, wco_use
     action = point(meeting, "WCO sends survey results", days_from_today(5), "WCO")
     seen = action.version
     client.force_login(wco_user)
-    client.post(
-        f"/en/planning/action-points/{action.pk}/",
-        {"status": "in_progress", "notes": "First", "version": seen},
-    )
-    response = client.post(
-        f"/en/planning/action-points/{action.pk}/",
-        {"status": "done", "notes": "Second, typed meanwhile", "version": seen},
-    )
+    post_update(client, action, "in_progress", "First", version=seen)
+    response = post_update(client, action, "done", "Second, typed meanwhile", version=seen)
     assert response.status_code == 409
     body = response.content.decode()
     assert "changed this action point while you were editing it" in body
@@ -162,19 +163,12 @@ def test_the_secretariat_records_action_points_in_the_admin(client, meeting, sec
 # -- Security issue #12 (8): a shared point is closed by its lead, for all --
 
 
-def _post(client, action, status, notes=""):
-    return client.post(
-        f"/en/planning/action-points/{action.pk}/",
-        {"status": status, "notes": notes, "version": action.version},
-    )
-
-
 def test_an_owner_that_is_not_the_lead_cannot_close_a_shared_point(client, meeting, cites_user):
     action = point(meeting, "Shared survey", days_from_today(5), "WCO", "CITES")
     action.lead = org("WCO")
     action.save()
     client.force_login(cites_user)
-    response = _post(client, action, "done", "CITES part sent")
+    response = post_update(client, action, "done", "CITES part sent")
     assert response.status_code == 403
     body = response.content.decode()
     assert "Only the lead organisation (WCO) or the Secretariat" in body
@@ -182,7 +176,7 @@ def test_an_owner_that_is_not_the_lead_cannot_close_a_shared_point(client, meeti
     action.refresh_from_db()
     assert action.status == "open"
     # Notes and "in progress" stay open to every owner.
-    assert _post(client, action, "in_progress", "CITES part sent").status_code == 302
+    assert post_update(client, action, "in_progress", "CITES part sent").status_code == 302
     # The dashboard says who may close it, and offers CITES no "Done".
     panel = client.get("/en/partners-area/").content.decode()
     assert "Only WCO, the lead organisation, or the Secretariat can close" in panel
@@ -196,7 +190,7 @@ def test_the_lead_closes_it_and_the_others_see_who_and_when(client, meeting, wco
     action.lead = org("WCO")
     action.save()
     client.force_login(wco_user)
-    assert _post(client, action, "done", "Sent").status_code == 302
+    assert post_update(client, action, "done", "Sent").status_code == 302
     action.refresh_from_db()
     assert action.status == "done"
     update = action.updates.get()
@@ -209,8 +203,8 @@ def test_the_lead_closes_it_and_the_others_see_who_and_when(client, meeting, wco
     # Reopening is the lead's (or the Secretariat's) too, and so is turning
     # "done" into "dropped".
     action.refresh_from_db()
-    assert _post(client, action, "open").status_code == 403
-    assert _post(client, action, "dropped").status_code == 403
+    assert post_update(client, action, "open").status_code == 403
+    assert post_update(client, action, "dropped").status_code == 403
     action.refresh_from_db()
     assert action.status == "done"
 
@@ -221,12 +215,56 @@ def test_without_a_chosen_lead_the_first_owner_leads(client, meeting, wco_user):
     assert action.lead_organisation == first
     client.force_login(wco_user)
     expected = 302 if first.acronym == "WCO" else 403
-    assert _post(client, action, "done").status_code == expected
+    assert post_update(client, action, "done").status_code == expected
 
 
 def test_the_secretariat_closes_any_point(client, meeting, secretariat_user):
     action = point(meeting, "Shared survey", days_from_today(5), "CITES", "WCO")
     force_login_with_totp(client, secretariat_user)
-    assert _post(client, action, "dropped").status_code == 302
+    assert post_update(client, action, "dropped").status_code == 302
     action.refresh_from_db()
     assert action.status == "dropped"
+
+
+def test_admin_edits_move_the_version_on_and_are_recorded(client, secretariat_user, wco_user):
+    ActionPoint.objects.all().delete()
+    meeting = make_event(planning_index(), "M", days_from_today(-3), kind="partners_meeting")
+    point = ActionPoint.objects.create(meeting=meeting, text="Do it", due_date=days_from_today(4))
+    point.owners.set(PartnerOrganisation.objects.filter(acronym="WCO", locale__language_code="en"))
+    stale_version = point.version
+    force_login_with_totp(client, secretariat_user)
+    response = client.post(
+        f"/admin/action_points/edit/{point.pk}/",
+        {
+            "meeting": meeting.pk,
+            "text": "Do it",
+            "owners": [point.owners.get().pk],
+            "due_date": point.due_date.isoformat(),
+            "status": "in_progress",
+            "notes": "Secretariat note",
+        },
+    )
+    assert response.status_code == 302
+    assert ActionPointUpdate.objects.get(action_point=point).user == secretariat_user
+    client.force_login(wco_user)
+    response = post_update(client, point, "done", "stale", version=stale_version)
+    assert response.status_code == 409
+    point.refresh_from_db()
+    assert point.notes == "Secretariat note"
+
+
+def test_action_points_of_an_unpublished_meeting_stay_off_dashboards(client, wco_user):
+    ActionPoint.objects.all().delete()
+    meeting = make_event(
+        planning_index(),
+        "Draft meeting",
+        days_from_today(-3),
+        kind="partners_meeting",
+        publish=False,
+    )
+    point = ActionPoint.objects.create(
+        meeting=meeting, text="Hidden point", due_date=days_from_today(4)
+    )
+    point.owners.set(PartnerOrganisation.objects.filter(acronym="WCO", locale__language_code="en"))
+    client.force_login(wco_user)
+    assert "Hidden point" not in client.get("/en/partners-area/").content.decode()

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from icalendar import Calendar
 
-from gci.calendar.models import CalendarFeedToken
+from gci.calendar.models import CalendarFeedToken, EventPage
 from tests.factories.calendar import days_from_today, make_event, planning_index, public_index
 
 pytestmark = pytest.mark.django_db
@@ -178,7 +178,10 @@ class TestPersonalFeed:
 
     def test_the_secretariats_link_still_works(self, client, secretariat_user):
         token = CalendarFeedToken.issue(secretariat_user)
-        assert client.get(self.url(token)).status_code == 200
+        response = client.get(self.url(token))
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/calendar")
+        assert Calendar.from_ical(response.content).walk("VEVENT")
 
     def test_a_link_made_without_a_second_factor_shows_only_what_a_partner_sees(
         self, client, secretariat_user, partners_group
@@ -278,3 +281,34 @@ def test_an_event_edited_and_republished_is_new_in_the_feed_at_once(client, cite
     french = read(client.get(f"/feeds/planning/{token}.ics", {"language": "fr"}))
     english = read(client.get(f"/feeds/planning/{token}.ics", {"language": "en"}))
     assert french.walk("VEVENT")[0]["CATEGORIES"] != english.walk("VEVENT")[0]["CATEGORIES"]
+
+
+def test_an_end_date_far_away_never_breaks_a_feed(client):
+    # Saved without the form's validation (which refuses it).
+    event = make_event(public_index(), "Edge", dt.date(2100, 12, 30))
+    EventPage.objects.filter(pk=event.pk).update(end_date=dt.date(9999, 12, 31))
+    single = client.get(f"{event.url}ics/")
+    assert single.status_code == 200
+    events = Calendar.from_ical(single.content).walk("VEVENT")
+    assert [str(event["SUMMARY"]) for event in events] == ["Edge"]
+    assert b"Edge" in client.get("/en/events/feed/").content
+
+
+def test_the_personal_feed_speaks_the_requested_language_throughout(client, cites_user):
+    make_event(
+        planning_index(),
+        "Plan tbc",
+        days_from_today(5),
+        tentative=True,
+        kind="partners_meeting",
+        translate=True,
+    )
+    token = CalendarFeedToken.issue(cites_user)
+    response = client.get(
+        f"/feeds/planning/{token}.ics", {"language": "fr"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    calendar = Calendar.from_ical(response.content)
+    event = [e for e in calendar.walk("VEVENT") if str(e["SUMMARY"]).startswith("Plan tbc")][0]
+    assert "[fr]" in str(event["SUMMARY"])
+    assert "to be confirmed" not in str(event["SUMMARY"])
+    assert str(event["CATEGORIES"].cats[0]) != "Partners meeting"

@@ -2,11 +2,11 @@
 anonymous visitor or a signed-in outsider through any calendar door."""
 
 import pytest
-from django.test import Client
 
-from gci.calendar.models import ActionPoint
+from gci.calendar.models import ActionPoint, EventPage
 from gci.home.models import PartnerOrganisation
-from tests.factories.calendar import days_from_today, make_event, planning_index
+from tests.factories.calendar import days_from_today, make_event, planning_index, public_index
+from tests.helpers import visitors
 
 pytestmark = pytest.mark.django_db
 CANARY = "okapi-canary-3xk9"
@@ -30,13 +30,6 @@ def secret_event():
     )
     point.owners.set(PartnerOrganisation.objects.filter(acronym="WCO", locale__language_code="en"))
     return event
-
-
-def visitors(outsider):
-    anonymous = Client()
-    signed_in = Client()
-    signed_in.force_login(outsider)
-    return [("anonymous", anonymous), ("outsider", signed_in)]
 
 
 def body_of(response):
@@ -130,6 +123,19 @@ def test_restricted_meeting_documents_are_not_linked_for_outsiders(client, outsi
     meeting = make_event(public_index(), "Open meeting", days_from_today(2), publish=False)
     EventLink.objects.create(event=meeting, label=f"Minutes {CANARY}", document=document)
     meeting.save_revision().publish()
-    for _who, visitor in visitors(outsider):
+    for who, visitor in visitors(outsider):
         assert CANARY not in visitor.get(meeting.url).content.decode()
-        assert visitor.get(document.url).status_code in (302, 403)
+        assert visitor.get(document.url).status_code == (302 if who == "anonymous" else 403)
+
+
+def test_moving_an_event_into_the_partners_area_hides_its_translations(client):
+    from wagtail.actions.move_page import MovePageAction
+
+    event = make_event(public_index(), "Moving event", days_from_today(9), translate=True)
+    MovePageAction(event, planning_index(), pos="last-child").execute(skip_permission_checks=True)
+    for translation in EventPage.objects.filter(translation_key=event.translation_key):
+        translation.refresh_from_db()
+    for code in ["fr", "es", "ru", "ar", "zh-hans"]:
+        assert "Moving event" not in client.get(f"/{code}/events/").content.decode()
+    api = client.get("/api/v2/pages/", {"type": "gci_calendar.EventPage", "search": "Moving"})
+    assert api.json()["meta"]["total_count"] == 0

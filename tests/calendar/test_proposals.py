@@ -1,7 +1,7 @@
 """Partners share planned trainings; the Secretariat moderates them."""
 
 import pytest
-from wagtail.models import WorkflowState
+from wagtail.models import Locale, WorkflowState
 
 from gci.calendar.models import EventPage
 from gci.home.models import PartnerOrganisation
@@ -26,6 +26,18 @@ def proposal_data(**overrides):
     }
     data.update(overrides)
     return data
+
+
+def moderate(client, partner, secretariat_user, action, **kwargs):
+    """``partner`` proposes the usual event; the Secretariat takes ``action``
+    on it in the moderation workflow. Returns the event as it is then."""
+    client.force_login(partner)
+    client.post("/en/planning/propose/", proposal_data())
+    event = EventPage.objects.get(title="Ozone smuggling course, Bangkok")
+    task_state = WorkflowState.objects.get(object_id=str(event.pk)).current_task_state
+    task_state.task.specific.on_action(task_state.specific, secretariat_user, action, **kwargs)
+    event.refresh_from_db()
+    return event
 
 
 def test_a_partner_proposes_and_it_arrives_as_a_draft_in_moderation(client, wco_user):
@@ -61,14 +73,7 @@ def test_invalid_input_re_renders_with_messages_and_keeps_what_was_typed(client,
 def test_the_secretariat_declines_with_a_reason_and_the_partner_sees_it(
     client, wco_user, secretariat_user
 ):
-    client.force_login(wco_user)
-    client.post("/en/planning/propose/", proposal_data())
-    event = EventPage.objects.get(title="Ozone smuggling course, Bangkok")
-    state = WorkflowState.objects.get(object_id=str(event.pk))
-    task_state = state.current_task_state
-    task_state.task.specific.on_action(
-        task_state.specific, secretariat_user, "reject", comment="Dates clash with the COP."
-    )
+    moderate(client, wco_user, secretariat_user, "reject", comment="Dates clash with the COP.")
     body = client.get("/en/planning/proposals/").content.decode()
     assert "Declined" in body and "Dates clash with the COP." in body
 
@@ -76,13 +81,7 @@ def test_the_secretariat_declines_with_a_reason_and_the_partner_sees_it(
 def test_published_proposals_show_as_published_in_the_planning_calendar(
     client, wco_user, secretariat_user
 ):
-    client.force_login(wco_user)
-    client.post("/en/planning/propose/", proposal_data())
-    event = EventPage.objects.get(title="Ozone smuggling course, Bangkok")
-    state = WorkflowState.objects.get(object_id=str(event.pk))
-    task_state = state.current_task_state
-    task_state.task.specific.on_action(task_state.specific, secretariat_user, "approve")
-    event.refresh_from_db()
+    event = moderate(client, wco_user, secretariat_user, "approve")
     assert event.live
     assert "Published" in client.get("/en/planning/proposals/").content.decode()
     body = client.get("/en/partners-area/planning-calendar/2031/03/").content.decode()
@@ -95,3 +94,41 @@ def test_outsiders_and_anonymous_visitors_cannot_propose(client, outsider):
     client.force_login(outsider)
     assert client.post("/en/planning/propose/", proposal_data()).status_code == 403
     assert not EventPage.objects.filter(title="Ozone smuggling course, Bangkok").exists()
+
+
+def test_an_end_date_far_away_is_refused(client, wco_user):
+    client.force_login(wco_user)
+    response = client.post("/en/planning/propose/", proposal_data(end_date="9999-12-31"))
+    assert response.status_code == 200
+    assert "between 1990 and 2100" in response.content.decode()
+    assert not EventPage.objects.filter(title="Ozone smuggling course, Bangkok").exists()
+
+
+def test_an_out_of_range_organiser_is_a_form_error(client, wco_user):
+    client.force_login(wco_user)
+    response = client.post(
+        "/en/planning/propose/",
+        proposal_data(organisers=["999999999999999999999999999999"]),
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Select a valid choice. … is not one of the available choices." in body
+    assert 'value="Ozone smuggling course, Bangkok"' in body
+    assert not EventPage.objects.filter(title="Ozone smuggling course, Bangkok").exists()
+
+
+def test_a_proposal_made_in_french_lives_in_the_default_language_calendar(client, wco_user):
+    client.force_login(wco_user)
+    client.post("/fr/planning/propose/", proposal_data(title="Atelier à Dakar"))
+    event = EventPage.objects.get(title="Atelier à Dakar")
+    assert event.locale == Locale.get_default()
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [("Past", "event-past"), ("Feed", "event-feed"), ("2031", "event-2031"), ("ICS", "event-ics")],
+)
+def test_proposal_slugs_never_hide_behind_calendar_views(client, wco_user, title, slug):
+    client.force_login(wco_user)
+    client.post("/en/planning/propose/", proposal_data(title=title))
+    assert EventPage.objects.get(title=title).slug == slug

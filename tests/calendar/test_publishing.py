@@ -145,26 +145,15 @@ def test_a_partners_meeting_refuses_a_public_document(client, secretariat_user):
         planning_index(), "Internal meeting", days_from_today(5), kind="partners_meeting"
     )
     force_login_with_totp(client, secretariat_user)
-    url = f"/admin/pages/{meeting.pk}/edit/"
-    refused = client.post(
-        url,
-        _event_form(
-            meeting.title,
-            meeting.start_date,
-            slug=meeting.slug,
-            links=[{"label": "Minutes", "url": "", "document": public_doc.pk}],
-        ),
-    )
+
+    def link_minutes(document):
+        links = [{"label": "Minutes", "url": "", "document": document.pk}]
+        form = _event_form(meeting.title, meeting.start_date, slug=meeting.slug, links=links)
+        return client.post(f"/admin/pages/{meeting.pk}/edit/", form)
+
+    refused = link_minutes(public_doc)
     assert refused.status_code == 200
     assert "restricted collection" in refused.content.decode()
     assert not meeting.links.exists()
-    accepted = client.post(
-        url,
-        _event_form(
-            meeting.title,
-            meeting.start_date,
-            slug=meeting.slug,
-            links=[{"label": "Minutes", "url": "", "document": private_doc.pk}],
-        ),
-    )
+    accepted = link_minutes(private_doc)
     assert accepted.status_code == 302

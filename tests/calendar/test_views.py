@@ -161,3 +161,7 @@ def test_the_event_page_shows_its_facts(client, workshop):
     body = client.get(workshop.url).content.decode()
     assert "Nairobi, Kenya" in body
     assert "GCI workshop" in body
+
+
+def test_arabic_indic_digits_are_not_a_second_url(client):
+    assert client.get("/en/events/٢٠٠٩/").status_code == 404

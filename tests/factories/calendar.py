@@ -1,43 +1,37 @@
-"""Factories for events (created as real pages in the demo tree)."""
+"""Events, created as real pages under the site's two calendars."""
 
 import datetime as dt
 
-from wagtail.models import Locale
+from django.utils import timezone
+from django.utils.text import slugify
 
-from gci.calendar.models import EventIndexPage, EventPage
+from gci.calendar.models import EventIndexPage
+
+from .pages import EventPageFactory, home_page, partners_area
 
 
 def public_index(language="en"):
-    return EventIndexPage.objects.get(slug="events", locale__language_code=language)
+    """The public calendar: the events index under the home page."""
+    return EventIndexPage.objects.child_of(home_page(language)).get()
 
 
 def planning_index(language="en"):
-    return EventIndexPage.objects.get(slug="planning-calendar", locale__language_code=language)
+    """The Partners' planning calendar: the events index in the Partners area."""
+    return EventIndexPage.objects.child_of(partners_area(language)).get()
 
 
 def make_event(parent, title, start, end=None, publish=True, translate=False, **fields):
-    from django.utils.text import slugify
-
-    event = EventPage(
+    return EventPageFactory(
+        parent=parent,
         title=title,
         slug=fields.pop("slug", slugify(title)),
         start_date=start,
         end_date=end,
         live=publish,
+        translations=translate,
         **fields,
     )
-    parent.add_child(instance=event)
-    if publish:
-        event.save_revision().publish()
-    if translate:
-        for locale in Locale.objects.exclude(pk=event.locale_id):
-            copy = event.copy_for_translation(locale)
-            copy.title = f"{title} [{locale.language_code}]"
-            copy.save_revision().publish()
-    return event
 
 
 def days_from_today(days):
-    from django.utils import timezone
-
     return timezone.localdate() + dt.timedelta(days=days)

@@ -90,3 +90,16 @@ class MaterialFactory(factory.django.DjangoModelFactory):
     year = 2009
     document = factory.SubFactory(SuitcaseDocumentFactory)
     status = "approved"
+
+
+def submission_data(**overrides):
+    """What a Partner types into the suitcase's submission form; add a
+    ``file`` or a ``link_url`` (one of them is required)."""
+    return {
+        "title": "Ozone smuggling: ten cases for trainers",
+        "summary": "Seizures of refrigerant gases, told for a workshop.",
+        "material_type": "presentation",
+        "topics": ["ods"],
+        "languages": ["en"],
+        **overrides,
+    }

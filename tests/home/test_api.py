@@ -40,9 +40,22 @@ def test_search_through_the_api(client):
     assert all(item["meta"]["locale"] == "en" for item in data["items"])
 
 
-def test_images_and_documents_endpoints_answer(client):
-    assert client.get("/api/v2/images/").status_code == 200
-    assert client.get("/api/v2/documents/").status_code == 200
+@pytest.mark.parametrize(
+    ("endpoint", "model"),
+    [("images", "wagtailimages.Image"), ("documents", "wagtaildocs.Document")],
+)
+def test_images_and_documents_endpoints_list_those_of_open_collections(client, endpoint, model):
+    from django.apps import apps
+
+    public = {
+        item.pk
+        for item in apps.get_model(model).objects.select_related("collection")
+        if not item.collection.get_view_restrictions().exists()
+    }
+    response = client.get(f"/api/v2/{endpoint}/", {"limit": 100})
+    assert response.status_code == 200
+    assert {item["id"] for item in response.json()["items"]} == public
+    assert response.json()["meta"]["total_count"] == len(public)
 
 
 def test_a_missing_id_is_a_json_404_not_a_redirect(client):
@@ -68,3 +81,16 @@ def test_find_by_public_url_with_its_language_prefix(client, path, slug):
 def test_find_does_not_reveal_the_partners_area(client):
     response = client.get("/api/v2/pages/find/", {"html_path": "/fr/partners-area/"}, follow=True)
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"start_date": "garbage"},
+        {"end_date": "2009-02-30"},
+        {"start_time": "25:99"},
+    ],
+)
+def test_event_date_filters_refuse_bad_dates_with_a_400(client, query):
+    response = client.get("/api/v2/pages/", {"type": "gci_calendar.EventPage", **query})
+    assert response.status_code == 400

@@ -41,7 +41,10 @@ def test_eleven_organisations_in_six_languages():
 def test_main_pages_exist_in_every_language(client):
     for code in ["en", "fr", "es", "ru", "ar", "zh-hans"]:
         for path in ["", "about/", "partners/"]:
-            assert client.get(f"/{code}/{path}").status_code == 200, (code, path)
+            response = client.get(f"/{code}/{path}")
+            assert response.status_code == 200, (code, path)
+            assert response.context["page"].url == f"/{code}/{path}"
+            assert response.context["page"].locale.language_code == code
 
 
 def test_demo_people_can_sign_in_at_once(client):

@@ -125,8 +125,10 @@ def open_comment(secretariat_user, cites_user):
     return comment, _review_url("resolve", review_round.pk, comment.pk)
 
 
-def assert_refused_with_the_reason(response, link=SETUP_URL):
-    assert response.status_code in (403, 404)
+def assert_refused_with_the_reason(response, status, link=SETUP_URL):
+    """Refused (``status``: 403, or 404 where even the object's existence is
+    withheld) with the reason and the link that gives the powers back."""
+    assert response.status_code == status
     text = body(response)
     assert SECRET_TEXT not in text
     assert "Secretariat rights are paused" in text
@@ -139,30 +141,26 @@ class TestWithoutASecondFactor:
     ):
         client.force_login(member)
         response = client.get(submission_document.url)
-        assert response.status_code == 403
-        assert_refused_with_the_reason(response)
+        assert_refused_with_the_reason(response, 403)
         assert response["Cache-Control"] == "private, no-store"
 
     def test_an_unapproved_submission_is_not_shown(self, client, member, pending_material):
         client.force_login(member)
         response = client.get(pending_material)
-        assert response.status_code == 404
-        assert_refused_with_the_reason(response)
+        assert_refused_with_the_reason(response, 404)
 
     def test_a_round_their_organisation_was_not_invited_to_stays_closed(
         self, client, member, uninvited_round
     ):
         client.force_login(member)
         response = client.get(uninvited_round)
-        assert response.status_code == 404
-        assert_refused_with_the_reason(response)
+        assert_refused_with_the_reason(response, 404)
 
     def test_a_review_comment_cannot_be_resolved(self, client, member, open_comment):
         comment, url = open_comment
         client.force_login(member)
         response = client.post(url)
-        assert response.status_code == 403
-        assert_refused_with_the_reason(response)
+        assert_refused_with_the_reason(response, 403)
         comment.refresh_from_db()
         assert comment.resolved_at is None
 
@@ -170,9 +168,9 @@ class TestWithoutASecondFactor:
         self, client, superuser, submission_document, uninvited_round
     ):
         client.force_login(superuser)
-        assert_refused_with_the_reason(client.get(submission_document.url))
+        assert_refused_with_the_reason(client.get(submission_document.url), 403)
         # With no Partners group, the Partners area itself is closed, with the reason.
-        assert_refused_with_the_reason(client.get(uninvited_round))
+        assert_refused_with_the_reason(client.get(uninvited_round), 403)
 
     def test_an_authenticator_set_up_in_another_session_must_be_used_in_this_one(
         self, client, member, submission_document
@@ -180,7 +178,7 @@ class TestWithoutASecondFactor:
         activate_totp(member)
         client.force_login(member)  # as a session opened before the authenticator was
         response = client.get(submission_document.url)
-        assert_refused_with_the_reason(response, link=CONFIRM_URL)
+        assert_refused_with_the_reason(response, 403, link=CONFIRM_URL)
 
     def test_the_withheld_flag_is_never_saved(self, client, superuser):
         client.force_login(superuser)
@@ -237,4 +235,4 @@ class TestWithASecondFactor:
         force_login_with_totp(client, member)
         assert client.get(submission_document.url).status_code == 200
         Authenticator.objects.filter(user=member).delete()
-        assert_refused_with_the_reason(client.get(submission_document.url))
+        assert_refused_with_the_reason(client.get(submission_document.url), 403)

@@ -22,7 +22,10 @@ REQUESTS = [
     {},
     {"organisation": "CITES", "language": "es"},
     {"type": "presentation", "topic": "chemicals", "region": "global", "year": "2005"},
-    {"q": "bulk", "topic": "crime", "sort": "title", "page": "2"},
+    # A search (bulk_create indexes nothing: it finds no generated material)
+    # and a second page, which exists at both sizes.
+    {"q": "bulk", "topic": "crime", "sort": "title"},
+    {"sort": "title", "page": "2"},
     {"language": "fr", "sort": "oldest"},
 ]
 
@@ -62,7 +65,7 @@ def query_counts(client, cold=False):
             forget()
         with CaptureQueriesContext(connection) as queries:
             response = client.get(SUITCASE, params)
-        assert response.status_code in (200, 404), params
+        assert response.status_code == 200, params
         counts.append(len(queries))
     return counts
 

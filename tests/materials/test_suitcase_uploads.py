@@ -2,6 +2,7 @@
 Secretariat approves or declines in the admin; the Partner sees the state."""
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -12,6 +13,7 @@ from gci.home.demo.support import minimal_pdf
 from gci.materials.collections import SUBMISSIONS, SUITCASE
 from gci.materials.models import Material
 from gci.materials.uploads import validate_upload
+from tests.factories.materials import submission_data
 from tests.helpers import force_login_with_totp
 
 pytestmark = pytest.mark.django_db
@@ -98,18 +100,23 @@ def test_size_limit(settings):
     assert error.value.code == "size"
 
 
+def checked_boxes(body, name):
+    """The values of the ticked checkboxes called ``name``, in page order."""
+    box = rf'<input type="checkbox" name="{name}" value="([^"]+)"[^>]*'
+    assert re.findall(box + ">", body), f"no {name} checkboxes on the page"
+    return re.findall(box + r"\bchecked>", body)
+
+
 def form_data(**overrides):
-    data = {
-        "title": "Ozone smuggling: ten cases for trainers",
-        "summary": "Seizures of refrigerant gases, told for a workshop.",
-        "material_type": "presentation",
-        "topics": ["ods", "customs_procedures"],
-        "languages": ["en", "fr"],
-        "region": "asia_pacific",
-        "year": "2009",
-    }
-    data.update(overrides)
-    return data
+    return submission_data(
+        **{
+            "topics": ["ods", "customs_procedures"],
+            "languages": ["en", "fr"],
+            "region": "asia_pacific",
+            "year": "2009",
+            **overrides,
+        }
+    )
 
 
 def test_the_form_states_the_allowed_types_and_the_limit(client, cites_user):
@@ -127,7 +134,7 @@ def test_a_refused_file_re_renders_the_form_with_the_reason_and_the_input(client
     body = response.content.decode()
     assert "not a document type the suitcase accepts" in body
     assert "Ozone smuggling: ten cases for trainers" in body  # input kept
-    assert 'value="ods" checked' in body or 'value="ods"\n' in body or "checked" in body
+    assert set(checked_boxes(body, "topics")) == {"ods", "customs_procedures"}
     assert not Material.objects.filter(title__startswith="Ozone smuggling").exists()
 
 
@@ -158,7 +165,7 @@ def test_a_partner_submits_and_the_secretariat_approves(client, cites_user, secr
 
     other = Client()
     other.force_login(type(cites_user).objects.get(email="wco.partner@greencustoms.example"))
-    assert other.get(material.document.url).status_code in (302, 403)
+    assert other.get(material.document.url).status_code == 403
     assert other.get(f"{SUITCASE_URL}material/{material.pk}/").status_code == 404
 
     # The Secretariat decides in the admin.
@@ -228,7 +235,7 @@ def test_the_submissions_admin_lists_and_opens_only_partners_submissions(
 def test_partners_cannot_reach_the_review_in_the_admin(client, cites_user):
     client.force_login(cites_user)
     response = client.get("/admin/suitcase_submissions/")
-    assert response.status_code in (302, 403)
+    assert response.status_code == 302
 
 
 def test_a_link_can_be_sent_instead_of_a_file(client, cites_user):

@@ -20,6 +20,7 @@ from PIL import Image as PILImage
 
 from gci.materials.models import Material
 from gci.materials.uploads import validate_upload
+from tests.factories.materials import submission_data
 from tests.helpers import force_login_with_totp
 
 pytestmark = pytest.mark.django_db
@@ -77,27 +78,8 @@ def peak_while(function):
         tracemalloc.stop()
 
 
-def png_declaring(width, height):
-    """A valid, tiny PNG whose header declares width x height pixels."""
-
-    def chunk(kind, data):
-        crc = struct.pack(">I", zlib.crc32(kind + data))
-        return struct.pack(">I", len(data)) + kind + data + crc
-
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
-        + chunk(b"IDAT", zlib.compress(b"\0" * 64))
-        + chunk(b"IEND", b"")
-    )
-
-
-def valid_png(width, height):
-    """A complete grey PNG of width x height pixels, compressed row by row
-    (a 10,000 x 10,000 one is ~100 kB, and 100 MB once decoded)."""
-    compressor = zlib.compressobj(9)
-    row = b"\0" * (width + 1)  # filter byte + pixels
-    idat = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+def grey_png(width, height, idat):
+    """A PNG of width x height grey pixels whose image data is ``idat``."""
 
     def chunk(kind, data):
         crc = struct.pack(">I", zlib.crc32(kind + data))
@@ -111,17 +93,38 @@ def valid_png(width, height):
     )
 
 
+def png_declaring(width, height):
+    """A valid, tiny PNG whose header declares width x height pixels."""
+    return grey_png(width, height, zlib.compress(b"\0" * 64))
+
+
+def valid_png(width, height):
+    """A complete grey PNG of width x height pixels, compressed row by row
+    (a 10,000 x 10,000 one is ~100 kB, and 100 MB once decoded)."""
+    compressor = zlib.compressobj(9)
+    row = b"\0" * (width + 1)  # filter byte + pixels
+    idat = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+    return grey_png(width, height, idat)
+
+
+def small_pptx():
+    """A two-member Office archive, the start of each forged one below."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("ppt/presentation.xml", "<p/>")
+    return buffer.getvalue()
+
+
+def refusal(data, name="slides.pptx"):
+    """The code of the ValidationError that ``validate_upload`` raises."""
+    with pytest.raises(ValidationError) as error:
+        validate_upload(SimpleUploadedFile(name, data))
+    return error.value.code
+
+
 def form_data(**overrides):
-    data = {
-        "title": "Ozone smuggling: ten cases for trainers",
-        "summary": "Seizures of refrigerant gases, told for a workshop.",
-        "material_type": "presentation",
-        "topics": ["ods"],
-        "languages": ["en"],
-        "year": "2009",
-    }
-    data.update(overrides)
-    return data
+    return submission_data(year="2009", **overrides)
 
 
 def test_a_bzip2_bomb_sent_to_the_suitcase_is_refused_without_unpacking_it(
@@ -165,37 +168,23 @@ def test_an_archive_of_thousands_of_members_is_refused():
         archive.writestr("[Content_Types].xml", "<Types/>")
         for number in range(6000):  # the limit is 5,000
             archive.writestr(f"ppt/slides/slide{number}.xml", "")
-    with pytest.raises(ValidationError) as error:
-        validate_upload(SimpleUploadedFile("slides.pptx", buffer.getvalue()))
-    assert error.value.code == "archive"
+    assert refusal(buffer.getvalue()) == "archive"
 
 
 def test_an_end_of_directory_counting_too_many_members_is_refused_before_opening():
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("ppt/presentation.xml", "<p/>")
-    data = bytearray(buffer.getvalue())
+    data = bytearray(small_pptx())
     at = data.rfind(b"PK\x05\x06")
     data[at + 8 : at + 12] = struct.pack("<HH", 60000, 60000)
-    with pytest.raises(ValidationError) as error:
-        validate_upload(SimpleUploadedFile("slides.pptx", bytes(data)))
-    assert error.value.code == "archive"
+    assert refusal(bytes(data)) == "archive"
 
 
 def test_a_zip64_directory_is_refused_before_opening():
     """zipfile trusts a zip64 record's member count over the classic record's,
     so a small upload could declare hundreds of thousands of members."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("ppt/presentation.xml", "<p/>")
-    data = buffer.getvalue()
+    data = small_pptx()
     at = data.rfind(b"PK\x05\x06")
     locator = b"PK\x06\x07" + struct.pack("<LQL", 0, at, 1)
-    with pytest.raises(ValidationError) as error:
-        validate_upload(SimpleUploadedFile("slides.pptx", data[:at] + locator + data[at:]))
-    assert error.value.code == "archive"
+    assert refusal(data[:at] + locator + data[at:]) == "archive"
 
 
 def test_a_member_with_an_absurd_compression_ratio_is_refused():
@@ -205,20 +194,12 @@ def test_a_member_with_an_absurd_compression_ratio_is_refused():
         with archive.open("ppt/slides/slide1.xml", "w") as member:
             for _ in range(20):
                 member.write(b"\0" * (1024 * 1024))
-    with pytest.raises(ValidationError) as error:
-        validate_upload(SimpleUploadedFile("slides.pptx", buffer.getvalue()))
-    assert error.value.code == "archive"
+    assert refusal(buffer.getvalue()) == "archive"
 
 
 def test_a_member_declaring_an_absurd_size_is_refused():
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("ppt/presentation.xml", "<p/>")
-    liar = lying(buffer.getvalue(), name=b"ppt/presentation.xml", declared=3 * 1024**3)
-    with pytest.raises(ValidationError) as error:
-        validate_upload(SimpleUploadedFile("slides.pptx", liar))
-    assert error.value.code == "archive"
+    liar = lying(small_pptx(), name=b"ppt/presentation.xml", declared=3 * 1024**3)
+    assert refusal(liar) == "archive"
 
 
 def test_a_real_odt_and_pptx_still_pass():

@@ -91,6 +91,22 @@ def review_comment(token, people):
     return Planted(urls=_review_urls(review_round, english))
 
 
+def _material(people, **fields):
+    """A presentation in English by the canary owner's organisation."""
+    return Material.objects.create(
+        locale=Locale.get_default(),
+        material_type="presentation",
+        languages=["en"],
+        organisation=people.owner_organisation,
+        **fields,
+    )
+
+
+def _material_url(material):
+    suitcase = SuitcasePage.objects.get(locale=Locale.get_default())
+    return suitcase.url + suitcase.reverse_subpage("material", args=[material.pk])
+
+
 @canary("suitcase_material")
 def suitcase_material(token, people):
     """An approved material: Partners read it, the public never."""
@@ -99,20 +115,16 @@ def suitcase_material(token, people):
         collection=suitcase_collection(),
         file=ContentFile(minimal_pdf(f"Content {token}"), name=f"{token}.pdf"),
     )
-    material = Material.objects.create(
-        locale=Locale.get_default(),
+    material = _material(
+        people,
         title=f"Material {token}",
         summary=f"Summary {token}",
-        material_type="presentation",
         topics=["customs_procedures"],
-        languages=["en"],
         year=2009,
-        organisation=people.owner_organisation,
         document=document,
         status="approved",
     )
-    suitcase = SuitcasePage.objects.get(locale=Locale.get_default())
-    base = suitcase.url + suitcase.reverse_subpage("material", args=[material.pk])
+    base = _material_url(material)
     return Planted(
         urls=[base, base + "download/", document.url],
         api={"documents": [document.pk]},
@@ -122,21 +134,17 @@ def suitcase_material(token, people):
 @canary("suitcase_submission", hidden_from=(ANONYMOUS, OTHER_ORGANISATION))
 def suitcase_submission(token, people):
     """A pending submission: its organisation and the Secretariat see it."""
-    material = Material.objects.create(
-        locale=Locale.get_default(),
+    material = _material(
+        people,
         title=f"Submission {token}",
         summary=f"Pending {token}",
-        material_type="presentation",
         topics=["crime"],
-        languages=["en"],
-        organisation=people.owner_organisation,
         submitted_by=people.owner,
         submitted_at=timezone.now(),
         link_url=f"https://example.org/{token}",
         status="submitted",
     )
-    suitcase = SuitcasePage.objects.get(locale=Locale.get_default())
-    return Planted(urls=[suitcase.url + suitcase.reverse_subpage("material", args=[material.pk])])
+    return Planted(urls=[_material_url(material)])
 
 
 @canary("suitcase_submission_file", hidden_from=(ANONYMOUS, OTHER_ORGANISATION))

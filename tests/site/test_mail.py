@@ -15,6 +15,7 @@ from gci.home.roles import SECRETARIAT
 from gci.materials.models import Material
 from gci.site.forms import SingleLineField
 from gci.site.mail import email_subject, send_templated
+from tests.factories.materials import submission_data
 
 pytestmark = pytest.mark.django_db
 
@@ -35,16 +36,7 @@ class RefusingBackend(EmailBackend):
 
 
 def form_data(**overrides):
-    data = {
-        "title": "Ozone smuggling: ten cases for trainers",
-        "summary": "Seizures of refrigerant gases, told for a workshop.",
-        "material_type": "presentation",
-        "topics": ["ods"],
-        "languages": ["en"],
-        "link_url": "https://example.org/ozone",
-    }
-    data.update(overrides)
-    return data
+    return submission_data(link_url="https://example.org/ozone", **overrides)
 
 
 def secretariat_member(email):

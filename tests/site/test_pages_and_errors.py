@@ -27,21 +27,26 @@ def test_500_page_renders_translated(rf, settings):
     assert '<html lang="fr"' in response.content.decode()
 
 
-def test_an_unexpected_error_gives_the_500_page_not_a_traceback(settings):
+def failing_at(settings, route, error):
+    """The site's URLs plus ``route``, whose view raises ``error``; a client
+    that gets the error page rather than the exception."""
     from django.urls import path
 
     from gci.site import urls
 
-    def boom(request):
-        raise RuntimeError("boom")
+    def view(request):
+        raise error
 
     settings.ROOT_URLCONF = type(
-        "BoomUrls",
+        "FailingUrls",
         (),
-        {"urlpatterns": [path("boom/", boom)] + urls.urlpatterns, "handler500": urls.handler500},
+        {"urlpatterns": [path(route, view)] + urls.urlpatterns, "handler500": urls.handler500},
     )
-    client = Client(raise_request_exception=False)
-    response = client.get("/boom/")
+    return Client(raise_request_exception=False)
+
+
+def test_an_unexpected_error_gives_the_500_page_not_a_traceback(settings):
+    response = failing_at(settings, "boom/", RuntimeError("boom")).get("/boom/")
     assert response.status_code == 500
     assert "boom" not in response.content.decode()
     assert "Server error" in response.content.decode()
@@ -50,19 +55,9 @@ def test_an_unexpected_error_gives_the_500_page_not_a_traceback(settings):
 def test_a_database_that_cannot_be_reached_gives_a_503_with_retry_after(settings):
     """A PostgreSQL restart or failover: "come back in a moment", not a 500."""
     from django.db import OperationalError
-    from django.urls import path
 
-    from gci.site import urls
-
-    def lost(request):
-        raise OperationalError("server closed the connection unexpectedly")
-
-    settings.ROOT_URLCONF = type(
-        "LostUrls",
-        (),
-        {"urlpatterns": [path("lost/", lost)] + urls.urlpatterns, "handler500": urls.handler500},
-    )
-    response = Client(raise_request_exception=False).get("/lost/")
+    lost = OperationalError("server closed the connection unexpectedly")
+    response = failing_at(settings, "lost/", lost).get("/lost/")
     assert response.status_code == 503
     assert response["Retry-After"] == "5"
     assert "Temporarily unavailable" in response.content.decode()
@@ -104,9 +99,14 @@ def test_robots_points_to_the_sitemap(client):
     assert "Sitemap: http://testserver/sitemap.xml" in body
 
 
-@pytest.mark.parametrize("query", ["?page=abc&q=customs", "?q=customs&page=999"])
-def test_search_with_a_bad_page_number_is_not_a_500(client, query):
-    assert client.get("/en/search/" + query).status_code in (200, 404)
+def test_search_with_a_page_number_that_is_not_a_number_shows_the_first_page(client):
+    response = client.get("/en/search/", {"q": "customs", "page": "abc"})
+    assert response.status_code == 200
+    assert response.context["results"].number == 1
+
+
+def test_search_past_its_last_page_is_not_found(client):
+    assert client.get("/en/search/", {"q": "customs", "page": "999"}).status_code == 404
 
 
 def test_search_finds_public_pages_in_the_active_language(client):
@@ -128,13 +128,17 @@ def test_only_the_admin_allows_inline_scripts(client, secretariat_user):
 
 @pytest.mark.parametrize("query", ['"', "\x00", "ozone AND", "(customs", "*", "'", "NEAR(x"])
 def test_search_syntax_never_breaks_site_search(client, query):
-    assert client.get("/en/search/", {"q": query}).status_code == 200
+    response = client.get("/en/search/", {"q": query})
+    assert response.status_code == 200
+    assert [t.name for t in response.templates][0] == "search.html"
+    assert 'name="q"' in response.content.decode()
 
 
 @pytest.mark.parametrize("query", ['"', "\x00", "(customs"])
 def test_search_syntax_never_breaks_the_api(client, query):
     response = client.get("/api/v2/pages/", {"search": query})
     assert response.status_code == 200
+    assert response.json()["meta"]["total_count"] == len(response.json()["items"])
 
 
 def test_a_bad_search_operator_is_a_400_with_a_reason(client):

@@ -302,3 +302,5 @@ def test_the_dev_media_view_still_serves_public_renditions(client, settings, spe
     name = rendition.file.name.removeprefix("images/")
     response = client.get("/media/" + spelling.format(folder="images", name=name))
     assert response.status_code == 200
+    with rendition.file.open("rb") as served:
+        assert b"".join(response.streaming_content) == served.read()
