@@ -13,6 +13,11 @@ placed under the public home is as closed as the original. (Wagtail's own
 ancestors, where the Partners area's restriction sits.)
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TypeVar
+
 from django.apps import apps
 from django.db.models import Q
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
@@ -21,21 +26,29 @@ from gci.site.memo import live_page_for_language, memoised
 
 from .roles import can_enter_partners_area, load_groups
 
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+    from django.http import HttpRequest
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.query import PageQuerySet
 
-def _partners_area_model():
+Files = TypeVar("Files", bound="QuerySet")
+
+
+def _partners_area_model() -> type[Page]:
     # By its label: the page models use these rules, so this module does not
     # import them (gci.home.models imports gci.home.visibility, not back).
     return apps.get_model("home", "PartnersAreaPage")
 
 
-def _restrictions():
+def _restrictions() -> list[PageViewRestriction]:
     return memoised(
         "page-view-restrictions",
         lambda: list(PageViewRestriction.objects.select_related("page").prefetch_related("groups")),
     )
 
 
-def aliases():
+def aliases() -> dict[int, tuple[str, str]]:
     """``{alias id: (its path, its original's path)}`` of every alias (memoised)."""
     return memoised(
         "aliases",
@@ -48,7 +61,7 @@ def aliases():
     )
 
 
-def _paths(page):
+def _paths(page: Page) -> tuple[str, ...]:
     """Where a page stands: its own path and, for an alias, its original's."""
     if page.alias_of_id:
         known = aliases().get(page.pk)
@@ -57,7 +70,7 @@ def _paths(page):
     return (page.path,)
 
 
-def restrictions_on(page):
+def restrictions_on(page: Page) -> list[PageViewRestriction]:
     """The view restrictions on a page and its ancestors (an alias: also on
     its original's), from the memoised list: Wagtail's
     ``get_view_restrictions`` without its two queries."""
@@ -65,40 +78,43 @@ def restrictions_on(page):
     return [r for r in _restrictions() if any(p.startswith(r.page.path) for p in paths)]
 
 
-def refused_restrictions(request):
+def refused_restrictions(request: HttpRequest) -> list[PageViewRestriction]:
     """The view restrictions that do not accept this request (memoised on it)."""
     cached = getattr(request, "_gci_refused_restrictions", None)
     if cached is None:
         load_groups(request.user)
         cached = [r for r in _restrictions() if not r.accept_request(request)]
-        request._gci_refused_restrictions = cached
+        request._gci_refused_restrictions = cached  # type: ignore[attr-defined]
     return cached
 
 
-def partners_areas():
+def partners_areas() -> list[Page]:
     return memoised(
         "partners-areas",
         lambda: list(_partners_area_model().objects.all().only("path", "depth")),
     )
 
 
-def closed_subtrees(request):
+def closed_subtrees(request: HttpRequest) -> list[Page]:
     """Roots of the subtrees this request may not see."""
     cached = getattr(request, "_gci_closed_subtrees", None)
     if cached is None:
         cached = [r.page for r in refused_restrictions(request)]
         if not can_enter_partners_area(request.user):
             cached += partners_areas()
-        request._gci_closed_subtrees = cached
+        request._gci_closed_subtrees = cached  # type: ignore[attr-defined]
     return cached
 
 
-def _exclude(queryset, roots):
+def _exclude(queryset: PageQuerySet, roots: list[Page]) -> PageQuerySet:
     for root in roots:
         queryset = queryset.not_descendant_of(root, inclusive=True)
+
     # Aliases standing outside every closed subtree whose original is inside
     # one (by id: the search backend filters on ``id`` and ``path`` only).
-    inside = lambda path: any(path.startswith(root.path) for root in roots)  # noqa: E731
+    def inside(path: str) -> bool:
+        return any(path.startswith(root.path) for root in roots)
+
     closed_aliases = [
         pk for pk, (path, source) in aliases().items() if inside(source) and not inside(path)
     ]
@@ -107,35 +123,35 @@ def _exclude(queryset, roots):
     return queryset
 
 
-def _outside(page, roots):
+def _outside(page: Page, roots: list[Page]) -> bool:
     return not any(path.startswith(root.path) for path in _paths(page) for root in roots)
 
 
-def visible_pages(request, queryset=None):
+def visible_pages(request: HttpRequest, queryset: PageQuerySet | None = None) -> PageQuerySet:
     """Filter ``queryset`` (default: all pages) to live pages the request may view."""
     queryset = (queryset if queryset is not None else Page.objects.all()).live()
     return _exclude(queryset, closed_subtrees(request))
 
 
-def visible_to(request, pages):
+def visible_to(request: HttpRequest, pages: Iterable[Page]) -> list[Page]:
     """The same rule as ``visible_pages`` applied to pages already loaded
     (memoised lists such as menus), in their order."""
     roots = closed_subtrees(request)
     return [page for page in pages if page.live and _outside(page, roots)]
 
 
-def anonymous_pages(queryset=None):
+def anonymous_pages(queryset: PageQuerySet | None = None) -> PageQuerySet:
     """Live pages an anonymous visitor may read."""
     # Wagtail's .public(), with the restrictions known already.
     queryset = (queryset if queryset is not None else Page.objects.all()).live()
     return _exclude(queryset, [r.page for r in _restrictions()] + partners_areas())
 
 
-def in_partners_area(page):
+def in_partners_area(page: Page) -> bool:
     return not _outside(page, partners_areas())
 
 
-def alias_would_be_less_closed(page, parent):
+def alias_would_be_less_closed(page: Page, parent: Page) -> bool:
     """Whether an alias of ``page`` placed under ``parent`` would stand
     outside a restriction or a Partners area that closes ``page``. (It would
     stay closed: visibility follows the original. But an editor who puts it
@@ -146,11 +162,11 @@ def alias_would_be_less_closed(page, parent):
     return in_partners_area(page) and not in_partners_area(parent)
 
 
-def partners_area_paths():
+def partners_area_paths() -> tuple[str, ...]:
     """The URL path of every Partners area, in every language (the area's
     slug may differ from one language to another)."""
 
-    def find():
+    def find() -> tuple[str, ...]:
         paths = []
         for area in _partners_area_model().objects.all():
             parts = area.get_url_parts()
@@ -161,11 +177,11 @@ def partners_area_paths():
     return memoised("partners-area-paths", find)
 
 
-def under_partners_area(path):
+def under_partners_area(path: str) -> bool:
     return any(path.startswith(area) for area in partners_area_paths())
 
 
-def partners_area_url_for(request):
+def partners_area_url_for(request: HttpRequest) -> str | None:
     """The dashboard in the active language, for someone who may enter it."""
     if not can_enter_partners_area(request.user):
         return None
@@ -183,12 +199,12 @@ def partners_area_url_for(request):
 # collection in the tree without a signal that would drop the memo.
 
 
-def collection_is_restricted(collection):
+def collection_is_restricted(collection: Collection) -> bool:
     """Whether a view restriction sits on the collection or an ancestor."""
     return collection.get_view_restrictions().exists()
 
 
-def collection_visible_to(collection, request):
+def collection_visible_to(collection: Collection, request: HttpRequest | None) -> bool:
     """True when every view restriction on the collection and its ancestors
     accepts the request (``None``: an anonymous reader), the rule Wagtail's
     document serve view applies."""
@@ -198,13 +214,13 @@ def collection_visible_to(collection, request):
     return all(r.accept_request(request) for r in collection.get_view_restrictions())
 
 
-def anonymous_files(queryset):
+def anonymous_files(queryset: Files) -> Files:
     """The documents or images of ``queryset`` an anonymous visitor may read:
     none of a restricted collection (by id, as Wagtail's own filter does, so
     the search backend can apply it). Memoised: the API applies it on top of
     Wagtail's own filter, which reads the database each time."""
 
-    def restricted_ids():
+    def restricted_ids() -> list[int]:
         under = Q()
         for path in CollectionViewRestriction.objects.values_list("collection__path", flat=True):
             under |= Q(path__startswith=path)
@@ -214,7 +230,7 @@ def anonymous_files(queryset):
     return queryset.exclude(collection__in=closed) if closed else queryset
 
 
-def document_visible_to(document, request):
+def document_visible_to(document: AbstractDocument | None, request: HttpRequest | None) -> bool:
     """True when the request may read the document: a page must not even name
     a document it may not read (``{{ document|document_visible_to:request }}``
     in templates, from ``home_tags``)."""

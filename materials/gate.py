@@ -8,8 +8,11 @@ so this module imports none of them: it reaches the rounds through the
 Guide (``guide.review_rounds``).
 """
 
+from __future__ import annotations
+
 import hashlib
 import json
+from typing import TYPE_CHECKING
 
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
@@ -24,8 +27,13 @@ from wagtail_localize.segments.extract import extract_segments
 
 from gci.site.memo import default_locale
 
+if TYPE_CHECKING:
+    from wagtail.models import Locale
 
-def fingerprint(instance):
+    from .models import GuidePage, ReviewRound
+
+
+def fingerprint(instance: Page | None) -> str | None:
     """A digest of the translatable strings of a page, in order, by path."""
     if instance is None:
         return None
@@ -45,7 +53,7 @@ def fingerprint(instance):
     return digest.hexdigest()
 
 
-def english_original(page):
+def english_original(page: Page) -> Page | None:
     """The English page a Guide page translates (the page itself in English)."""
     default = default_locale()
     if page.locale_id == default.pk:
@@ -54,7 +62,7 @@ def english_original(page):
     return original.specific if original else None
 
 
-def reviewed_translation(english_page, locale):
+def reviewed_translation(english_page: Page, locale: Locale) -> Page | None:
     """The translation as reviewers see it: wagtail-localize's current strings
     applied to the source (English where not translated yet), else the
     translated page's latest draft. None when there is no translation."""
@@ -71,12 +79,12 @@ def reviewed_translation(english_page, locale):
     return translated.specific.get_latest_revision_as_object()
 
 
-def current_round(guide, locale):
+def current_round(guide: GuidePage, locale: Locale) -> ReviewRound | None:
     """The newest round of the Guide in a language (older ones are history)."""
     return guide.review_rounds.filter(locale=locale).select_related("locale").first()
 
 
-def gate_reason(page):
+def gate_reason(page: Page) -> str | None:
     """Why a translated Guide page may not go live now, or None if it may."""
     language = get_language_info(page.locale.language_code)["name_translated"]
     english = english_original(page)
@@ -110,7 +118,7 @@ def gate_reason(page):
     return None
 
 
-def needs_review_again(review_round, english_page):
+def needs_review_again(review_round: ReviewRound, english_page: Page) -> bool:
     """True when a completed round no longer covers the English page's text."""
     stored = review_round.fingerprints.get(str(english_page.pk))
     return review_round.is_complete and (

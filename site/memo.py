@@ -28,14 +28,27 @@ the first. What moves which counter is decided in ``gci.site.page_cache``
   SQL, ``QuerySet.update``), and when more than ``MAX_ENTRIES`` are kept.
 """
 
+from __future__ import annotations
+
 import contextvars
 import threading
 import time
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.utils import translation
+
+if TYPE_CHECKING:
+    from django.core.cache.backends.base import BaseCache
+    from django.db.models import Model, QuerySet
+    from django.http import HttpRequest, HttpResponse
+    from wagtail.models import Locale, Page
+
+T = TypeVar("T")
+Generations = tuple[int, int | None]
 
 MAX_AGE = 60
 MAX_ENTRIES = 5000
@@ -43,15 +56,17 @@ MAX_ENTRIES = 5000
 GENERATION_KEY = "gci:page-cache:generation"
 MEMO_GENERATION_KEY = "gci:memo:generation"
 
-_request_generation = contextvars.ContextVar("gci_memo_generation", default=None)
+_request_generation: contextvars.ContextVar[Generations | None] = contextvars.ContextVar(
+    "gci_memo_generation", default=None
+)
 _lock = threading.Lock()
 
 
 class _Store:
-    def __init__(self, generation):
+    def __init__(self, generation: Generations | None) -> None:
         self.generation = generation
         self.born = time.monotonic()
-        self.values = {}
+        self.values: dict[Hashable, Any] = {}
 
 
 _store = _Store(None)
@@ -60,20 +75,20 @@ _store = _Store(None)
 # The shared counters
 
 
-def pages_cache():
+def pages_cache() -> BaseCache:
     """The cache for what may be lost at any time: pages, the generation
     counters, iCal components (``CACHES[GCI_PAGE_CACHE_ALIAS]``, never the one
     that holds allauth's rate limits)."""
     return caches[getattr(settings, "GCI_PAGE_CACHE_ALIAS", "pages")]
 
 
-def _new_series():
+def _new_series() -> int:
     # If a counter is lost (evicted, Redis restarted) it restarts from the
     # clock, never from a number whose pages may still be stored.
     return time.time_ns() // 1000
 
 
-def current_generation():
+def current_generation() -> int:
     """The public generation (the page cache's), started if missing."""
     cache = pages_cache()
     generation = cache.get(GENERATION_KEY)
@@ -83,7 +98,7 @@ def current_generation():
     return generation
 
 
-def memo_generation():
+def memo_generation() -> Generations:
     """Both generations, read in one round trip: the memo follows them both."""
     found = pages_cache().get_many([GENERATION_KEY, MEMO_GENERATION_KEY])
     public = found.get(GENERATION_KEY)
@@ -92,7 +107,7 @@ def memo_generation():
     return (public, found.get(MEMO_GENERATION_KEY))
 
 
-def _incr(key):
+def _incr(key: str) -> None:
     cache = pages_cache()
     try:
         cache.incr(key)
@@ -101,7 +116,7 @@ def _incr(key):
         cache.incr(key)
 
 
-def bump(public=True):
+def bump(public: bool = True) -> None:
     """Say that content changed, in every process that shares the cache:
     ``public`` moves the public generation (every cached page is stale, and
     every memo), otherwise only the memo's.
@@ -112,7 +127,7 @@ def bump(public=True):
     """
     key = GENERATION_KEY if public else MEMO_GENERATION_KEY
 
-    def now():
+    def now() -> None:
         forget()
         _incr(key)
 
@@ -123,12 +138,12 @@ def bump(public=True):
 # The memo
 
 
-def _generation():
+def _generation() -> Generations:
     generation = _request_generation.get()
     return generation if generation is not None else memo_generation()
 
 
-def memoised(key, compute):
+def memoised(key: Hashable, compute: Callable[[], T]) -> T:
     """The answer stored under ``key`` for the current generation, computed once."""
     global _store
     generation = _generation()
@@ -147,7 +162,7 @@ def memoised(key, compute):
         return value
 
 
-def forget():
+def forget() -> None:
     """Drop every answer (a generation was bumped in this process; tests)."""
     global _store
     with _lock:
@@ -158,10 +173,10 @@ def forget():
 class MemoMiddleware:
     """Reads the generations once for the whole request."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         token = _request_generation.set(memo_generation())
         try:
             return self.get_response(request)
@@ -172,7 +187,7 @@ class MemoMiddleware:
 # Locales: Wagtail's active_locale()/get_default() query every time.
 
 
-def _locales():
+def _locales() -> dict[str, Locale]:
     from wagtail.models import Locale
 
     return memoised(
@@ -180,7 +195,7 @@ def _locales():
     )
 
 
-def locale_for(language_code):
+def locale_for(language_code: str) -> Locale | None:
     """The Locale of a content language (``None`` when it has none)."""
     from wagtail.coreutils import get_supported_content_language_variant
 
@@ -191,7 +206,7 @@ def locale_for(language_code):
     return _locales().get(code)
 
 
-def default_locale():
+def default_locale() -> Locale:
     """Like ``Locale.get_default()``, without a query."""
     from wagtail.models import Locale
 
@@ -201,18 +216,18 @@ def default_locale():
     return locale
 
 
-def active_locale():
+def active_locale() -> Locale:
     """Like ``Locale.get_active()`` (the default locale when the active
     language has none), without a query."""
     return locale_for(translation.get_language() or settings.LANGUAGE_CODE) or default_locale()
 
 
-def live_page_for_language(model):
+def live_page_for_language(model: type[Page]) -> Page | None:
     """The first live ``model`` page in the active language, else in the
     default one (the Partners area, the suitcase…), memoised; or ``None``."""
     active, default = active_locale(), default_locale()
 
-    def find():
+    def find() -> Page | None:
         for locale in (active, default):
             page = model.objects.live().filter(locale=locale).first()
             if page is not None:
@@ -222,7 +237,9 @@ def live_page_for_language(model):
     return memoised(("live-page", model._meta.label, active.pk), find)
 
 
-def memoised_query(name, queryset, evaluate=list):
+def memoised_query(
+    name: str, queryset: QuerySet[Model], evaluate: Callable[[QuerySet[Model]], Any] = list
+) -> Any:
     """``evaluate(queryset)`` memoised under the query's SQL and parameters
     (they hold everything the answer depends on: language, filters, the
     subtrees a visitor may not see)."""
