@@ -86,6 +86,20 @@ def manage(*args, env):
     subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
+def shell_output(code, env):
+    """The last line ``code`` prints, run by ``manage.py shell`` (which may print
+    its own lines first)."""
+    done = subprocess.run(
+        [PY, "manage.py", "shell", "-v0", "-c", code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout.strip().splitlines()[-1]
+
+
 def build(database_url, rebuild, remember=True):
     """Builds the bench database unless it was built already (remember=False:
     build it whatever, and leave no mark, e.g. in a throwaway cluster)."""
@@ -103,24 +117,8 @@ def build(database_url, rebuild, remember=True):
     with open(BENCH_DIR / "build.log", "w") as log:
         subprocess.run([PY, "manage.py", "load_demo"], cwd=ROOT, env=env, check=True, stdout=log)
     demo_seconds = round(time.perf_counter() - start)
-    out = (
-        subprocess.run(
-            [
-                PY,
-                "manage.py",
-                "shell",
-                "-v0",
-                "-c",
-                "import json; from tests.bench.dataset import build; print(json.dumps(build()))",
-            ],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
+    out = shell_output(
+        "import json; from tests.bench.dataset import build; print(json.dumps(build()))", env
     )
     made = {
         "made": json.loads(out),
@@ -349,6 +347,13 @@ def stop(process):
         process.wait(timeout=10)
 
 
+def start_gunicorn(port, env, *options, **popen):
+    """gunicorn with production's two workers on 127.0.0.1:``port``."""
+    command = [str(Path(PY).parent / "gunicorn"), "gci.site.wsgi", "--workers", "2"]
+    command += ["--bind", f"127.0.0.1:{port}", *options]
+    return subprocess.Popen(command, cwd=ROOT, env=env, **popen)
+
+
 def serve_and_load(database_url, figures, seconds, connections):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -356,20 +361,7 @@ def serve_and_load(database_url, figures, seconds, connections):
     redis, cache_env = start_redis()
     extra.update(cache_env)
     env = env_for(database_url, **extra)
-    gunicorn = subprocess.Popen(
-        [
-            str(Path(PY).parent / "gunicorn"),
-            "gci.site.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--error-logfile",
-            str(BENCH_DIR / "gunicorn.log"),
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    gunicorn = start_gunicorn(port, env, "--error-logfile", str(BENCH_DIR / "gunicorn.log"))
     load = load_wrk if shutil.which("wrk") else load_python
     rows = []
     try:

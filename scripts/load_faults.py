@@ -302,21 +302,10 @@ def run(args, database_url, database, restart):
     # stderr): "database is locked" is looked for in both.
     log = bench.BENCH_DIR / f"load-gunicorn-{database}.log"
     log_file = open(log, "w")  # noqa: SIM115 - closed after gunicorn stops
-    gunicorn = subprocess.Popen(
-        [
-            str(Path(bench.PY).parent / "gunicorn"),
-            "gci.site.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--error-logfile",
-            "-",
-            "--timeout",
-            "60",
-        ],
-        cwd=bench.ROOT,
-        env=bench.env_for(database_url, **extra),
+    gunicorn = bench.start_gunicorn(
+        port,
+        bench.env_for(database_url, **extra),
+        *("--error-logfile", "-", "--timeout", "60"),
         stdout=log_file,
         stderr=subprocess.STDOUT,
     )

@@ -95,10 +95,10 @@ fi
 "$PY" manage.py shell -v0 -c '
 from django.conf import settings
 from django.test import Client
-from gci.home.demo_content import USERS
+from gci.home.demo import users
 from django.contrib.auth import get_user_model
 client = Client()
-client.force_login(get_user_model().objects.get(email=USERS[1][0]))
+client.force_login(get_user_model().objects.get(email=users()[1]["email"]))
 print(settings.SESSION_COOKIE_NAME + "=" + client.cookies[settings.SESSION_COOKIE_NAME].value)
 ' >"$WORK/partner-cookie"
 PARTNER_COOKIE=$(cat "$WORK/partner-cookie")

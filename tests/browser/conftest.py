@@ -16,6 +16,9 @@ from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+import bench  # noqa: E402 - the bench's process helpers, a script beside the tests
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
@@ -72,39 +75,26 @@ def server(tmp_path_factory):
         ["collectstatic", "--no-input", "-v0"],
     ):
         subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
-    secret = (
-        subprocess.run(
-            manage
-            + [
-                "shell",
-                "-c",
-                (
-                    "from django.contrib.auth import get_user_model;"
-                    "from allauth.mfa.models import Authenticator;"
-                    "from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret;"
-                    "u = get_user_model().objects.get(email='secretariat@greencustoms.example');"
-                    "Authenticator.objects.filter(user=u).delete();"
-                    # A second Secretariat member who has not set up TOTP yet.
-                    "from django.contrib.auth.models import Group;"
-                    "n, _ = get_user_model().objects.get_or_create(username='new.secretariat',"
-                    " defaults={'email': 'new.secretariat@greencustoms.example',"
-                    " 'first_name': 'Noor', 'last_name': 'Secretariat'});"
-                    "n.set_password('green-customs-2009'); n.save();"
-                    "n.groups.set([Group.objects.get(name='Secretariat')]);"
-                    "from allauth.account.models import EmailAddress;"
-                    "EmailAddress.objects.get_or_create(user=n, email=n.email,"
-                    " defaults={'verified': True, 'primary': True});"
-                    "s = generate_totp_secret(); TOTP.activate(u, s); print(s)"
-                ),
-            ],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
+    secret = bench.shell_output(
+        (
+            "from django.contrib.auth import get_user_model;"
+            "from allauth.mfa.models import Authenticator;"
+            "from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret;"
+            "u = get_user_model().objects.get(email='secretariat@greencustoms.example');"
+            "Authenticator.objects.filter(user=u).delete();"
+            # A second Secretariat member who has not set up TOTP yet.
+            "from django.contrib.auth.models import Group;"
+            "n, _ = get_user_model().objects.get_or_create(username='new.secretariat',"
+            " defaults={'email': 'new.secretariat@greencustoms.example',"
+            " 'first_name': 'Noor', 'last_name': 'Secretariat'});"
+            "n.set_password('green-customs-2009'); n.save();"
+            "n.groups.set([Group.objects.get(name='Secretariat')]);"
+            "from allauth.account.models import EmailAddress;"
+            "EmailAddress.objects.get_or_create(user=n, email=n.email,"
+            " defaults={'verified': True, 'primary': True});"
+            "s = generate_totp_secret(); TOTP.activate(u, s); print(s)"
+        ),
+        env,
     )
     process = subprocess.Popen(
         manage + ["runserver", f"127.0.0.1:{port}", "--noreload"],

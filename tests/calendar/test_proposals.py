@@ -4,28 +4,9 @@ import pytest
 from wagtail.models import Locale, WorkflowState
 
 from gci.calendar.models import EventPage
-from gci.home.models import PartnerOrganisation
+from tests.factories.calendar import proposal_data
 
 pytestmark = pytest.mark.django_db
-
-
-def proposal_data(**overrides):
-    wco = PartnerOrganisation.objects.get(acronym="WCO", locale__language_code="en")
-    data = {
-        "title": "Ozone smuggling course, Bangkok",
-        "kind": "training",
-        "summary": "Three days on refrigerant gases.",
-        "start_date": "2031-03-02",
-        "end_date": "2031-03-04",
-        "time_zone": "Asia/Bangkok",
-        "city": "Bangkok",
-        "country": "TH",
-        "region": "asia_pacific",
-        "organisers": [wco.pk],
-        "status": "contingent",
-    }
-    data.update(overrides)
-    return data
 
 
 def moderate(client, partner, secretariat_user, action, **kwargs):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from gci.calendar.models import EventIndexPage
+from gci.home.models import PartnerOrganisation
 
 from .pages import EventPageFactory, home_page, partners_area
 
@@ -35,3 +36,22 @@ def make_event(parent, title, start, end=None, publish=True, translate=False, **
 
 def days_from_today(days):
     return timezone.localdate() + dt.timedelta(days=days)
+
+
+def proposal_data(**overrides):
+    """What a Partner posts to share a planned training (WCO organises it)."""
+    wco = PartnerOrganisation.objects.get(acronym="WCO", locale__language_code="en")
+    return {
+        "title": "Ozone smuggling course, Bangkok",
+        "kind": "training",
+        "summary": "Three days on refrigerant gases.",
+        "start_date": "2031-03-02",
+        "end_date": "2031-03-04",
+        "time_zone": "Asia/Bangkok",
+        "city": "Bangkok",
+        "country": "TH",
+        "region": "asia_pacific",
+        "organisers": [wco.pk],
+        "status": "contingent",
+        **overrides,
+    }

@@ -27,7 +27,7 @@ from gci.materials.models import ReviewAssignment
 from gci.site import page_cache
 from gci.site.memo import current_generation, memo_generation
 from gci.site.page_cache import HEADER
-from tests.factories.calendar import make_event, public_index
+from tests.factories.calendar import make_event, proposal_data, public_index
 from tests.factories.materials import MaterialFactory, SuitcaseDocumentFactory, current_round
 
 pytestmark = pytest.mark.django_db
@@ -127,22 +127,6 @@ def test_a_cached_page_outlives_a_draft_and_not_its_publication(client, settings
 
 
 # Event proposals: a Partner's proposal is a draft until the Secretariat publishes it.
-
-
-def proposal_data():
-    return {
-        "title": "Ozone smuggling course, Bangkok",
-        "kind": "training",
-        "summary": "Three days on refrigerant gases.",
-        "start_date": "2031-03-02",
-        "end_date": "2031-03-04",
-        "time_zone": "Asia/Bangkok",
-        "city": "Bangkok",
-        "country": "TH",
-        "region": "asia_pacific",
-        "organisers": [organisation().pk],
-        "status": "contingent",
-    }
 
 
 def test_a_partners_event_proposal_purges_nothing(client, settings, wco_user):
