@@ -44,9 +44,10 @@ def partners_only(view):
 
     @login_required
     @wraps(view)
-    def wrapper(request, *args, **kwargs):
+    def members_only(request, *args, **kwargs):
         if not can_enter_partners_area(request.user):
             return refusal(request)
-        return private_response(view(request, *args, **kwargs))
+        return view(request, *args, **kwargs)
 
-    return wrapper
+    # Outermost, so the redirect to the login is private too.
+    return private(members_only)

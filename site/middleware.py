@@ -190,6 +190,10 @@ class PartnersAreaDoorMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if under_partners_area(request.path):
+            # Whatever answers there is private, even if a page's view
+            # restriction (which also makes Wagtail say so) was removed.
+            response = private_response(response)
         if response.status_code != 404:
             return response
         user = getattr(request, "user", None)

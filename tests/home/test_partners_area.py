@@ -149,3 +149,25 @@ def test_partners_still_get_a_404_for_what_is_missing(client, cites_user, french
 def test_a_404_outside_the_partners_area_stays_a_404(client, french_area_renamed):
     for path in ["/en/no-such-page/", "/fr/partners-area-not/", "/en/partners/missing/"]:
         assert client.get(path).status_code == 404, path
+
+
+def test_the_login_redirect_of_a_partners_area_view_is_private(client):
+    response = client.get("/en/planning/calendar-link/")
+    assert response.status_code == 302
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
+def test_the_partners_area_stays_private_without_its_view_restriction(client, wco_user):
+    """Closed by its page type too: a member's dashboard is never stored by a
+    shared cache, even if an editor removed the area's view restriction."""
+    from wagtail.models import PageViewRestriction
+
+    from gci.home.models import PartnersAreaPage
+
+    PageViewRestriction.objects.filter(page__in=PartnersAreaPage.objects.all()).delete()
+    client.force_login(wco_user)
+    response = client.get("/en/partners-area/")
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
