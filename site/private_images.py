@@ -32,6 +32,7 @@ from django.http import FileResponse, Http404, HttpResponse
 
 from gci.home.http import private_response
 from gci.home.visibility import collection_is_restricted, collection_visible_to
+from gci.site.page_cache import PAGES, purge
 
 PRIVATE = "private"
 
@@ -221,7 +222,8 @@ def collection_edit_view():
     """Wagtail's "edit collection" view, which also moves the collection (and
     its children) in the tree with no signal: afterwards its images are put
     on the side their new place says (a public collection moved under a
-    restricted one takes its files out of ``/media/images/`` at once).
+    restricted one takes its files out of ``/media/images/`` at once), and
+    cached pages and memos forget where it stood.
     Routed at Wagtail's own address in ``gci.site.urls``."""
     from wagtail.admin.views.collections import Edit
 
@@ -229,6 +231,9 @@ def collection_edit_view():
         def save_instance(self):
             instance = super().save_instance()
             resettle(_images_in(instance))
+            # The form saved (and purged) before the move: what was cached
+            # in between still has the collection in its old place.
+            purge(PAGES)
             return instance
 
     return CollectionEdit.as_view()

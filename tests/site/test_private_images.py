@@ -187,7 +187,9 @@ def test_a_collection_that_gains_or_loses_a_restriction_moves_its_images(setting
     assert image.get_rendition("width-30").file.name.startswith("images/")
 
 
-def test_a_public_collection_moved_under_a_restricted_one_takes_its_files_along(client, settings):
+def test_a_public_collection_moved_under_a_restricted_one_takes_its_files_along(
+    client, settings, monkeypatch
+):
     """Wagtail's collection editor moves the collection in the tree with no signal."""
     from django.contrib.auth import get_user_model
 
@@ -198,11 +200,31 @@ def test_a_public_collection_moved_under_a_restricted_one_takes_its_files_along(
     image = _image(collection)
     public = image.get_rendition("width-30").file.name
     force_login_with_totp(client, admin)
+    from wagtail.models import Collection
+
+    from gci.home.visibility import anonymous_files
+
+    def open_to_anonymous():
+        return list(anonymous_files(type(image).objects.filter(pk=image.pk)))
+
+    # Another request reads the collection between Wagtail's form.save()
+    # (which purges) and its move() (which sends no signal), and the memo
+    # keeps what it saw.
+    move = Collection.move
+    seen_in_between = []
+
+    def read_then_move(self, *args, **kwargs):
+        seen_in_between.extend(open_to_anonymous())
+        return move(self, *args, **kwargs)
+
+    monkeypatch.setattr(Collection, "move", read_then_move)
     response = client.post(
         f"/admin/collections/{collection.pk}/",
         {"name": collection.name, "parent": case_study_photos_collection().pk},
     )
     assert response.status_code == 302
+    assert seen_in_between == [image]
+    assert open_to_anonymous() == []  # the move purged too: nothing stale says "public"
     collection.refresh_from_db()
     assert collection.get_parent() == case_study_photos_collection()
     assert not _on_disk(settings, public)
