@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "csp",
     "django_countries",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -175,6 +177,16 @@ GCI_PAGE_CACHE_QUERY_PARAMS = [
 ]
 # What purges the cache (a publish, an organisation saved… but not a draft):
 # gci.site.page_cache.REACH.
+
+# Background work (django-tasks, the backport of Django 6's tasks framework
+# that Wagtail itself enqueues its search-index and reference-index updates
+# to): queued in the database, run by `manage.py db_worker` (docs/deploy.md).
+TASKS = {
+    "default": {
+        "BACKEND": env.str("GCI_TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    },
+}
 
 # Passwords
 AUTH_PASSWORD_VALIDATORS = [

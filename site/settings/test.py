@@ -31,6 +31,15 @@ CACHES = {
     for alias in ("default", "pages")
 }
 
+# Tasks run at once, inside the test (one test runs the real worker against
+# the database queue: tests/site/test_tasks.py).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default"],
+    }
+}
+
 # whitenoise warns when STATIC_ROOT does not exist yet (before collectstatic).
 os.makedirs(STATIC_ROOT, exist_ok=True)
 
