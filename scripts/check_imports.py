@@ -65,6 +65,7 @@ LAYERS = [
             "gci.site.mail",
             "gci.site.forms",
             "gci.site.routes",
+            "gci.site.models",
         ],
     ),
 ]

@@ -1,0 +1,3 @@
+"""The site's own records: what the services of `gci.site` keep in the
+database (no partnership content: that lives in the apps). One module per
+service, imported here so Django finds the models."""
