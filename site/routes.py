@@ -33,7 +33,19 @@ class PageViews:
         self._functions = {}
 
     def register(self, function):
-        self._functions[function.__name__] = function
+        """Register `function` under its name; a second function of the same
+        name is a mistake (two views fighting for one route), not an update."""
+        name = function.__name__
+        registered = self._functions.get(name)
+        if registered is not None and (registered.__module__, registered.__qualname__) != (
+            function.__module__,
+            function.__qualname__,
+        ):
+            raise ValueError(
+                f"A view named {name!r} is already registered "
+                f"({registered.__module__}.{registered.__qualname__})."
+            )
+        self._functions[name] = function
         return function
 
     def __getattr__(self, name):
