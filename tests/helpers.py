@@ -95,3 +95,15 @@ def run_manage(*args, env_overrides=None, drop=(), timeout=120):
         env=env,
         timeout=timeout,
     )
+
+
+def dangling_descriptions(body):
+    """The ids that an ``aria-describedby`` on the page names but no element
+    carries: a screen reader then reads no error or hint for that field."""
+    import re
+
+    ids = set(re.findall(r'\sid="([^"]+)"', body))
+    named = {
+        name for value in re.findall(r'aria-describedby="([^"]*)"', body) for name in value.split()
+    }
+    return named - ids

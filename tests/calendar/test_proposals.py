@@ -7,6 +7,7 @@ from wagtail.models import Locale, WorkflowState
 
 from gci.calendar.models import EventPage
 from tests.factories.calendar import proposal_data
+from tests.helpers import dangling_descriptions
 
 pytestmark = pytest.mark.django_db
 
@@ -102,6 +103,16 @@ def test_an_out_of_range_organiser_is_a_form_error(client, wco_user):
     assert "valid" in error.group(1)
     assert 'value="Ozone smuggling course, Bangkok"' in body
     assert not EventPage.objects.filter(title="Ozone smuggling course, Bangkok").exists()
+
+
+def test_each_field_in_error_is_described_by_its_message(client, wco_user):
+    client.force_login(wco_user)
+    body = client.post(
+        "/en/planning/propose/", proposal_data(title="", organisers=["999999999999999999"])
+    ).content.decode()
+    assert 'aria-describedby="id_organisers_error"' in body  # the organisers' fieldset
+    assert 'aria-describedby="id_title_error"' in body
+    assert dangling_descriptions(body) == set()
 
 
 def test_a_proposal_made_in_french_lives_in_the_default_language_calendar(client, wco_user):

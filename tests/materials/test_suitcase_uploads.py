@@ -14,7 +14,7 @@ from gci.materials.collections import SUBMISSIONS, SUITCASE
 from gci.materials.models import Material
 from gci.materials.uploads import validate_upload
 from tests.factories.materials import submission_data
-from tests.helpers import force_login_with_totp
+from tests.helpers import dangling_descriptions, force_login_with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -136,6 +136,14 @@ def test_a_refused_file_re_renders_the_form_with_the_reason_and_the_input(client
     assert "Ozone smuggling: ten cases for trainers" in body  # input kept
     assert set(checked_boxes(body, "topics")) == {"ods", "customs_procedures"}
     assert not Material.objects.filter(title__startswith="Ozone smuggling").exists()
+
+
+def test_the_refusal_is_what_the_file_field_is_described_by(client, cites_user):
+    client.force_login(cites_user)
+    html = upload("slides.pdf", b"<html><body>not a pdf</body></html>")
+    body = client.post(SUBMIT, form_data(file=html)).content.decode()
+    assert re.search(r'<input type="file"[^>]*aria-describedby="[^"]*id_file_error', body)
+    assert dangling_descriptions(body) == set()
 
 
 def test_a_file_or_a_link_is_required(client, cites_user):
