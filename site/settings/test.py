@@ -15,6 +15,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # puts it back.
 GCI_EMAIL_TRANSPORT = "django.core.mail.backends.locmem.EmailBackend"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+LOGGING["handlers"]["mail_admins"]["email_backend"] = GCI_EMAIL_TRANSPORT
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -7,6 +7,7 @@ process delivers from the real queue."""
 
 import asyncio
 import datetime as dt
+import logging
 import socket
 import sqlite3
 
@@ -123,6 +124,15 @@ def test_django_mail_goes_through_the_outbox(settings, django_capture_on_commit_
     sent = OutboxEmail.objects.get()
     assert sent.state == OutboxState.SENT
     assert sent.body == ""  # dropped once it left: it may hold a sign-in link
+
+
+def test_error_reports_to_admins_skip_the_outbox(settings):
+    """They must leave when the database is what failed."""
+    settings.ADMINS = [("ops", "ops@example.org")]
+    settings.EMAIL_BACKEND = "gci.site.mail.OutboxBackend"
+    logging.getLogger("django.request").error("Internal Server Error: /boom")
+    assert [m.to for m in mail.outbox] == [["ops@example.org"]]
+    assert not OutboxEmail.objects.exists()
 
 
 def test_a_row_is_claimed_by_one_worker_only():
