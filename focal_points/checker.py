@@ -3,7 +3,9 @@
 Bounded concurrency (a small thread pool), a timeout per request, redirects
 followed and recorded, a user agent that says who we are. Idempotent: the
 Secretariat is emailed once when links break (a link that was already broken
-at the last check is not reported again).
+at the last check is not reported again). `check_links` is the task that runs
+a whole check in the worker (the schedule enqueues it; so does
+`manage.py check_focal_point_links --enqueue`).
 """
 
 import ipaddress
@@ -16,6 +18,7 @@ import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django_tasks import task
 from requests.adapters import HTTPAdapter
 
 from gci.home.roles import SECRETARIAT
@@ -203,3 +206,11 @@ def run(workers=6, timeout=10):
     newly_broken = record(results)
     notify(newly_broken)
     return results, newly_broken
+
+
+@task()
+def check_links(workers: int = 6, timeout: float = 10) -> dict[str, int]:
+    """One check run as background work; returns what it found."""
+    results, newly_broken = run(workers=workers, timeout=timeout)
+    good = sum(1 for result in results if result.ok)
+    return {"checked": len(results), "good": good, "newly_broken": len(newly_broken)}

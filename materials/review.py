@@ -18,7 +18,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from gci.home.models import Membership
-from gci.site.mail import addresses_of, mail_connection, send_templated
+from gci.site.mail import addresses_of, send_templated
+from gci.site.outbox import batch
 
 from .choices import AssignmentState, ReviewAction
 from .gate import fingerprint, needs_review_again, reviewed_translation
@@ -164,22 +165,17 @@ def invite(
 
 def email_invitations(review_round: ReviewRound, assignments: Sequence[ReviewAssignment]) -> None:
     """One email per member of each invited organisation, to them alone,
-    through one connection."""
+    delivered by one task (one connection)."""
     url = review_round_url(review_round)
     by_organisation: dict[PartnerOrganisation, list[User]] = {}
     for membership in members([a.organisation_id for a in assignments]):
         by_organisation.setdefault(membership.organisation, []).append(membership.user)
     if not by_organisation:
         return
-    with mail_connection() as connection:
+    with batch():
         for organisation, users in by_organisation.items():
             context = {"round": review_round, "url": url, "organisation": organisation}
-            send_templated(
-                "materials/email/invitation",
-                context,
-                addresses_of(users),
-                connection=connection,
-            )
+            send_templated("materials/email/invitation", context, addresses_of(users))
 
 
 def review_round_url(review_round: ReviewRound) -> str:

@@ -36,6 +36,7 @@ LAYERS = [
             # Site chrome (templates load it by name) and registration.
             "gci.site.templatetags",
             "gci.site.wagtail_hooks",
+            "gci.site.viewsets",  # the admin of the site's own records (the outbox)
             "gci.site.apps",
             # Commands may compose every app (load_demo builds the whole site).
             "gci.*.management",
@@ -63,6 +64,7 @@ LAYERS = [
             # Utilities that know nothing of the partnership.
             "gci.site.memo",
             "gci.site.mail",
+            "gci.site.outbox",  # delivers the outbox: the mail tasks
             "gci.site.forms",
             "gci.site.routes",
             "gci.site.models",

@@ -6,46 +6,50 @@ whitespace or control characters, newlines included, becomes one space) and
 prefixed, so a title someone typed with a newline can neither make Django
 refuse the message (BadHeaderError) nor add a header.
 
-Sending is two steps, so the second can run as background work:
+Every email leaves the request as background work (`gci.site.outbox`):
 
 1. `compose` renders the templates once per language, in each recipient's
    language (the `language` asked for; else the recipient's preferred
    language, the one Wagtail keeps in their profile and uses for its own
    notifications; else the site's default), and returns plain dicts of
    strings, one per address: nothing in them refers to the database.
-2. `deliver` sends them through one mail-server connection and says which
-   went out. Each recipient gets their own copy (they see only their own
-   address); a failure for one is logged with its traceback, recorded, and
-   never stops the others, nor the request that caused the mail.
+2. `send_templated` writes them to the outbox, one row per address (each
+   recipient sees only their own address), in the current transaction;
+   when it commits, a task delivers them through one connection, retries a
+   failure with back-off, and records what finally failed where the
+   Secretariat sees it (the admin's "Outgoing emails").
 
-`send_templated` does both and, given a "sent once" log row
-(`gci.home.sent_once.SentOnceLog`), records what failed in it. `send_once`
-is the one loop for reminders and anything else that must go out at most
-once: it claims a log row (a unique constraint) before sending.
+`send_once` is the one loop for reminders and anything else that must go
+out at most once: it claims a log row (`gci.home.sent_once.SentOnceLog`, a
+unique constraint) and queues the emails in one transaction; the log row
+then records the addresses that finally failed.
+
+`OutboxBackend`, the `EMAIL_BACKEND`, puts the mail that others send
+through Django (allauth, Wagtail's notifications) on the same path.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMessage
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from gci.site import outbox
+from gci.site.models import OutboxEmail
+
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractUser
-    from django.core.mail.backends.base import BaseEmailBackend
 
     from gci.home.sent_once import SentOnceLog
-
-logger = logging.getLogger(__name__)
 
 # C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -144,69 +148,6 @@ def _unique(recipients: Iterable[Recipient]) -> dict[str, str | None]:
     return addresses
 
 
-@dataclass
-class Outcome:
-    """What `deliver` did: the addresses sent to, and {address: error} of the others."""
-
-    sent: list[str] = field(default_factory=list)
-    failed: dict[str, str] = field(default_factory=dict)
-
-    def record(self, log: SentOnceLog) -> None:
-        """Write the failures, if any, into the "sent once" row `log`."""
-        if self.failed:
-            log.failed = "\n".join(f"{address}: {error}" for address, error in self.failed.items())
-            log.save(update_fields=["failed"])
-
-
-@contextlib.contextmanager
-def mail_connection() -> Iterator[BaseEmailBackend]:
-    """One open connection to the mail server for a batch of emails. If the
-    server cannot be reached, each email tries again and its failure is
-    logged and recorded like any other."""
-    connection = get_connection()
-    with contextlib.suppress(Exception):
-        connection.open()
-    try:
-        yield connection
-    finally:
-        with contextlib.suppress(Exception):
-            connection.close()
-
-
-def deliver(messages: list[Message], connection: BaseEmailBackend | None = None) -> Outcome:
-    """Send `messages` (from `compose`) through one connection, each on its own.
-
-    A failure for one address (the server refuses it, the connection drops)
-    is logged with its traceback and recorded in the outcome; the connection
-    is then opened afresh and the next address is tried."""
-    outcome = Outcome()
-    if not messages:
-        return outcome
-    with contextlib.ExitStack() as stack:
-        if connection is None:
-            connection = stack.enter_context(mail_connection())
-        for message in messages:
-            email = EmailMultiAlternatives(
-                message["subject"], message["body"], to=[message["to"]], connection=connection
-            )
-            try:
-                connection.send_messages([email])
-            except Exception as error:
-                logger.exception("Email %s to %s not sent", message["template"], message["to"])
-                outcome.failed[message["to"]] = single_line(repr(error))[:500]
-                _reopen(connection)
-            else:
-                outcome.sent.append(message["to"])
-    return outcome
-
-
-def _reopen(connection: BaseEmailBackend) -> None:
-    with contextlib.suppress(Exception):
-        connection.close()
-    with contextlib.suppress(Exception):  # if it stays shut, each send says so
-        connection.open()
-
-
 def send_templated(
     template_prefix: str,
     context: dict[str, Any],
@@ -214,15 +155,74 @@ def send_templated(
     *,
     language: str | None = None,
     log: SentOnceLog | None = None,
-    connection: BaseEmailBackend | None = None,
+    cause_url: str = "",
 ) -> int:
-    """Send the email `template_prefix` to each recipient in their language;
-    returns how many were sent. With `log` (a "sent once" row), what failed
-    is recorded in it."""
-    outcome = deliver(compose(template_prefix, context, recipients, language), connection)
-    if log is not None:
-        outcome.record(log)
-    return len(outcome.sent)
+    """Queue the email `template_prefix` for each recipient, in their
+    language, in the outbox; returns how many were queued. They leave when
+    the transaction commits, through a task. With `log` (a "sent once" row),
+    the rows are tied to it and it records the addresses that finally failed."""
+    rows = [
+        OutboxEmail(
+            to=message["to"],
+            language=message["language"],
+            subject=message["subject"],
+            body=message["body"],
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            cause=template_prefix[:100],
+            cause_url=cause_url[:500],
+        )
+        for message in compose(template_prefix, context, recipients, language)
+    ]
+    return len(outbox.queue(rows, log=log))
+
+
+class OutboxBackend(BaseEmailBackend):
+    """The site's `EMAIL_BACKEND`: every email sent through Django (allauth's,
+    Wagtail's notifications, `send_mail`) is written to the outbox and
+    delivered by the task, like the templated ones. The real mail server is
+    `GCI_EMAIL_TRANSPORT` (from `EMAIL_URL`); the errors mailed to ADMINS go
+    straight to it (see LOGGING), so they leave even when the database is down."""
+
+    def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
+        messages = [message for message in email_messages if message.recipients()]
+        rows = []
+        for message in messages:
+            if message.attachments:  # not kept in the outbox: straight out
+                outbox.transport().send_messages([message])
+            else:
+                rows.append(outbox_row(message))
+        outbox.queue(rows)
+        return len(messages)
+
+
+def outbox_row(message: EmailMessage) -> OutboxEmail:
+    alternatives = getattr(message, "alternatives", [])
+    return OutboxEmail(
+        to=", ".join(message.to),
+        cc=list(message.cc),
+        bcc=list(message.bcc),
+        reply_to=list(message.reply_to),
+        from_email=message.from_email or "",
+        language=translation.get_language() or "",
+        subject=str(message.subject),
+        body=str(message.body),
+        content_subtype=message.content_subtype,
+        alternatives=[[str(content), mimetype] for content, mimetype in alternatives],
+        headers={str(name): str(value) for name, value in message.extra_headers.items()},
+        cause=caller()[:100],
+    )
+
+
+def caller() -> str:
+    """Who sent the email: the package of the first caller outside the mail
+    machinery (e.g. "allauth.account", "wagtail.admin")."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        module = frame.f_globals.get("__name__", "")
+        if not module.startswith(("django.core.mail", "gci.site.mail", "gci.site.outbox")):
+            return ".".join(module.split(".")[:2])
+        frame = frame.f_back  # type: ignore[assignment]
+    return ""
 
 
 @dataclass(frozen=True)
@@ -240,20 +240,17 @@ class Due:
 
 
 def send_once(log_model: type[SentOnceLog], due: Iterable[Due]) -> int:
-    """Send every `due` email not sent before; returns the number of emails sent.
+    """Queue every `due` email not sent before; returns the number queued.
 
-    For each, a `log_model` row is claimed (created with `key`) in the same
-    transaction as the sending: if another run claimed it first (even on
-    another machine at once), the unique constraint refuses the row and the
-    email is skipped. If no recipient got it (each failure is logged), the
-    claim is rolled back and the next run tries again; if some did, the row
-    stays and records the addresses that failed. One connection serves the
-    whole run."""
+    For each, a `log_model` row is claimed (created with `key`) and the
+    emails written to the outbox in one transaction: if another run claimed
+    it first (even on another machine at once), the unique constraint
+    refuses the row and the email is skipped. Once committed, one task
+    delivers the whole run through one connection, retrying a failure with
+    back-off; the log row records the addresses that finally failed."""
     pending = [item for item in due if item.recipients]
-    if not pending:
-        return 0
-    sent = 0
-    with mail_connection() as connection:
+    queued = 0
+    with outbox.batch():
         for item in pending:
             addresses = _unique(item.recipients)
             try:
@@ -261,16 +258,9 @@ def send_once(log_model: type[SentOnceLog], due: Iterable[Due]) -> int:
                     log = log_model._default_manager.create(
                         **item.key, recipients=", ".join(addresses)
                     )
-                    delivered = send_templated(
-                        item.template,
-                        item.context,
-                        addresses.items(),
-                        log=log,
-                        connection=connection,
+                    queued += send_templated(
+                        item.template, item.context, addresses.items(), log=log
                     )
-                    if not delivered:  # retried next run
-                        transaction.set_rollback(True)
-                    sent += delivered
             except IntegrityError:
                 continue  # already sent (another run got there first)
-    return sent
+    return queued

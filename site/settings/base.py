@@ -287,6 +287,10 @@ PASSWORD_RESET_TIMEOUT = max(GCI_INVITATION_TIMEOUT, GCI_PASSWORD_RESET_TIMEOUT)
 ADMINS = [(address.split("@")[0], address) for address in env.list("ADMINS", default=[])]
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Every email goes through the outbox (a row, then a task: gci.site.outbox);
+# the task hands it to the real mail server, the one EMAIL_URL names.
+GCI_EMAIL_TRANSPORT = EMAIL_BACKEND  # noqa: F821 (set from EMAIL_CONFIG)
+EMAIL_BACKEND = "gci.site.mail.OutboxBackend"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Green Customs <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -384,7 +388,19 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # Server errors to ADMINS straight through the mail server, not the
+        # outbox: they must leave even when the database is what failed.
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "django.utils.log.AdminEmailHandler",
+            "email_backend": GCI_EMAIL_TRANSPORT,
+        },
+    },
+    "loggers": {"django": {"handlers": ["mail_admins"], "level": "INFO"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 

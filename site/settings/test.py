@@ -9,7 +9,13 @@ GCI_ENVIRONMENT = "test"
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The outbox delivers to memory (django.core.mail.outbox). Django's test
+# set-up also points EMAIL_BACKEND itself at memory, so mail sent through
+# Django directly (allauth) skips the outbox; tests/site/test_outbox.py
+# puts it back.
+GCI_EMAIL_TRANSPORT = "django.core.mail.backends.locmem.EmailBackend"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+LOGGING["handlers"]["mail_admins"]["email_backend"] = GCI_EMAIL_TRANSPORT
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

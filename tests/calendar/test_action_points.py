@@ -35,6 +35,17 @@ def meeting():
     )
 
 
+@pytest.fixture
+def send_reminders(django_capture_on_commit_callbacks):
+    """Run the reminders command and commit: the outbox's task delivers."""
+
+    def run():
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("send_reminders", verbosity=0)
+
+    return run
+
+
 def point(meeting, text, due, *owners, **fields):
     action = ActionPoint.objects.create(meeting=meeting, text=text, due_date=due, **fields)
     action.owners.set([org(a) for a in owners])
@@ -111,33 +122,35 @@ def test_two_people_at_once_do_not_overwrite_each_other(client, meeting, wco_use
     assert action.notes == "First"
 
 
-def test_reminders_go_out_once_before_the_due_date_and_once_when_overdue(meeting, wco_user):
+def test_reminders_go_out_once_before_the_due_date_and_once_when_overdue(
+    meeting, wco_user, send_reminders
+):
     soon = point(meeting, "Send the slides", days_from_today(3), "WCO")
     late = point(meeting, "Send the survey", days_from_today(-1), "WCO")
     point(meeting, "Already done", days_from_today(-1), "WCO", status="done")
-    call_command("send_reminders", verbosity=0)
+    send_reminders()
     assert sorted((m.to[0], "overdue" in m.subject.lower()) for m in mail.outbox) == [
         (wco_user.email, False),
         (wco_user.email, True),
     ]
     assert ReminderLog.objects.filter(action_point=soon, kind="upcoming").exists()
     assert ReminderLog.objects.filter(action_point=late, kind="overdue").exists()
-    call_command("send_reminders", verbosity=0)
+    send_reminders()
     assert len(mail.outbox) == 2  # idempotent
 
 
-def test_a_new_due_date_gets_a_new_reminder(meeting, wco_user):
+def test_a_new_due_date_gets_a_new_reminder(meeting, wco_user, send_reminders):
     action = point(meeting, "Send the slides", days_from_today(3), "WCO")
-    call_command("send_reminders", verbosity=0)
+    send_reminders()
     action.due_date = days_from_today(5)
     action.save()
-    call_command("send_reminders", verbosity=0)
+    send_reminders()
     assert len(mail.outbox) == 2
 
 
-def test_reminders_wait_until_the_window_opens(meeting):
+def test_reminders_wait_until_the_window_opens(meeting, send_reminders):
     point(meeting, "Far away", days_from_today(60), "WCO")
-    call_command("send_reminders", verbosity=0)
+    send_reminders()
     assert mail.outbox == []
 
 

@@ -81,13 +81,31 @@ def test_it_records_status_redirects_and_last_good(local_links):
     assert all(agent.startswith("GreenCustomsLinkChecker/") for agent in Handler.user_agents)
 
 
-def test_the_secretariat_gets_one_summary_email_and_only_once(local_links, secretariat_user):
-    run_check()
+def test_the_check_runs_as_a_task_the_command_can_queue(local_links):
+    """The worker runs `check_links`; `--enqueue` queues it (the suite's
+    tasks run at once, so the check has run when the command returns)."""
+    from gci.focal_points.checker import check_links
+
+    result = check_links.enqueue(workers=4, timeout=0.5)
+    assert result.return_value == {"checked": 4, "good": 2, "newly_broken": 2}
+    LinkCheck.objects.all().delete()
+    call_command(
+        "check_focal_point_links", "--enqueue", "--timeout", "0.5", "--workers", "4", verbosity=0
+    )
+    assert LinkCheck.objects.filter(url=local_links + "/good", ok=True).exists()
+
+
+def test_the_secretariat_gets_one_summary_email_and_only_once(
+    local_links, secretariat_user, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox's task
+        run_check()
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert secretariat_user.email in message.to
     assert "/missing" in message.body and "/slow" in message.body and "/good" not in message.body
-    run_check()  # still broken: not reported again
+    with django_capture_on_commit_callbacks(execute=True):
+        run_check()  # still broken: not reported again
     assert len(mail.outbox) == 1
 
 

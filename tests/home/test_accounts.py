@@ -230,8 +230,11 @@ class TestInvitation:
         assert "Another account already uses this email address." in response.content.decode()
         assert mail.outbox == []
 
-    def test_invitation_is_sent_in_the_requested_language(self, wco_user):
-        send_invitation(wco_user, language="fr")
+    def test_invitation_is_sent_in_the_requested_language(
+        self, wco_user, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):  # the outbox's task
+            send_invitation(wco_user, language="fr")
         assert "Organisation mondiale des douanes" in mail.outbox[0].body
 
 

@@ -240,18 +240,24 @@ def test_each_partners_dashboard_shows_what_waits_for_them(client, wco_user, cit
     assert "Nothing waits for your organisation." in body  # CITES approved it
 
 
-def test_reminders_before_the_deadline_and_when_overdue_once_each(secretariat_user, wco_user):
+def test_reminders_before_the_deadline_and_when_overdue_once_each(
+    secretariat_user, wco_user, django_capture_on_commit_callbacks
+):
+    def send_reminders():  # and commit: the outbox's task delivers
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("send_reminders", verbosity=0)
+
     french = current_round("fr")
     french.deadline = timezone.localdate() + dt.timedelta(days=3)
     french.save()
-    call_command("send_reminders", verbosity=0)
+    send_reminders()
     review_mails = [m for m in mail.outbox if "review of the" in m.subject]
     assert [m.to for m in review_mails] == [[wco_user.email]]  # CITES approved, Basel declined
-    call_command("send_reminders", verbosity=0)
+    send_reminders()
     assert len([m for m in mail.outbox if "review of the" in m.subject]) == 1
     french.deadline = timezone.localdate() - dt.timedelta(days=1)
     french.save()
-    call_command("send_reminders", verbosity=0)
+    send_reminders()
     overdue = [m for m in mail.outbox if "Overdue: review of the" in m.subject]
     assert len(overdue) == 1
 

@@ -15,6 +15,7 @@ from gci.home.roles import SECRETARIAT
 from gci.materials.models import Material
 from gci.site.forms import SingleLineField
 from gci.site.mail import email_subject, send_templated
+from gci.site.models import OutboxEmail, OutboxState
 from tests.factories.materials import submission_data
 
 pytestmark = pytest.mark.django_db
@@ -77,15 +78,18 @@ def test_a_title_with_a_newline_gets_the_normal_confirmation_and_the_mail(
         assert not any(line.startswith("Bcc:") for line in headers.splitlines())
 
 
-def test_a_subject_never_carries_a_newline_whatever_the_title():
+def test_a_subject_never_carries_a_newline_whatever_the_title(django_capture_on_commit_callbacks):
     for text in (INJECTED, "a\r\nb", "a\rb", "a\u2028b", "a\x0bb", "a\x85b", "  a\t\tb  "):
         subject = email_subject(text)
         assert subject.startswith("[Green Customs] ")
         assert subject.isprintable(), repr(subject)
     material = Material(title=INJECTED, status="approved")
-    sent = send_templated(
-        "materials/email/decided", {"material": material, "suitcase_url": "/"}, ["p@example.org"]
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox's task
+        sent = send_templated(
+            "materials/email/decided",
+            {"material": material, "suitcase_url": "/"},
+            ["p@example.org"],
+        )
     assert sent == 1
     assert mail.outbox[0].subject == "[Green Customs] In the suitcase: line1 Bcc: x@example.org"
     assert mail.outbox[0].message()["Bcc"] is None
@@ -94,12 +98,12 @@ def test_a_subject_never_carries_a_newline_whatever_the_title():
 def test_a_recipient_the_server_refuses_does_not_stop_the_others(
     client, cites_user, settings, caplog, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = f"{RefusingBackend.__module__}.RefusingBackend"
+    settings.GCI_EMAIL_TRANSPORT = f"{RefusingBackend.__module__}.RefusingBackend"
     secretariat_member("refused@example.org")
     secretariat_member("zz-after@example.org")
     client.force_login(cites_user)
     with (
-        caplog.at_level(logging.ERROR, logger="gci.site.mail"),
+        caplog.at_level(logging.ERROR, logger="gci.site.outbox"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = client.post(SUBMIT, form_data())
@@ -110,6 +114,11 @@ def test_a_recipient_the_server_refuses_does_not_stop_the_others(
     assert "zz-after@example.org" in delivered
     [record] = caplog.records
     assert "refused@example.org" in record.getMessage() and record.exc_info
+    # An address that cannot be encoded will never go: failed at once, for
+    # the Secretariat to see.
+    refused = OutboxEmail.objects.get(to="refused@example.org")
+    assert (refused.state, refused.attempts) == (OutboxState.FAILED, 1)
+    assert refused.last_error == "ValueError: Invalid address"
 
 
 def test_a_single_line_field_folds_control_characters():
