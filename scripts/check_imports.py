@@ -36,6 +36,7 @@ LAYERS = [
             # Site chrome (templates load it by name) and registration.
             "gci.site.templatetags",
             "gci.site.wagtail_hooks",
+            "gci.site.viewsets",
             "gci.site.apps",
             # Commands may compose every app (load_demo builds the whole site).
             "gci.*.management",
@@ -66,6 +67,7 @@ LAYERS = [
             "gci.site.forms",
             "gci.site.routes",
             "gci.site.models",
+            "gci.site.schedule",
         ],
     ),
 ]
