@@ -151,6 +151,7 @@ class Report:
     ran: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    messages: dict[str, str] = field(default_factory=dict)
 
 
 def run_due(
@@ -186,4 +187,5 @@ def run_due(
         else:
             release(job, started, runner, ScheduledJob.Outcome.SUCCEEDED, message)
             report.ran.append(job.name)
+            report.messages[job.name] = message
     return report

@@ -22,6 +22,14 @@ def _stop(signum, frame):
     raise KeyboardInterrupt(f"signal {signum}")
 
 
+def _interval(every):
+    seconds = int(every.total_seconds())
+    for unit, size in (("day", 86400), ("h", 3600), ("min", 60)):
+        if seconds % size == 0:
+            return f"{seconds // size} {unit}"
+    return f"{seconds} s"
+
+
 class Command(BaseCommand):
     help = "Run the scheduled jobs that are due (idempotent, safe on several hosts at once)."
 
@@ -40,19 +48,29 @@ class Command(BaseCommand):
         parser.add_argument(
             "--list", action="store_true", help="List the jobs and how each last ended."
         )
+        parser.add_argument(
+            "--leave-out",
+            action="append",
+            default=[],
+            metavar="JOB",
+            help="Leave this job out (repeatable), e.g. focal-point-links.",
+        )
 
     def handle(self, *args, **options):
         if options["list"]:
             return self.list_jobs()
+        unknown = set(options["leave_out"]) - {job.name for job in schedule.JOBS}
+        if unknown:
+            raise CommandError(f"No such job: {', '.join(sorted(unknown))}.")
+        self.jobs = [job for job in schedule.JOBS if job.name not in options["leave_out"]]
         if not options["loop"]:
             report = self.run_once(options["verbosity"])
             if report.failed:
                 raise CommandError(f"Failed: {', '.join(report.failed)} (see the log).")
             return None
         signal.signal(signal.SIGTERM, _stop)
-        self.stdout.write(
-            f"Scheduler running: {len(schedule.JOBS)} jobs, looking every {options['every']:g} s."
-        )
+        names = ", ".join(f"{job.name} (every {_interval(job.every)})" for job in self.jobs)
+        self.stdout.write(f"Scheduler running: {names}; looking every {options['every']:g} s.")
         try:
             while True:
                 began = time.monotonic()
@@ -63,12 +81,13 @@ class Command(BaseCommand):
         return None
 
     def run_once(self, verbosity):
-        report = schedule.run_due()
-        if verbosity:
-            for name in report.ran:
-                self.stdout.write(f"{name}: done")
-            for name in report.failed:
-                self.stderr.write(f"{name}: FAILED")
+        report = schedule.run_due(self.jobs)
+        for name in report.failed:
+            self.stderr.write(f"{name}: FAILED: {report.messages[name]}")
+        for name in report.ran:
+            # Quiet about a job that had nothing to say, unless asked (-v 2).
+            if verbosity > 1 or (verbosity and report.messages[name]):
+                self.stdout.write(f"{name}: {report.messages[name] or 'done'}")
         return report
 
     def list_jobs(self):
@@ -84,4 +103,4 @@ class Command(BaseCommand):
                 )
                 if record.message:
                     last += f": {record.message}"
-            self.stdout.write(f"{job.name:24} every {job.every}  {due:8} {last}")
+            self.stdout.write(f"{job.name:22} every {_interval(job.every):7} {due:8} {last}")
