@@ -1,6 +1,7 @@
 """The schedule: which jobs are due, the lock, failures recorded, and two
 scheduler processes at once against one database file."""
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -192,7 +193,9 @@ def test_nobody_edits_a_job_record_not_even_a_superuser(client, secretariat_user
     assert ScheduledJob.objects.get(pk=record.pk).name == "reminders"
 
 
-# Two scheduler processes started at the same moment against one SQLite file.
+# Two scheduler processes started at the same moment against one database:
+# a SQLite file always, and PostgreSQL when DATABASE_URL names one (CI's
+# second run), in a database of its own.
 
 SCRIPT = textwrap.dedent(
     """
@@ -201,7 +204,7 @@ SCRIPT = textwrap.dedent(
 
     mode, database, folder = sys.argv[1], sys.argv[2], Path(sys.argv[3])
     os.environ["DJANGO_SETTINGS_MODULE"] = "gci.site.settings.test"
-    os.environ["DATABASE_URL"] = "sqlite:///" + database
+    os.environ["DATABASE_URL"] = database
     import django
 
     django.setup()
@@ -237,10 +240,29 @@ SCRIPT = textwrap.dedent(
 )
 
 
-def test_two_schedulers_at_once_run_each_job_exactly_once(tmp_path):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def shared_database(request, tmp_path):
+    """The URL of an empty database that two processes can share."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'schedule.sqlite3'}"
+        return
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        pytest.skip("PostgreSQL is tried when DATABASE_URL names one (CI's second run)")
+    import psycopg
+
+    name = f"gci_schedule_{os.getpid()}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+        yield f"{url.rsplit('/', 1)[0]}/{name}"
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_two_schedulers_at_once_run_each_job_exactly_once(tmp_path, shared_database):
     script = tmp_path / "scheduler.py"
     script.write_text(SCRIPT)
-    database = str(tmp_path / "schedule.sqlite3")
+    database = shared_database
 
     def start(mode):
         return subprocess.Popen(
