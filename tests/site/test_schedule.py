@@ -175,6 +175,12 @@ def test_the_secretariat_sees_when_each_job_last_ran(client, secretariat_user):
     assert "SMTPError: down" in response.content.decode()
 
 
+def test_the_reports_menu_offers_the_scheduled_jobs_to_the_secretariat(client, secretariat_user):
+    force_login_with_totp(client, secretariat_user)
+    response = client.get(reverse("wagtailadmin_home"))
+    assert reverse("scheduled_jobs:index") in response.content.decode()
+
+
 def test_a_partner_cannot_see_the_scheduled_jobs(client, cites_user):
     ScheduledJob.objects.create(
         name="reminders", last_started_at=T0, outcome="failed", message="SMTPError: down"
