@@ -158,6 +158,16 @@ def test_the_command_exits_with_an_error_when_a_job_failed(monkeypatch):
         call_command("run_schedule", verbosity=0)
 
 
+def test_the_command_records_every_job_even_one_it_leaves_out(monkeypatch):
+    monkeypatch.setattr(
+        schedule,
+        "JOBS",
+        (Job("kept", every=HOUR, call=lambda: None), Job("left-out", every=HOUR, call=broken)),
+    )
+    call_command("run_schedule", "--leave-out", "left-out", verbosity=0)
+    assert sorted(ScheduledJob.objects.values_list("name", flat=True)) == ["kept", "left-out"]
+
+
 def test_a_job_needs_a_command_or_a_call():
     with pytest.raises(ValueError):
         Job("nothing", every=HOUR)
