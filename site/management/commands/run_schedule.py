@@ -12,6 +12,7 @@ import signal
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import close_old_connections
 from django.utils import timezone
 
 from gci.site import schedule
@@ -75,6 +76,7 @@ class Command(BaseCommand):
         try:
             while True:
                 began = time.monotonic()
+                close_old_connections()  # a long-lived process: drop a broken or aged connection
                 self.run_once(options["verbosity"])
                 time.sleep(max(1.0, options["every"] - (time.monotonic() - began)))
         except KeyboardInterrupt:
