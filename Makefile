@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+SCHEDULE_ARGS ?= --leave-out focal-point-links
 export GCI_DEMO_PASSWORD ?= green-customs-2009
 
 # Install Debian packages when we are root with apt-get (a fresh machine, CI).
@@ -49,7 +50,11 @@ nginx-smoke: install nginx ## Try docs/nginx/gci.conf: nginx in front of gunicor
 	scripts/nginx_smoke.sh
 
 run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
-run: install ## Install, migrate, load the demo, collect static, serve on http://127.0.0.1:8000
+run: export GCI_RUN_ADDRESS = $(HOST):$(PORT)
+# The scheduler leaves out the focal-point link check (it fetches the partners'
+# real sites): `make run SCHEDULE_ARGS=` runs it too.
+run: export GCI_SCHEDULE_ARGS = $(SCHEDULE_ARGS)
+run: install ## Install, migrate, load the demo, collect static; serve on http://127.0.0.1:8000 with the task worker and the scheduler
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) load_demo
 	$(MANAGE) collectstatic --no-input -v0
@@ -60,7 +65,12 @@ run: install ## Install, migrate, load the demo, collect static, serve on http:/
 	@echo "  Read API:        http://$(HOST):$(PORT)/api/v2/pages/"
 	@echo "  Demo password:   $(GCI_DEMO_PASSWORD)  (set GCI_DEMO_PASSWORD to change it)"
 	@echo ""
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@echo "  Three processes, each line prefixed with its name; Ctrl-C stops all three:"
+	@echo "    web        the site (runserver)"
+	@echo "    worker     the task worker (manage.py db_worker): the background work; mail is printed as it leaves"
+	@echo "    scheduler  manage.py run_schedule --loop: reminders, publishing, clean-ups (manage.py run_schedule --list)"
+	@echo ""
+	$(BIN)/honcho --procfile scripts/run.Procfile --app-root . --env /dev/null start
 
 test: install browser nginx ## Install and run the whole suite (browser journeys included where Chromium is installed)
 	$(BIN)/python -m pytest -q

@@ -68,6 +68,7 @@ LAYERS = [
             "gci.site.forms",
             "gci.site.routes",
             "gci.site.models",
+            "gci.site.schedule",
         ],
     ),
 ]

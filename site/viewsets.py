@@ -5,14 +5,16 @@ from django.db import models
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import BaseOperationView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
+from wagtail.permission_policies import ModelPermissionPolicy
 
-from gci.site.models import OutboxEmail, OutboxState
+from gci.site.models import OutboxEmail, OutboxState, ScheduledJob
 from gci.site.models.outbox import SENDING_UNKNOWN_AFTER
 from gci.site.outbox import send_again
 
@@ -142,3 +144,47 @@ class OutboxViewSet(ModelViewSet):
             *super().get_urlpatterns(),
             path("send-again/<int:pk>/", self.send_again_view, name="send_again"),
         ]
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Only "view", for anyone granted it (superusers included): the record is
+    written by the scheduler alone."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class ScheduledJobViewSet(ModelViewSet):
+    """When each scheduled job last ran and how it ended (Reports menu; the
+    Secretariat holds the "view" permission)."""
+
+    model = ScheduledJob
+    icon = "time"
+    menu_label = _("Scheduled jobs")
+    add_to_admin_menu = False
+    list_display = [
+        "name",
+        "last_started_at",
+        "last_finished_at",
+        "outcome",
+        "message",
+        "locked_by",
+    ]
+    list_filter = ["outcome"]
+    ordering = ["name"]
+    form_fields = ["name"]  # never shown: the policy allows no add or edit
+    copy_view_enabled = False
+
+
+class ViewPermissionMenuItem(MenuItem):
+    """A menu item shown to those who may view the model."""
+
+    def __init__(self, *args, policy, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.policy = policy
+
+    def is_shown(self, request):
+        return self.policy.user_has_permission(request.user, "view")

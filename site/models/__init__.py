@@ -3,5 +3,6 @@ database (no partnership content: that lives in the apps). One module per
 service, imported here so Django finds the models."""
 
 from .outbox import OutboxEmail, OutboxState
+from .schedule import ScheduledJob
 
-__all__ = ["OutboxEmail", "OutboxState"]
+__all__ = ["OutboxEmail", "OutboxState", "ScheduledJob"]

@@ -3,9 +3,7 @@ whatever else registers a `gci_reminders` hook (a function taking no
 argument and returning the number of emails it sent).
 
 Idempotent: safe to run as often as you like (the same reminder is never sent
-twice). Schedule it once a day, e.g. with cron:
-
-    15 6 * * *  cd /srv/gci && .venv/bin/python manage.py send_reminders
+twice). The schedule runs it every hour (`gci.site.schedule.JOBS`).
 """
 
 from django.core.management.base import BaseCommand
