@@ -409,8 +409,8 @@ if GCI_LOG_FORMAT == "json":
 # The health endpoint (gci.site.health) says "down" when more tasks than this
 # wait in the queue, or the oldest ready one has waited longer (seconds);
 # 0 turns either check off.
-GCI_HEALTH_TASKS_MAX_READY = env.int("GCI_HEALTH_TASKS_MAX_READY", default=1000)
-GCI_HEALTH_TASKS_MAX_AGE = env.int("GCI_HEALTH_TASKS_MAX_AGE", default=900)
+GCI_HEALTH_TASKS_MAX_READY = env.int("GCI_HEALTH_TASKS_MAX_READY", default=5000)
+GCI_HEALTH_TASKS_MAX_AGE = env.int("GCI_HEALTH_TASKS_MAX_AGE", default=1800)
 
 # Which settings module is in force; `load_demo` refuses to run in production.
 GCI_ENVIRONMENT = "base"
