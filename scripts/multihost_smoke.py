@@ -17,8 +17,10 @@ Then it proves, each a named check (`ok    name` or `FAIL  name: why`):
     the anonymous page cache and the memo (the menu a signed-in Partner sees);
 (b) a session and its TOTP state survive switching hosts: signed in on A,
     the admin opens through B; the TOTP code used on A is refused on B;
-(c) a file a Partner uploads to the suitcase through A is downloaded through
-    B by that Partner, and refused to an anonymous visitor;
+(c) a file a Partner uploads to the suitcase through A is on the shared
+    volume and is downloaded through B by the Secretariat (a submission waits
+    in a collection only the Secretariat reads), refused to the Partner until
+    approved and to an anonymous visitor;
 (d) failed logins spread over A and B meet allauth's limit at its count;
 (e) the tasks A queued (Wagtail's reference index, on publish) are run by the
     worker process;
@@ -399,6 +401,9 @@ print("RESULT" + json.dumps({
                     "2",
                     "--bind",
                     f"127.0.0.1:{port}",
+                    # (not the default one under ~/.gunicorn that every gunicorn shares)
+                    "--control-socket",
+                    str(self.work / f"{name}.ctl"),
                 ],
                 env=self.env,
             )
@@ -576,11 +581,19 @@ print("RESULT" + json.dumps(True))
         )
         if documents:
             link = f"/documents/{documents[0][0]}/{documents[0][1].rsplit('/', 1)[-1]}"
-            got = partner.get(url["b"] + link)
+            # A submission waits for the Secretariat's approval in a collection
+            # only the Secretariat may read (gci.materials.collections).
+            got = secretariat.get(url["b"] + link)
             self.check(
-                "(c) the Partner downloads the file through B",
+                "(c) the Secretariat downloads the Partner's file through B",
                 (200, True),
                 (got.status_code, got.content == content),
+            )
+            own = partner.get(url["b"] + link)
+            self.check(
+                "(c) refused to the Partner until approved (Secretariat only)",
+                (403, False),
+                (own.status_code, own.content == content),
             )
             stranger = anonymous.get(url["lb"] + link, allow_redirects=False, timeout=30)
             self.check(

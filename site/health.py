@@ -154,6 +154,9 @@ def healthz(request: HttpRequest) -> HttpResponse:
         failed = [name for name, error in run_checks().items() if error]
         if failed:
             response = HttpResponse("down\n", status=503, content_type="text/plain")
+            # Logged above, check by check: not again as a server error by
+            # Django (which mails ADMINS), every time the balancer asks.
+            response._has_been_logged = True  # type: ignore[attr-defined]
         else:
             response = HttpResponse("up\n", content_type="text/plain")
     add_never_cache_headers(response)  # no-cache, no-store, must-revalidate, private
