@@ -17,7 +17,7 @@ define apt_install
 endef
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages browser nginx nginx-smoke run test test-quick lint format bench check-deploy clean
+.PHONY: help install messages browser nginx nginx-smoke multihost-smoke run test test-quick lint format bench check-deploy clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -42,12 +42,17 @@ browser: ## Install Debian's Chromium for the browser journeys where this machin
 	@command -v chromium >/dev/null || $(call apt_install,chromium fonts-noto-core fonts-noto-cjk) || \
 		echo "Chromium could not be installed: browser journeys will be skipped"
 
-nginx: ## Install Debian's nginx (and Redis) for the reverse-proxy smoke test where this machine allows it
-	@command -v nginx >/dev/null || $(call apt_install,nginx redis-server) || \
-		echo "nginx could not be installed: the nginx smoke test will be skipped"
+nginx: ## Install Debian's nginx, Redis and PostgreSQL for the smoke tests where this machine allows it
+	@{ command -v nginx >/dev/null && command -v redis-server >/dev/null && \
+		ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; } || \
+		$(call apt_install,nginx redis-server postgresql) || \
+		echo "nginx, Redis or PostgreSQL could not be installed: the smoke tests will be skipped"
 
 nginx-smoke: install nginx ## Try docs/nginx/gci.conf: nginx in front of gunicorn, media rules checked
 	scripts/nginx_smoke.sh
+
+multihost-smoke: install nginx ## Two app hosts behind nginx on one PostgreSQL, two Redis, shared media, a worker
+	scripts/multihost_smoke.sh
 
 run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: export GCI_RUN_ADDRESS = $(HOST):$(PORT)

@@ -30,6 +30,8 @@ LAYERS = [
             "gci.site.urls",
             "gci.site.wsgi",
             "gci.site.middleware",
+            "gci.site.health",
+            "gci.site.request_log",
             "gci.site.views",
             "gci.site.api",
             "gci.site.sitemap",

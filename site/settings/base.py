@@ -67,6 +67,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz for the load balancer, answered before everything below
+    # (HTTPS redirect, host check, page cache, session): gci.site.health.
+    "gci.site.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous page cache: a hit is answered here, without the middleware
@@ -403,6 +406,27 @@ LOGGING = {
     "loggers": {"django": {"handlers": ["mail_admins"], "level": "INFO"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# Structured logs (docs/deploy.md, "Several app servers"): with
+# GCI_LOG_FORMAT=json every log record is one JSON line, and one line per
+# request tells its id, the kind of user (never who), method, path, status,
+# time and SQL queries (gci.site.request_log). Off ("text", the default), the
+# request middleware is not installed at all.
+GCI_LOG_FORMAT = env.str("GCI_LOG_FORMAT", default="text")
+if GCI_LOG_FORMAT not in ("text", "json"):
+    raise ValueError("GCI_LOG_FORMAT must be 'text' or 'json'.")
+if GCI_LOG_FORMAT == "json":
+    # Outermost: its time and query count cover every other middleware.
+    MIDDLEWARE.insert(0, "gci.site.request_log.RequestLogMiddleware")
+    LOGGING["formatters"] = {"json": {"()": "gci.site.request_log.JsonFormatter"}}
+    LOGGING["handlers"]["console"]["formatter"] = "json"
+    LOGGING["loggers"]["gci.request"] = {"level": "INFO"}
+
+# The health endpoint (gci.site.health) says "down" when more tasks than this
+# wait in the queue, or the oldest ready one has waited longer (seconds);
+# 0 turns either check off.
+GCI_HEALTH_TASKS_MAX_READY = env.int("GCI_HEALTH_TASKS_MAX_READY", default=5000)
+GCI_HEALTH_TASKS_MAX_AGE = env.int("GCI_HEALTH_TASKS_MAX_AGE", default=1800)
 
 # Which settings module is in force; `load_demo` refuses to run in production.
 GCI_ENVIRONMENT = "base"
