@@ -22,7 +22,12 @@ import re
 
 from babel import Locale
 from babel.core import UnknownLocaleError
-from babel.dates import format_skeleton, get_timezone_location, parse_pattern
+from babel.dates import (
+    format_skeleton,
+    get_month_names,
+    get_timezone_location,
+    parse_pattern,
+)
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -220,4 +225,5 @@ def format_month_name(value, language=None):
     """The month alone, as a heading says it: 'September', 'septembre', '九月'."""
     if value is None:
         return ""
-    return format_skeleton("LLLL", value, locale=babel_locale(language))
+    names = get_month_names("wide", context="stand-alone", locale=babel_locale(language))
+    return names[value.month]

@@ -23,6 +23,8 @@ def event_when(event):
     )
     if event.tentative:
         text = f"{text} ({event.date_note or _('to be confirmed')})"
+    elif event.date_note and not event.day_known:
+        text = f"{text} ({event.date_note})"
     return text
 
 

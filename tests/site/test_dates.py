@@ -87,7 +87,9 @@ def test_days_across_years(language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_month_only_names_no_day(language):
-    text = dates.format_when(D(2009, 9, 1), D(2009, 9, 30), precision=dates.MONTH, language=language)
+    text = dates.format_when(
+        D(2009, 9, 1), D(2009, 9, 30), precision=dates.MONTH, language=language
+    )
     assert text == MONTH_ONLY[language]
 
 
@@ -98,7 +100,9 @@ def test_months_across_years(language):
 
 
 def test_months_of_one_year_in_english():
-    assert dates.format_month_range(D(2009, 9, 1), D(2009, 10, 31), "en") == "September – October 2009"
+    assert (
+        dates.format_month_range(D(2009, 9, 1), D(2009, 10, 31), "en") == "September – October 2009"
+    )
 
 
 def test_a_date_to_be_confirmed_says_so():
@@ -141,3 +145,11 @@ def test_the_date_filter_in_english():
     template = Template("{% load gci_dates %}{{ day|un_date }}")
     with translation.override("en"):
         assert template.render(Context({"day": D(2026, 4, 12)})) == "12 April 2026"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "September"), ("fr", "septembre"), ("ru", "сентябрь"), ("ar", "سبتمبر")],
+)
+def test_a_month_heading(language, expected):
+    assert dates.format_month_name(D(2009, 9, 1), language) == expected
