@@ -23,6 +23,14 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class DatePrecision(models.TextChoices):
+    """How precisely an event's date is known (the values of gci.site.dates)."""
+
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month only")
+    UNKNOWN = "tbc", _("Date to be confirmed")
+
+
 class ActionStatus(models.TextChoices):
     OPEN = "open", _("Open")
     IN_PROGRESS = "in_progress", _("In progress")

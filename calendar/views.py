@@ -24,7 +24,7 @@ from gci.home.roles import can_enter_partners_area, is_secretariat
 from gci.home.visibility import document_visible_to, partners_area_url_for
 from gci.site.memo import active_locale, default_locale, locale_for, memoised, memoised_query
 
-from .choices import CLOSED_ACTION_STATUSES
+from .choices import CLOSED_ACTION_STATUSES, DatePrecision
 from .forms import ActionPointUpdateForm, EventFilterForm, ProposeEventForm
 from .ics import stream_calendar
 from .models import ActionPoint, ActionPointUpdate, CalendarFeedToken, EventIndexPage, EventPage
@@ -184,7 +184,9 @@ def calendar_month(request, index, year, month):
     first, last = weeks[0][0], weeks[-1][-1]
     events = list(overlapping(events, first, last).order_by("start_date", "start_time", "pk"))
     by_day = {}
-    for event in events:
+    # An event known only to the month is not put on a day: the list below the
+    # grid shows it under its month.
+    for event in (e for e in events if e.day_known):
         day = max(event.start_date, first)
         while day <= min(event.last, last):
             by_day.setdefault(day, []).append(event)
@@ -233,9 +235,15 @@ def feed_events(events, today=None, limit=None):
 
     A feed is re-read by every subscribed calendar app every few hours:
     thousands of past events would cost seconds each time and nobody
-    scrolls back to them (the calendar's pages and ``?year=`` do)."""
+    scrolls back to them (the calendar's pages and ``?year=`` do).
+
+    An event whose day is not known (month only, or to be confirmed) is left
+    out: a calendar app has no way to say "some day in September" and would
+    show a month-long bar or an invented day; its page and the calendar's
+    lists show it."""
     today = today or timezone.localdate()
     limit = limit or settings.GCI_FEED_MAX_EVENTS
+    events = events.filter(date_precision=DatePrecision.DAY)
     events = events.prefetch_related(None).defer_streamfields()
     upcoming = list(
         events.filter(last__gte=today).order_by("start_date", "start_time", "pk")[:limit]

@@ -32,3 +32,11 @@ class UNRegion(models.TextChoices):
     LATIN_AMERICA_CARIBBEAN = "latin_america_caribbean", _("Latin America and the Caribbean")
     WESTERN_EUROPE_OTHERS = "western_europe_others", _("Western Europe and others")
     GLOBAL = "global", _("Global")
+
+
+class MembershipStatus(models.TextChoices):
+    """Where an organisation stands in the partnership."""
+
+    PARTNER = "partner", _("Partner")
+    INVITED = "invited", _("Invited to join")
+    OBSERVER = "observer", _("Observer")

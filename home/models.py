@@ -15,6 +15,7 @@ from wagtail.search import index
 from gci.site.memo import active_locale, default_locale, memoised
 
 from .blocks import BodyStreamBlock
+from .choices import MembershipStatus
 from .visibility import visible_pages
 
 
@@ -46,12 +47,20 @@ class PartnerOrganisation(TranslatableMixin, index.Indexed, models.Model):
     sort_order = models.PositiveSmallIntegerField(
         _("order"), default=100, help_text=_("Lower numbers are listed first.")
     )
+    membership_status = models.CharField(
+        _("membership"),
+        max_length=10,
+        choices=MembershipStatus,
+        default=MembershipStatus.PARTNER,
+        help_text=_("A Partner, an organisation invited to consider joining, or an observer."),
+    )
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("name"), FieldPanel("acronym"), FieldPanel("mandate")],
             heading=_("Identity"),
         ),
+        FieldPanel("membership_status"),
         FieldPanel("description"),
         FieldPanel("website"),
         FieldPanel("logo"),

@@ -71,6 +71,7 @@ LAYERS = [
             "gci.site.routes",
             "gci.site.models",
             "gci.site.schedule",
+            "gci.site.dates",
         ],
     ),
 ]

@@ -13,14 +13,17 @@ from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction
 
 from gci.home.datafiles import read_yaml
-from gci.home.demo.support import minimal_pdf, organisations_by_acronym
+from gci.home.demo.support import DemoClock, minimal_pdf, organisations_by_acronym
 
 from ..models import ActionPoint, EventIndexPage, EventLink, EventPage
 
 DATA = Path(__file__).parent
 
 
-def load(builder, home, area):
+def load(builder, home, area, clock=None):
+    """Both calendars and their events; every date placed by ``clock`` (a
+    ``DemoClock``: the report's dates, or moved to the present)."""
+    clock = clock or DemoClock(as_reported=True)
     pages = read_yaml(DATA / "pages.yaml")
     public = builder.child(home, EventIndexPage, "events", pages["events"], show_in_menus=True)
     planning = builder.child(area, EventIndexPage, "planning-calendar", pages["planning-calendar"])
@@ -28,21 +31,22 @@ def load(builder, home, area):
     meeting = read_yaml(DATA / "meeting.yaml")
     for data in read_yaml(DATA / "events.yaml"):
         parent = planning if data.get("restricted") else public
-        event = _event(builder, parent, data, english)
+        event = _event(builder, parent, data, english, clock)
         if data["slug"] == meeting["event"]:
-            _action_points(event, meeting["action_points"], english)
+            _action_points(event, meeting["action_points"], english, clock)
             _meeting_papers(event, meeting)
-    _pending_proposal(planning, read_yaml(DATA / "proposal.yaml"), english)
+    _pending_proposal(planning, read_yaml(DATA / "proposal.yaml"), english, clock)
     return public, planning
 
 
-def _event(builder, parent, data, organisations):
+def _event(builder, parent, data, organisations, clock):
     event = EventPage.objects.filter(locale=builder.locales["en"], slug=data["slug"]).first()
     fields = {
         "kind": data["kind"],
         "status": data["status"],
-        "start_date": data["start"],
-        "end_date": data.get("end"),
+        "date_precision": data.get("precision", "day"),
+        "start_date": clock.date(data["start"]),
+        "end_date": clock.date(data.get("end")),
         "tentative": data.get("tentative", False),
         "date_note": data.get("date_note", "")[:120],
         "venue": data.get("venue", ""),
@@ -67,23 +71,25 @@ def _event(builder, parent, data, organisations):
     return event
 
 
-def _action_points(meeting, points, organisations):
+def _action_points(meeting, points, organisations, clock):
     for point in points:
+        owners = point["owners"] if isinstance(point["owners"], list) else [point["owners"]]
         action, created = ActionPoint.objects.get_or_create(
             meeting=meeting,
             text=point["text"],
             defaults={
-                "due_date": point["due"],
+                "due_date": clock.date(point["due"]),
                 "status": point.get("status", "open"),
                 "notes": point.get("due_note", ""),
+                "secretariat_owner": "Secretariat" in owners,
             },
         )
         if created:
-            owners = organisations if point["owners"] == "all" else point["owners"]
-            action.owners.set([organisations[a] for a in owners if a in organisations])
+            acronyms = organisations if "all" in owners else owners
+            action.owners.set([organisations[a] for a in acronyms if a in organisations])
 
 
-def _pending_proposal(planning, data, organisations):
+def _pending_proposal(planning, data, organisations, clock):
     """A training proposed by a demo Partner, waiting for the Secretariat."""
     user = get_user_model().objects.filter(email=data["owner"]).first()
     if user is None or EventPage.objects.filter(owner=user).exists():
@@ -91,8 +97,8 @@ def _pending_proposal(planning, data, organisations):
     fields = {key: value for key, value in data.items() if key not in ("owner", "organisers")}
     event = EventPage(
         title=fields.pop("title"),
-        start_date=fields.pop("start"),
-        end_date=fields.pop("end", None),
+        start_date=clock.date(fields.pop("start")),
+        end_date=clock.date(fields.pop("end", None)),
         status="proposed",
         live=False,
         owner=user,

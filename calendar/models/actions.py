@@ -58,10 +58,16 @@ class ActionPoint(index.Indexed, models.Model):
         limit_choices_to={"kind": "partners_meeting", "locale__language_code": "en"},
     )
     text = models.TextField(_("what"))
+    secretariat_owner = models.BooleanField(
+        _("the Secretariat is an owner"),
+        default=False,
+        help_text=_("The Secretariat does this itself (alone, or with the organisations below)."),
+    )
     owners = models.ManyToManyField(
         "home.PartnerOrganisation",
         verbose_name=_("owner organisations"),
         related_name="action_points",
+        blank=True,
         limit_choices_to={"locale__language_code": "en"},
     )
     lead = models.ForeignKey(
@@ -100,6 +106,7 @@ class ActionPoint(index.Indexed, models.Model):
     panels = [
         FieldPanel("meeting"),
         FieldPanel("text"),
+        FieldPanel("secretariat_owner"),
         FieldPanel("owners"),
         FieldPanel("lead"),
         FieldRowPanel([FieldPanel("due_date"), FieldPanel("status")]),
@@ -164,7 +171,8 @@ class ActionPoint(index.Indexed, models.Model):
         )
 
     def owner_names(self):
-        return ", ".join(org.acronym for org in self.owners.all())
+        names = [str(_("Secretariat"))] if self.secretariat_owner else []
+        return ", ".join(names + [org.acronym for org in self.owners.all()])
 
 
 class ActionPointUpdate(models.Model):

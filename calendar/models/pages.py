@@ -1,13 +1,14 @@
 """Event pages: the calendar index (public or the Partners' planning
 calendar) and the events themselves."""
 
+import calendar as stdlib_calendar
 import datetime as dt
 from zoneinfo import ZoneInfo, available_timezones
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -28,7 +29,7 @@ from gci.home.visibility import collection_is_restricted, in_partners_area
 from gci.site.memo import active_locale
 from gci.site.routes import PageViews
 
-from ..choices import EventKind, EventStatus
+from ..choices import DatePrecision, EventKind, EventStatus
 from ..ics import event_calendar
 
 TIME_ZONES = sorted(available_timezones())
@@ -135,6 +136,16 @@ class EventPage(RoutablePageMixin, Page):
     )
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences."))
 
+    date_precision = models.CharField(
+        _("date known to the"),
+        max_length=8,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
+        help_text=_(
+            "Month only: the start (and end) date stand for their month, which is all "
+            "that is shown. Date to be confirmed: the start date only orders the event."
+        ),
+    )
     start_date = models.DateField(_("start date"))
     start_time = models.TimeField(
         _("start time"), null=True, blank=True, help_text=_("Leave empty for an all-day event.")
@@ -185,6 +196,7 @@ class EventPage(RoutablePageMixin, Page):
         ),
         MultiFieldPanel(
             [
+                FieldPanel("date_precision"),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
                 FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
                 FieldPanel("time_zone"),
@@ -221,6 +233,7 @@ class EventPage(RoutablePageMixin, Page):
         APIField("kind"),
         APIField("status"),
         APIField("summary"),
+        APIField("date_precision"),
         APIField("start_date"),
         APIField("start_time"),
         APIField("end_date"),
@@ -262,8 +275,22 @@ class EventPage(RoutablePageMixin, Page):
             and self.end_time <= self.start_time
         ):
             errors["end_time"] = _("The end time must be after the start time.")
+        if self.date_precision != DatePrecision.DAY:
+            if self.start_time or self.end_time:
+                errors["start_time"] = _(
+                    "An event whose day is not known has no time: leave the times empty."
+                )
+            elif self.start_date and not errors.get("end_date"):
+                self._store_month()
         if errors:
             raise ValidationError(errors)
+
+    def _store_month(self):
+        """A month-only event has no day: it is stored from the 1st of its
+        first month to the last day of its last month."""
+        end = self.end_date or self.start_date
+        self.start_date = self.start_date.replace(day=1)
+        self.end_date = end.replace(day=stdlib_calendar.monthrange(end.year, end.month)[1])
 
     # -- dates ---------------------------------------------------------------
 
@@ -300,8 +327,26 @@ class EventPage(RoutablePageMixin, Page):
         return dt.datetime.combine(self.last_date, end_time, tzinfo=self.tz)
 
     @property
+    def day_known(self):
+        return self.date_precision == DatePrecision.DAY
+
+    @property
     def is_past(self):
-        return self.last_date < timezone.localdate()
+        """Its end has passed, where it takes place."""
+        if self.date_precision == DatePrecision.UNKNOWN:
+            return False
+        now = timezone.now()
+        if self.day_known and not self.all_day:
+            return self.ends_at <= now
+        return self.last_date < now.astimezone(self.tz).date()
+
+    @property
+    def shown_status(self):
+        """The status as shown: an event whose end has passed is held, never
+        still "confirmed"."""
+        if self.status == EventStatus.CONFIRMED and self.is_past:
+            return EventStatus.HELD
+        return EventStatus(self.status)
 
     @property
     def country_code(self):
@@ -326,6 +371,8 @@ class EventPage(RoutablePageMixin, Page):
 
     @path("ics/")
     def ics(self, request):
+        if not self.day_known:  # no day to put in a calendar app (see gci.calendar.ics)
+            raise Http404
         response = HttpResponse(event_calendar(self, request), content_type="text/calendar")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
         return response

@@ -1,38 +1,47 @@
 """Template helpers of the calendar: dates of an event, status badges."""
 
 from django import template
-from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 
-from ..choices import EventKind, EventStatus
+from gci.site.dates import format_when
+
+from ..choices import DatePrecision, EventKind
 
 register = template.Library()
 
 
-@register.simple_tag
-def event_dates(event):
-    """'26–27 January 2009', '5 May 2008, 14:00–16:00 (Europe/Berlin)', …"""
-    start, last = event.start_date, event.last_date
-    if event.multi_day:
-        text = _("%(start)s – %(end)s") % {
-            "start": date_format(start, "DATE_FORMAT"),
-            "end": date_format(last, "DATE_FORMAT"),
-        }
-    else:
-        text = date_format(start, "DATE_FORMAT")
-    if not event.all_day:
-        times = time_format(event.start_time, "TIME_FORMAT")
-        if event.end_time:
-            times += "–" + time_format(event.end_time, "TIME_FORMAT")
-        text = f"{text}, {times} ({event.time_zone})"
+def event_when(event):
+    """'26–27 January 2009', '5 May 2008, 14:00–16:00 (Germany Time)',
+    'September 2009', 'Date to be confirmed' (gci.site.dates)."""
+    text = format_when(
+        event.start_date,
+        event.last_date,
+        None if event.all_day else event.start_time,
+        event.end_time,
+        tz=event.tz,
+        precision=event.date_precision,
+    )
     if event.tentative:
         text = f"{text} ({event.date_note or _('to be confirmed')})"
+    elif event.date_note and not event.day_known:
+        text = f"{text} ({event.date_note})"
     return text
+
+
+@register.simple_tag
+def event_dates(event):
+    return event_when(event)
 
 
 @register.filter
 def status_label(event):
-    return EventStatus(event.status).label
+    """The status as shown: "Held" once the event's end has passed."""
+    return event.shown_status.label
+
+
+@register.filter
+def status_code(event):
+    return event.shown_status.value
 
 
 @register.filter
@@ -55,3 +64,14 @@ def view_url(index, request, view, year=None, month=None, query=""):
         url = ""
     full = index.get_url(request) + url
     return f"{full}?{query}" if query else full
+
+
+@register.filter
+def datetime_attr(event):
+    """The ``datetime`` attribute of an event's <time>: its day, its month, or
+    nothing when the date is to be confirmed."""
+    if event.day_known:
+        return event.start_date.isoformat()
+    if event.date_precision == DatePrecision.MONTH:
+        return f"{event.start_date:%Y-%m}"
+    return ""

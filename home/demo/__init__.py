@@ -28,7 +28,11 @@ def load_organisations(builder):
     """The organisations in English and in every other language, by acronym."""
     organisations = {}
     for data in read_yaml(DATA / "organisations.yaml"):
-        fields = {"website": data["website"], "sort_order": data["sort_order"]}
+        fields = {
+            "website": data["website"],
+            "sort_order": data["sort_order"],
+            "membership_status": data.get("membership", "partner"),
+        }
         org, _ = PartnerOrganisation.objects.update_or_create(
             locale=builder.locales["en"],
             acronym=data["acronym"],

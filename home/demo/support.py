@@ -1,8 +1,38 @@
 """What every app's demo shares, at the bottom so that no app imports
-another app's demo: the organisations by acronym, and a small valid PDF to
-stand in for a document."""
+another app's demo: the organisations by acronym, a small valid PDF to
+stand in for a document, and the demo's clock."""
+
+import datetime as dt
+
+from django.utils import timezone
 
 from ..models import PartnerOrganisation
+
+# The moment the demo shows, as reported: four weeks after the fifth Partners
+# meeting (Brussels, 26–27 January 2009), the 2009 plan ahead.
+REPORT_NOW = dt.date(2009, 2, 23)
+
+
+class DemoClock:
+    """Where the demo's dates fall. As reported, they are the report's own
+    (``load_demo --as-reported``); by default every date moves by the same
+    whole number of weeks so that the report's "now" is this week: the fifth
+    meeting a few weeks ago, the 2009 plan ahead, deadlines still running,
+    the order, the weekdays and the durations kept."""
+
+    def __init__(self, as_reported=False, today=None):
+        today = today or timezone.localdate()
+        weeks = 0 if as_reported else (today - REPORT_NOW).days // 7
+        self.as_reported = as_reported
+        self.offset = dt.timedelta(weeks=weeks)
+        self.today = REPORT_NOW + self.offset
+
+    def date(self, value):
+        """A date of the report, moved to the demo's time."""
+        return value + self.offset if value else value
+
+    def datetime(self, value):
+        return value + self.offset if value else value
 
 
 def organisations_by_acronym(builder):

@@ -5,6 +5,6 @@ the data files beside this module. Idempotent."""
 from . import guide, suitcase
 
 
-def load(builder, home, area, organisations):
-    guide.load(builder, home, area, organisations)
-    suitcase.load(builder, home, area)
+def load(builder, home, area, organisations, clock=None):
+    guide.load(builder, home, area, organisations, clock)
+    suitcase.load(builder, home, area, clock)

@@ -166,7 +166,11 @@ def texts(guide=None):
     return table
 
 
-def load(builder, home, area, organisations):
+# Languages whose Guide is published with its first chapters only.
+PARTIAL_PUBLISHED = ("zh-hans",)
+
+
+def load(builder, home, area, organisations, clock=None):
     english = builder.locales["en"]
     text = guide_text()
     guide = GuidePage.objects.filter(locale=english).first()
@@ -197,7 +201,12 @@ def load(builder, home, area, organisations):
     for code, locale in builder.locales.items():
         if code != "en" and code in text["title"]:
             translate(pages, locale, table)
-    rounds(guide, builder.locales, organisations)
+    # The languages whose first chapters only are translated and published (Chinese).
+    partial = {
+        code: {c["slug"] for c in text["chapters"] if code in c["title"]}
+        for code in PARTIAL_PUBLISHED
+    }
+    rounds(guide, builder.locales, organisations, clock.today if clock else None, partial)
 
 
 def review_index(builder, area):
@@ -248,14 +257,14 @@ def translate(pages, locale, texts):
         translation.save_target(publish=False)
 
 
-def rounds(guide, locales, organisations):
+def rounds(guide, locales, organisations, today=None, partial=None):
     if ReviewRound.objects.filter(guide=guide).exists():
         return
     User = get_user_model()
     secretariat = User.objects.filter(email="secretariat@greencustoms.example").first()
     cites_user = User.objects.filter(email="cites.partner@greencustoms.example").first()
     wco_user = User.objects.filter(email="wco.partner@greencustoms.example").first()
-    today = timezone.localdate()
+    today = today or timezone.localdate()  # the demo's today (see DemoClock)
     chapters = review.guide_pages(guide)[1:]
 
     # Spanish: complete, then published.
@@ -324,6 +333,22 @@ def rounds(guide, locales, organisations):
             block_id=chapters[1].body[1].id,
         )
 
+    # Chinese: the Guide's first chapters, reviewed and published; the others to follow.
+    code = "zh-hans"
+    if code in locales and (partial or {}).get(code):
+        with transaction.atomic():
+            by_org = _open_round(
+                guide,
+                locales[code],
+                today - dt.timedelta(days=10),
+                [organisations[acronym] for acronym in ("CITES", "WCO")],
+                secretariat,
+                "The first chapters of the Chinese Guide are ready for your review.",
+            )
+            review.act(by_org["CITES"], by_org["CITES"].version, cites_user, "approve")
+            review.act(by_org["WCO"], by_org["WCO"].version, wco_user, "approve")
+        publish_translations(guide, locales[code], only=partial[code])
+
 
 def _open_round(guide, locale, due, organisations, secretariat, message):
     """A review round opened without mail; its assignments by acronym."""
@@ -333,9 +358,12 @@ def _open_round(guide, locale, due, organisations, secretariat, message):
     return {a.organisation.acronym: a for a in opened.assignments.all()}
 
 
-def publish_translations(guide, locale):
-    """Publish the Guide first, then its chapters (wagtail-localize #773)."""
+def publish_translations(guide, locale, only=None):
+    """Publish the Guide first, then its chapters (wagtail-localize #773);
+    with ``only``, the Guide and the chapters of those slugs."""
     for page in review.guide_pages(guide):
+        if only is not None and page.pk != guide.pk and page.slug not in only:
+            continue
         translated = page.get_translation_or_none(locale)
         if translated is None or translated.live:
             continue

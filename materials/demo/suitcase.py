@@ -22,7 +22,7 @@ from ..models import CaseStudyIndexPage, CaseStudyPage, Material, SuitcasePage
 DATA = Path(__file__).parent
 
 
-def load(builder, home, area):
+def load(builder, home, area, clock=None):
     pages = read_yaml(DATA / "pages.yaml")
     suitcase = builder.child(area, SuitcasePage, "gci-suitcase", pages["gci-suitcase"])
     index = builder.child(home, CaseStudyIndexPage, "case-studies", pages["case-studies"])
@@ -33,7 +33,7 @@ def load(builder, home, area):
     for data in read_yaml(DATA / "suitcase.yaml"):
         materials[data["title"]] = _material(builder, organisations, data)
     _case_studies(index, suitcase, materials)
-    _pending_submission(read_yaml(DATA / "submission.yaml"), organisations)
+    _pending_submission(read_yaml(DATA / "submission.yaml"), organisations, clock)
     return suitcase
 
 
@@ -103,7 +103,7 @@ def _case_studies(index, suitcase, materials):
         page.save_revision().publish()
 
 
-def _pending_submission(data, organisations):
+def _pending_submission(data, organisations, clock=None):
     """Notes sent by a demo Partner, waiting for the Secretariat."""
     user = get_user_model().objects.filter(email=data["submitted_by"]).first()
     if user is None or Material.objects.filter(submitted_by=user).exists():
@@ -120,6 +120,8 @@ def _pending_submission(data, organisations):
         document=document,
         status=MaterialStatus.SUBMITTED,
         submitted_by=user,
-        submitted_at=timezone.make_aware(data["submitted_at"]),
+        submitted_at=timezone.make_aware(
+            clock.datetime(data["submitted_at"]) if clock else data["submitted_at"]
+        ),
         **_described(data, organisations),
     ).save()

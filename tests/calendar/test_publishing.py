@@ -95,6 +95,7 @@ def _event_form(title, start, **extra):
             "slug": extra.pop("slug", title.lower().replace(" ", "-")),
             "kind": "workshop",
             "status": "confirmed",
+            "date_precision": "day",
             "start_date": start.isoformat(),
             "time_zone": "Africa/Nairobi",
             "body": streamfield([]),

@@ -59,6 +59,7 @@ def bulk_events(index, count, start):
             "kind": "workshop",
             "status": "confirmed",
             "summary": "",
+            "date_precision": "day",
             "start_date": start + dt.timedelta(days=n % 700),
             "start_time": None,
             "end_date": None,

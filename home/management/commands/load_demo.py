@@ -14,6 +14,7 @@ from django.db import transaction
 from gci.calendar import demo as calendar_demo
 from gci.focal_points import demo as focal_points_demo
 from gci.home import demo as home_demo
+from gci.home.demo.support import DemoClock
 from gci.home.structure import SiteBuilder
 from gci.materials import demo as materials_demo
 
@@ -23,10 +24,19 @@ DEFAULT_DEMO_PASSWORD = "green-customs-2009"
 class Command(BaseCommand):
     help = "Build the demo site (idempotent). Never in production."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--as-reported",
+            action="store_true",
+            help="Give the calendar, deadlines and review rounds the report's own 2009 dates "
+            "(by default they are moved to the present, keeping their order and durations).",
+        )
+
     def handle(self, *args, **options):
         if getattr(settings, "GCI_ENVIRONMENT", "") == "production":
             raise CommandError("load_demo refuses to run under production settings.")
         password = os.environ.get("GCI_DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
+        clock = DemoClock(as_reported=options["as_reported"])
         with transaction.atomic():
             builder = SiteBuilder()
             organisations = home_demo.load_organisations(builder)
@@ -36,10 +46,14 @@ class Command(BaseCommand):
             area = builder.partners_area(home)
             home_demo.load_meeting_notes(builder, area)
             home_demo.load_users(organisations, password)
-            calendar_demo.load(builder, home, area)
+            calendar_demo.load(builder, home, area, clock)
             focal_points_demo.load(builder, home, organisations)
-            materials_demo.load(builder, home, area, organisations)
+            materials_demo.load(builder, home, area, organisations, clock)
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
+        if clock.as_reported:
+            self.stdout.write("Dates as reported (the demo's today: 23 February 2009).")
+        else:
+            self.stdout.write(f"Dates moved {clock.offset.days // 7} weeks from the report's.")
         self.stdout.write(f"Demo sign-ins (password: {password}):")
         for person in home_demo.users():
             email, group, acronym = person["email"], person["group"], person["organisation"]
