@@ -62,6 +62,7 @@ LAYERS = [
         [
             # Utilities that know nothing of the partnership.
             "gci.site.memo",
+            "gci.site.cache",
             "gci.site.mail",
             "gci.site.forms",
             "gci.site.routes",

@@ -150,6 +150,9 @@ CACHES = {
     "pages": env.cache("PAGE_CACHE_URL", default="locmemcache://gci-pages"),
 }
 for _cache in CACHES.values():
+    if _cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        # The same backend, without a new client object per operation.
+        _cache["BACKEND"] = "gci.site.cache.RedisCache"
     if _cache["BACKEND"].endswith("LocMemCache"):
         # Django's default (300 entries) is smaller than one iCal feed's events.
         _cache.setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10_000)
