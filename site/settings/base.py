@@ -178,6 +178,25 @@ GCI_PAGE_CACHE_QUERY_PARAMS = [
     "year",
     "treaty",
 ]
+# The read API's parameters a cached answer may carry (gci.site.page_cache,
+# "The read API"): listing, paging, fields and the usual filters; never
+# ``search`` (free text) nor ``format``.
+GCI_API_CACHE_QUERY_PARAMS = [
+    "limit",
+    "offset",
+    "fields",
+    "order",
+    "type",
+    "locale",
+    "child_of",
+    "descendant_of",
+    "ancestor_of",
+    "translation_of",
+    "html_path",
+    "slug",
+    "id",
+    "show_in_menus",
+]
 # What purges the cache (a publish, an organisation saved… but not a draft):
 # gci.site.page_cache.REACH.
 
