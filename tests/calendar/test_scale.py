@@ -54,12 +54,14 @@ def bulk_events(index, count, start):
     placeholders = ", ".join(["%s"] * len(fields))
     rows = []
     for n, page in enumerate(created):
+        day = start + dt.timedelta(days=n % 700)
         values = {
             "page_ptr_id": page.pk,
             "kind": "workshop",
             "status": "confirmed",
             "summary": "",
-            "start_date": start + dt.timedelta(days=n % 700),
+            "start_date": day,
+            "last_day": day,
             "start_time": None,
             "end_date": None,
             "end_time": None,
