@@ -12,7 +12,7 @@ How it works
   the cache when it *may* be served from it: GET or HEAD, no session cookie
   (nobody signed in or half-way through signing in), no pending messages, a
   query string made only of known filter parameters and short, and not under
-  the admin, API, documents, media or accounts.
+  the admin, documents, media or accounts (the read API: see below).
 * A response is stored only when the Wagtail page behind it said it may be
   (the ``before_serve_page`` hook ``mark_cacheable_page``): the page is one
   an anonymous visitor may read (``gci.home.visibility.anonymous_pages``: no
