@@ -14,3 +14,6 @@ class CalendarConfig(AppConfig):
         # The views register themselves on the pages whose routes call them
         # (gci.site.routes): the pages do not import their views.
         from . import views  # noqa: F401
+        from .dashboard import connect_signals
+
+        connect_signals()

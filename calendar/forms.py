@@ -7,7 +7,7 @@ from django_countries import countries
 
 from gci.home.choices import UNRegion
 from gci.home.models import PartnerOrganisation
-from gci.site.forms import SingleLineField
+from gci.site.forms import QuickSelect, SingleLineField
 from gci.site.memo import default_locale
 
 from .choices import ActionStatus, EventKind, EventStatus
@@ -36,13 +36,13 @@ def _blank(label):
 class EventFilterForm(forms.Form):
     """Filters that combine and stay in the URL (GET)."""
 
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False, widget=QuickSelect)
     organisation = forms.ChoiceField(
-        label=pgettext_lazy("calendar filter", "Organisation"), required=False
+        label=pgettext_lazy("calendar filter", "Organisation"), required=False, widget=QuickSelect
     )
-    region = forms.ChoiceField(label=_("Region"), required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False, widget=QuickSelect)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=QuickSelect)
+    status = forms.ChoiceField(label=_("Status"), required=False, widget=QuickSelect)
     year = forms.IntegerField(
         label=_("Year"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR
     )

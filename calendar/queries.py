@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import F
-from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 
 from gci.home.visibility import anonymous_pages, visible_pages
@@ -51,8 +50,9 @@ def events_for_user(user: User, locale: Locale) -> QuerySet[EventPage]:
 
 
 def with_last_date(queryset: QuerySet[EventPage]) -> QuerySet[EventPage]:
-    """Each event annotated with `last`: its end date, or its start date."""
-    return queryset.annotate(last=Coalesce(F("end_date"), F("start_date")))
+    """Each event annotated with `last`: its end date, or its start date (the
+    stored, indexed ``last_day``)."""
+    return queryset.annotate(last=F("last_day"))
 
 
 def overlapping(

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib import messages
@@ -17,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail.models import Page
 
 from gci.home.http import partners_only, private_response
 from gci.home.models import PartnerOrganisation, PartnersAreaPage
@@ -24,7 +26,7 @@ from gci.home.roles import can_enter_partners_area, is_secretariat
 from gci.home.visibility import document_visible_to, partners_area_url_for
 from gci.site.memo import active_locale, default_locale, locale_for, memoised, memoised_query
 
-from .choices import CLOSED_ACTION_STATUSES, DatePrecision
+from .choices import CLOSED_ACTION_STATUSES, DatePrecision, EventStatus
 from .forms import ActionPointUpdateForm, EventFilterForm, ProposeEventForm
 from .ics import stream_calendar
 from .models import ActionPoint, ActionPointUpdate, CalendarFeedToken, EventIndexPage, EventPage
@@ -41,6 +43,9 @@ from .queries import (
 )
 
 PAGE_SIZE = 20
+# The month grid shows this many events a day, then "n more" (a link to the
+# list below the grid, at the page that holds them).
+DAY_LIMIT = 3
 
 
 def _filter_form(request, index, events, data):
@@ -71,8 +76,8 @@ def _filter_query(request):
     return query.urlencode()
 
 
-# Views that read ``?page=``; the others (year, month, feed) ignore it.
-PAGINATED_VIEWS = {"upcoming", "past"}
+# Views that read ``?page=``; the others (year, feed) ignore it.
+PAGINATED_VIEWS = {"upcoming", "past", "month"}
 PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 
 
@@ -113,19 +118,60 @@ def _no_store_if_private(response, index):
     return private_response(response) if index.is_planning_calendar else response
 
 
+def _page_of(request, ids):
+    """The page ``?page=`` asks of a list of ids (a 404 past its end)."""
+    try:
+        return Paginator(ids, PAGE_SIZE).page(request.GET.get("page", 1))
+    except (PageNotAnInteger, EmptyPage) as exc:
+        raise Http404 from exc
+
+
+def _events_by_id(ids):
+    """Events by id, with their organisers. The ids come from a query that
+    applied this visitor's rights (memoised by it: a restriction saved since
+    would have dropped it), so they are not checked again here."""
+    events = EventPage.objects.filter(pk__in=list(ids)).defer_streamfields().defer("agenda")
+    return events.prefetch_related("organisers").in_bulk()
+
+
+class GridEvent(NamedTuple):
+    """What the month grid shows of an event: its title, status and link."""
+
+    pk: int
+    title: str
+    shown_status: EventStatus
+    url: str
+
+
+def _parent_urls(request, paths):
+    """The URL of each calendar (tree path) the grid's events live under: an
+    event's URL is its calendar's and its slug (events have no children)."""
+    return {
+        page.path: page.get_url(request)
+        for page in memoised_query("event-parents", Page.objects.filter(path__in=sorted(paths)))
+    }
+
+
+def _with_events(page_of_ids):
+    """The page's ids replaced by their events, in the same order."""
+    found = _events_by_id(page_of_ids.object_list)
+    page_of_ids.object_list = [found[pk] for pk in page_of_ids.object_list if pk in found]
+    return page_of_ids
+
+
 @EventIndexPage.views.register
 def calendar_list(request, index, past=False):
     events, form = _filtered(request, index)
     today = timezone.localdate()
     if past:
-        events = events.filter(last__lt=today).order_by("-start_date", "-start_time", "pk")
+        ordered = events.filter(last__lt=today).order_by("-start_date", "-start_time", "pk")
     else:
-        events = events.filter(last__gte=today).order_by("start_date", "start_time", "pk")
-    paginator = Paginator(events, PAGE_SIZE)
-    try:
-        page_of_events = paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage) as exc:
-        raise Http404 from exc
+        ordered = events.filter(last__gte=today).order_by("start_date", "start_time", "pk")
+    # The ids in order are kept by the memo (keyed by the query: language,
+    # filters, today, what the visitor may not see): the count and the sort
+    # over thousands of events run once per content change, not per request.
+    ids = memoised_query("event-list", ordered.prefetch_related(None).values_list("pk", flat=True))
+    page_of_events = _with_events(_page_of(request, ids))
     response = index.render(
         request,
         template="gci_calendar/event_index_page.html",
@@ -182,31 +228,94 @@ def calendar_month(request, index, year, month):
     events, form = _filtered(request, index)
     weeks = month_weeks(year, month)
     first, last = weeks[0][0], weeks[-1][-1]
-    events = list(overlapping(events, first, last).order_by("start_date", "start_time", "pk"))
+    month_first, month_last = month_bounds(year, month)
+    # What the grid shows of each event (memoised like the lists' ids): the
+    # events themselves are loaded only for the page of the list below.
+    rows = memoised_query(
+        "event-month",
+        overlapping(events, first, last)
+        .order_by("start_date", "start_time", "pk")
+        .prefetch_related(None)
+        .values_list(
+            "pk",
+            "start_date",
+            "last",
+            "title",
+            "status",
+            "slug",
+            "path",
+            "date_precision",
+            "end_date",
+            "start_time",
+            "end_time",
+            "time_zone",
+        ),
+    )
+    parent_urls = _parent_urls(request, {path[: -Page.steplen] for *_, path in rows})
     by_day = {}
     # An event known only to the month is not put on a day: the list below the
     # grid shows it under its month.
-    for event in (e for e in events if e.day_known):
-        day = max(event.start_date, first)
-        while day <= min(event.last, last):
-            by_day.setdefault(day, []).append(event)
+    for pk, start, end, title, status, slug, path, *timing in rows:
+        precision, end_date, start_time, end_time, time_zone = timing
+        if precision != DatePrecision.DAY:
+            continue
+        # "Held" once its end has passed, where it takes place (EventPage's rule).
+        shown_status = EventPage(
+            status=status,
+            date_precision=precision,
+            start_date=start,
+            end_date=end_date,
+            start_time=start_time,
+            end_time=end_time,
+            time_zone=time_zone,
+        ).shown_status
+        url = f"{parent_urls.get(path[: -Page.steplen])}{slug}/"
+        shown = GridEvent(pk, title, shown_status, url)
+        day = max(start, first)
+        while day <= min(end, last):
+            by_day.setdefault(day, []).append(shown)
             day += dt.timedelta(days=1)
+    month_ids = [row[0] for row in rows if row[1] <= month_last and row[2] >= month_first]
+    position = {pk: n for n, pk in enumerate(month_ids)}
+    page_of_events = _with_events(_page_of(request, month_ids))
+    filter_query = _filter_query(request)
     today = timezone.localdate()
-    grid = [
-        [
-            {
-                "date": day,
-                "in_month": day.month == month,
-                "is_today": day == today,
-                "events": by_day.get(day, []),
-            }
-            for day in week
-        ]
-        for week in weeks
-    ]
+
+    def more_url(day, shown):
+        """The list below, at the page that holds the day's first hidden event."""
+        if len(shown) <= DAY_LIMIT:
+            return None
+        if shown[DAY_LIMIT].pk not in position:  # a day of the month before or after
+            month_path = index.reverse_subpage("month", args=[f"{day:%Y}", f"{day:%m}"])
+            url = index.get_url(request) + month_path
+            return f"{url}?{filter_query}" if filter_query else url
+        query = request.GET.copy()
+        query.pop("page", None)
+        for name in [name for name in query if query[name] == ""]:
+            del query[name]
+        number = position[shown[DAY_LIMIT].pk] // PAGE_SIZE + 1
+        if number > 1:
+            query["page"] = str(number)
+        return f"?{query.urlencode()}#month-list-title"
+
+    grid = []
+    for week in weeks:
+        row = []
+        for day in week:
+            shown = by_day.get(day, [])
+            row.append(
+                {
+                    "date": day,
+                    "in_month": day.month == month,
+                    "is_today": day == today,
+                    "events": shown[:DAY_LIMIT],
+                    "more": max(len(shown) - DAY_LIMIT, 0),
+                    "more_url": more_url(day, shown),
+                }
+            )
+        grid.append(row)
     previous_year, previous_month = shift_month(year, month, -1)
     next_year, next_month = shift_month(year, month, 1)
-    month_first, month_last = month_bounds(year, month)
     response = index.render(
         request,
         template="gci_calendar/event_index_month.html",
@@ -215,15 +324,13 @@ def calendar_month(request, index, year, month):
             "month": month_first,
             "weeks": grid,
             "weekdays": [week_day["date"] for week_day in grid[0]],
-            "month_events": [
-                e for e in events if e.start_date <= month_last and e.last >= month_first
-            ],
+            "month_events": page_of_events,
             "previous": dt.date(previous_year, previous_month, 1)
             if previous_year >= FIRST_YEAR
             else None,
             "next": dt.date(next_year, next_month, 1) if next_year <= LAST_YEAR else None,
             "filter_form": form,
-            "filter_query": _filter_query(request),
+            "filter_query": filter_query,
         },
     )
     return _no_store_if_private(response, index)

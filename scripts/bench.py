@@ -8,7 +8,8 @@
    is installed), on 127.0.0.1; a bounded load on each page (wrk when
    installed, else a small threaded Python client), a static file served by
    whitenoise as the ceiling; requests per second, p50 and p95 latency, and
-   the workers' memory.
+   the memory of the gunicorn workers and of the task worker (``manage.py
+   db_worker``, django-tasks-db) started beside them.
 4. Prints one table and the targets met or missed, and writes
    var/bench/results.json.
 
@@ -40,6 +41,9 @@ SECRET_KEY = secrets.token_urlsafe(60)  # one per run: sessions made in-process 
 # (name, path, who, kind): kind says which target applies.
 PAGES = [
     ("home (en)", "/en/", "anonymous", "page"),
+    # "nobody": anonymous, with a session cookie that signs nobody in, so never
+    # answered from the page cache (as a visitor half-way through signing in).
+    ("home (en), uncached", "/en/", "nobody", "uncached"),
     ("home (ar)", "/ar/", "anonymous", "page"),
     ("events, upcoming", "/en/events/", "anonymous", "page"),
     ("events, month", "/en/events/{year}/{month}/", "anonymous", "page"),
@@ -48,7 +52,8 @@ PAGES = [
     ("iCal feed", "/en/events/feed/", "anonymous", "page"),
     ("Guide chapter (ar)", "/ar/green-customs-guide/hazardous-waste-basel/", "anonymous", "page"),
     ("API page list", "/api/v2/pages/?limit=20", "anonymous", "api"),
-    ("Partner dashboard", "/en/partners-area/", "partner", "partner"),
+    ("API page list, uncached", "/api/v2/pages/?limit=20", "nobody", "api-uncached"),
+    ("Partner dashboard", "/en/partners-area/", "partner", "dashboard"),
     ("planning calendar", "/en/partners-area/planning-calendar/", "partner", "partner"),
     (
         "suitcase, filtered",
@@ -58,13 +63,19 @@ PAGES = [
     ),
 ]
 TARGETS = {
-    "cached_share_of_static": 0.5,
+    "cached_share_of_static": 0.7,
+    "api_cached_share_of_static": 0.5,
+    "uncached_home_share_of_static": 0.06,
     "uncached_queries": 15,
     "uncached_ms": 20,
+    "list_ms": 20,  # the month and upcoming lists
     "partner_queries": 25,
     "partner_ms": 40,
+    "dashboard_share_of_static": 0.02,
+    "dashboard_ms": 15,
     "worker_mb": 250,
 }
+LISTS = ("events, upcoming", "events, month")
 
 
 def env_for(database_url=None, **extra):
@@ -354,6 +365,30 @@ def start_gunicorn(port, env, *options, **popen):
     return subprocess.Popen(command, cwd=ROOT, env=env, **popen)
 
 
+def start_task_worker(env):
+    """django-tasks-db's worker, as `make run` and production start it."""
+    return subprocess.Popen(
+        [PY, "manage.py", "db_worker", "--no-reload", "--interval", "1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(BENCH_DIR / "db_worker.log", "w"),  # noqa: SIM115 - closed with the process
+    )
+
+
+def process_memory_mb(pid):
+    try:
+        text = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    match = re.search(r"^VmRSS:\s+(\d+) kB", text, re.M)
+    return int(match.group(1)) / 1024 if match else None
+
+
+def load_average():
+    return [round(x, 2) for x in os.getloadavg()]
+
+
 def serve_and_load(database_url, figures, seconds, connections):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -362,17 +397,26 @@ def serve_and_load(database_url, figures, seconds, connections):
     extra.update(cache_env)
     env = env_for(database_url, **extra)
     gunicorn = start_gunicorn(port, env, "--error-logfile", str(BENCH_DIR / "gunicorn.log"))
+    task_worker = start_task_worker(env)
     load = load_wrk if shutil.which("wrk") else load_python
     rows = []
+    loads = [load_average()]
     try:
         wait_for(base + "/en/")
         html = urllib.request.urlopen(base + "/en/").read().decode()  # noqa: S310 - local
         static = re.search(r'/static/[^"]+\.css', html).group(0)
-        cookie = f"Cookie: {figures['cookie_name']}={figures['cookie']}"
+        cookies = {
+            "partner": [f"Cookie: {figures['cookie_name']}={figures['cookie']}"],
+            # A session cookie that signs nobody in: never from the page cache.
+            "nobody": [f"Cookie: {figures['cookie_name']}=bench0uncached0nobody"],
+        }
+        # The static file first and last: the machine's speed moves during a run
+        # (its mean is the ceiling the other rows are compared with).
         targets = [("static file (whitenoise)", static, "anonymous", "static", None)]
         targets += [(p["name"], p["path"], p["who"], p["kind"], p) for p in figures["pages"]]
+        targets += [("static file, again", static, "anonymous", "static", None)]
         for name, path, who, kind, page in targets:
-            headers = [cookie] if who == "partner" else []
+            headers = cookies.get(who, [])
             load(base + path, 1, 2, headers)  # warm up (and fill the page cache)
             with urllib.request.urlopen(  # noqa: S310 - local
                 urllib.request.Request(base + path, headers=dict(h.split(": ", 1) for h in headers))
@@ -395,42 +439,54 @@ def serve_and_load(database_url, figures, seconds, connections):
                 }
             )
             print(f"  {name:28} {result['rps']:8.0f} rps", flush=True)
+        loads.append(load_average())
         memory = worker_memory_mb(gunicorn.pid)
+        task_memory = process_memory_mb(task_worker.pid)
     finally:
+        task_worker.terminate()
+        task_worker.wait(timeout=30)
         gunicorn.send_signal(signal.SIGTERM)
         gunicorn.wait(timeout=30)
         stop(redis)
-    return rows, memory, load.__name__.replace("load_", "")
+    return rows, memory, task_memory, loads, load.__name__.replace("load_", "")
 
 
-def verdicts(rows, memory):
-    static_rps = rows[0]["rps"]
+def static_rps(rows):
+    """The ceiling: the mean of the static file's two measures."""
+    return statistics.mean(row["rps"] for row in rows if row["kind"] == "static")
+
+
+def verdicts(rows, memory, task_memory):
+    ceiling = static_rps(rows)
     out = []
-    for row in rows[1:]:
-        if row["kind"] == "page" and row["cache"] == "hit":
-            share = row["rps"] / static_rps
-            out.append(
-                (
-                    row["name"],
-                    f"cached at {share:.0%} of the static rate",
-                    share >= TARGETS["cached_share_of_static"],
-                )
-            )
-        if row["kind"] in ("page", "api"):
-            ok = (
-                row["queries"] <= TARGETS["uncached_queries"]
-                and row["server_ms"] <= TARGETS["uncached_ms"]
-            )
-            out.append(
-                (row["name"], f"uncached {row['queries']} queries, {row['server_ms']:.1f} ms", ok)
-            )
-        if row["kind"] == "partner":
-            ok = (
-                row["queries"] <= TARGETS["partner_queries"]
-                and row["server_ms"] <= TARGETS["partner_ms"]
-            )
-            out.append((row["name"], f"{row['queries']} queries, {row['server_ms']:.1f} ms", ok))
-    out.append(("workers", f"{max(memory):.0f} MB at most", max(memory) <= TARGETS["worker_mb"]))
+
+    def share_of_static(row, target, what):
+        share = row["rps"] / ceiling
+        out.append((row["name"], f"{what} at {share:.1%} of the static rate", share >= target))
+
+    for row in rows:
+        kind, name = row["kind"], row["name"]
+        if kind == "page" and row["cache"] == "hit":
+            share_of_static(row, TARGETS["cached_share_of_static"], "cached")
+        if kind == "api" and row["cache"] == "hit":
+            share_of_static(row, TARGETS["api_cached_share_of_static"], "cached")
+        if kind == "uncached":
+            share_of_static(row, TARGETS["uncached_home_share_of_static"], "uncached")
+        if kind == "dashboard":
+            share_of_static(row, TARGETS["dashboard_share_of_static"], "signed in")
+        if kind in ("page", "api"):
+            limit = TARGETS["list_ms"] if name in LISTS else TARGETS["uncached_ms"]
+            ok = row["queries"] <= TARGETS["uncached_queries"] and row["server_ms"] <= limit
+            out.append((name, f"uncached {row['queries']} queries, {row['server_ms']:.1f} ms", ok))
+        if kind in ("partner", "dashboard"):
+            limit = TARGETS["dashboard_ms"] if kind == "dashboard" else TARGETS["partner_ms"]
+            ok = row["queries"] <= TARGETS["partner_queries"] and row["server_ms"] <= limit
+            out.append((name, f"{row['queries']} queries, {row['server_ms']:.1f} ms", ok))
+    out.append(
+        ("web workers", f"{max(memory):.0f} MB at most", max(memory) <= TARGETS["worker_mb"])
+    )
+    if task_memory is not None:
+        out.append(("task worker", f"{task_memory:.0f} MB", task_memory <= TARGETS["worker_mb"]))
     return out
 
 
@@ -444,29 +500,38 @@ def main():
     database_url = os.environ.get("BENCH_DATABASE_URL")
     made = build(database_url, args.rebuild)
     describe(made)
+    # A database built before the last migrations (a new stored field) gets them.
+    manage("migrate", "--no-input", "-v0", env=env_for(database_url))
     manage("collectstatic", "--no-input", "-v0", env=env_for(database_url))
     print("Measuring in-process (test client, page cache off)…", flush=True)
     figures = in_process(database_url)
     print(
         f"Loading gunicorn: {args.seconds} s per page, {args.connections} connections…", flush=True
     )
-    rows, memory, client = serve_and_load(database_url, figures, args.seconds, args.connections)
+    rows, memory, task_memory, loads, client = serve_and_load(
+        database_url, figures, args.seconds, args.connections
+    )
 
     print()
+    ceiling = static_rps(rows)
     print(
-        f"{'page':28} {'cache':5} {'rps':>8} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6} "
-        f"{'queries':>7} {'cold':>5} {'server ms':>9}"
+        f"{'page':28} {'cache':5} {'rps':>8} {'static':>6} {'p50 ms':>7} {'p95 ms':>7} "
+        f"{'errors':>6} {'queries':>7} {'cold':>5} {'server ms':>9}"
     )
     for r in rows:
         print(
-            f"{r['name']:28} {r['cache']:5} {r['rps']:8.0f} {r['p50_ms']:7.1f} "
+            f"{r['name']:28} {r['cache']:5} {r['rps']:8.0f} {r['rps'] / ceiling:6.1%} "
+            f"{r['p50_ms']:7.1f} "
             f"{r['p95_ms']:7.1f} {r['errors']:6d} {r['queries']:7d} {r['cold_queries']:5d} "
             f"{r['server_ms']:9.1f}"
         )
-    print(f"worker memory (RSS, MB): {', '.join(f'{m:.0f}' for m in memory)}")
+    print(f"worker memory (RSS, MB): {', '.join(f'{m:.0f}' for m in memory)}", end="")
+    print(f"; task worker (db_worker): {task_memory:.0f}" if task_memory else "")
+    print(f"static file (the ceiling): {static_rps(rows):.0f} rps, the mean of its two rows")
+    print(f"load average (1, 5, 15 min) before and after: {loads[0]}, {loads[1]}")
     print("queries: per request between content changes; cold: the first after a change")
     print("\nTargets:")
-    results = verdicts(rows, memory)
+    results = verdicts(rows, memory, task_memory)
     for name, text, ok in results:
         print(f"  {'met ' if ok else 'MISS'}  {name}: {text}")
     report = {
@@ -478,6 +543,9 @@ def main():
         "dataset": made,
         "rows": rows,
         "worker_memory_mb": memory,
+        "task_worker_memory_mb": task_memory,
+        "static_rps": static_rps(rows),
+        "load_average": loads,
         "targets": [{"page": n, "figure": t, "met": ok} for n, t, ok in results],
     }
     (BENCH_DIR / "results.json").write_text(json.dumps(report, indent=2))

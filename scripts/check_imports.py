@@ -65,6 +65,7 @@ LAYERS = [
         [
             # Utilities that know nothing of the partnership.
             "gci.site.memo",
+            "gci.site.cache",
             "gci.site.mail",
             "gci.site.outbox",  # delivers the outbox: the mail tasks
             "gci.site.forms",

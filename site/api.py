@@ -4,7 +4,9 @@ It is the site's public face for programs: every request is treated as an
 anonymous visitor (REST_FRAMEWORK has no authentication classes), so a
 session cookie never widens what it returns. Pages are filtered by
 ``anonymous_pages`` and images and documents by ``anonymous_files``
-(gci.home.visibility), on top of Wagtail's own filters.
+(gci.home.visibility), on top of Wagtail's own filters. So its JSON answers
+are stored in the anonymous page cache and purged with the pages
+(gci.site.page_cache, "The read API").
 """
 
 from django.conf import settings
@@ -19,11 +21,19 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Site
 
 from gci.home.visibility import anonymous_files, anonymous_pages
+from gci.site.page_cache import mark_cacheable_api
 from gci.site.search import clean_query
 
 
 class SafeSearchMixin:
-    """Bad search or filter input is a 400 with a reason, never a 500."""
+    """Bad search or filter input is a 400 with a reason, never a 500; a
+    JSON answer may be stored in the page cache (all three endpoints use this)."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        renderer = getattr(response, "accepted_renderer", None)
+        mark_cacheable_api(request._request, getattr(renderer, "media_type", None))
+        return response
 
     def listing_view(self, request):
         try:

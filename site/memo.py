@@ -116,6 +116,12 @@ def _incr(key: str) -> None:
         cache.incr(key)
 
 
+def bump_counter(key: str) -> None:
+    """Move a counter of the shared cache other than the two above (a feature
+    that keys what it stores by it), started from the clock if missing."""
+    _incr(key)
+
+
 def bump(public: bool = True) -> None:
     """Say that content changed, in every process that shares the cache:
     ``public`` moves the public generation (every cached page is stale, and

@@ -12,7 +12,7 @@ How it works
   the cache when it *may* be served from it: GET or HEAD, no session cookie
   (nobody signed in or half-way through signing in), no pending messages, a
   query string made only of known filter parameters and short, and not under
-  the admin, API, documents, media or accounts.
+  the admin, documents, media or accounts (the read API: see below).
 * A response is stored only when the Wagtail page behind it said it may be
   (the ``before_serve_page`` hook ``mark_cacheable_page``): the page is one
   an anonymous visitor may read (``gci.home.visibility.anonymous_pages``: no
@@ -30,6 +30,18 @@ How it works
   list "upcoming" events, which change with the date).
 * Responses carry ``X-GCI-Cache: hit``, ``miss`` (stored now) or ``pass``
   (not cacheable).
+
+The read API
+------------
+``/api/v2/`` (Wagtail's API, ``gci.site.api``) is served the same way, under
+the same generation, so the same changes purge it. Its views answer every
+request as an anonymous visitor and list only what one may read; they mark
+each JSON answer storable (``mark_cacheable_api``). Never from the cache: a
+request with a session cookie (a signed-in client), a browser asking for the
+browsable API (``Accept`` naming HTML), ``?search=`` (free text would make
+an entry per phrase), ``?order=random``, a parameter outside
+``GCI_API_CACHE_QUERY_PARAMS`` or a number not written plainly; an error
+(400, 404) is never stored.
 
 Query strings
 -------------
@@ -90,6 +102,8 @@ logger = logging.getLogger(__name__)
 
 HEADER = "X-GCI-Cache"
 MAX_QUERY_LENGTH = 256
+# The read API (gci.site.api) is served from the cache too (see "The read API").
+API_PREFIX = "/api/v2/"
 EXCLUDED_PREFIXES = ("/admin/", "/api/", "/documents/", "/media/", "/static/", "/feeds/")
 EXCLUDED_SEGMENTS = ("/accounts/", "/_util/", "/planning/", "/my-organisation/", "/search/")
 # A stored page keeps the headers the middleware below this one added (CSP,
@@ -107,17 +121,23 @@ def bump_generation(**kwargs):
     bump(public=True)
 
 
+def is_api(request):
+    return request.path.startswith(API_PREFIX)
+
+
 def request_query(request):
     """The query string as the cache reads it: ``{name: value}`` with blank
     values left out (a GET form sends every field, most of them empty), or
     ``None`` when it may not be cached at all: too long, not parsable, a name
-    that is no known filter, or a name given twice."""
+    that is no known filter (``GCI_PAGE_CACHE_QUERY_PARAMS``, or
+    ``GCI_API_CACHE_QUERY_PARAMS`` for the API), or a name given twice."""
     query = request.META.get("QUERY_STRING", "")
     if not query:
         return {}
     if len(query) > MAX_QUERY_LENGTH:
         return None
-    allowed = set(getattr(settings, "GCI_PAGE_CACHE_QUERY_PARAMS", ()))
+    setting = "GCI_API_CACHE_QUERY_PARAMS" if is_api(request) else "GCI_PAGE_CACHE_QUERY_PARAMS"
+    allowed = set(getattr(settings, setting, ()))
     try:
         pairs = parse_qsl(query, keep_blank_values=True, strict_parsing=False)
     except ValueError:
@@ -149,9 +169,33 @@ def may_serve_from_cache(request):
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return False
     path = request.path
+    if is_api(request):
+        return api_query(request) is not None
     if path.startswith(EXCLUDED_PREFIXES) or any(s in path for s in EXCLUDED_SEGMENTS):
         return False
     return request_query(request) is not None
+
+
+# The query parameters of the API whose values are numbers: stored only when
+# written as Python writes the number (``?offset=020`` is served, not stored).
+_API_NUMBERS = ("limit", "offset", "id", "child_of", "descendant_of", "ancestor_of")
+
+
+def api_query(request):
+    """The API's query string as the cache reads it (``request_query``), or
+    ``None`` when its answer may not be cached: a browser asking for the
+    browsable (HTML) API, a random order, a number written otherwise than
+    plainly."""
+    if "html" in request.META.get("HTTP_ACCEPT", "").lower():
+        return None
+    query = request_query(request)
+    if query is None or query.get("order") == "random":
+        return None
+    for name in _API_NUMBERS:
+        value = query.get(name)
+        if value is not None and not (value.isdigit() and str(int(value)) == value):
+            return None
+    return query
 
 
 def cache_key(request, generation=None):
@@ -213,6 +257,14 @@ def mark_cacheable_page(page, request, serve_args, serve_kwargs):
         and page_allows_cache(page)
         and page_knows_query(page, request)
     ):
+        request._gci_page_cacheable = True
+
+
+def mark_cacheable_api(request, media_type):
+    """The read API's views (gci.site.api) call this on every answer: what
+    they return is what any anonymous visitor may read (``anonymous_pages``,
+    ``anonymous_files``), so a JSON answer may be stored."""
+    if getattr(request, "_gci_page_cache_candidate", False) and media_type == "application/json":
         request._gci_page_cacheable = True
 
 

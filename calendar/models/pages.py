@@ -154,6 +154,9 @@ class EventPage(RoutablePageMixin, Page):
         _("end date"), null=True, blank=True, help_text=_("For events of several days.")
     )
     end_time = models.TimeField(_("end time"), null=True, blank=True)
+    # The end date, or the start date: stored (and set on every save) so the
+    # calendar's lists filter on an indexed column, not on COALESCE(end, start).
+    last_day = models.DateField(_("last day"), null=True, editable=False, db_index=True)
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,
@@ -291,6 +294,13 @@ class EventPage(RoutablePageMixin, Page):
         end = self.end_date or self.start_date
         self.start_date = self.start_date.replace(day=1)
         self.end_date = end.replace(day=stdlib_calendar.monthrange(end.year, end.month)[1])
+
+    def save(self, *args, **kwargs):
+        self.last_day = self.end_date or self.start_date
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"start_date", "end_date"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "last_day"}
+        return super().save(*args, **kwargs)
 
     # -- dates ---------------------------------------------------------------
 

@@ -153,6 +153,9 @@ CACHES = {
     "pages": env.cache("PAGE_CACHE_URL", default="locmemcache://gci-pages"),
 }
 for _cache in CACHES.values():
+    if _cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        # The same backend, without a new client object per operation.
+        _cache["BACKEND"] = "gci.site.cache.RedisCache"
     if _cache["BACKEND"].endswith("LocMemCache"):
         # Django's default (300 entries) is smaller than one iCal feed's events.
         _cache.setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10_000)
@@ -177,6 +180,25 @@ GCI_PAGE_CACHE_QUERY_PARAMS = [
     "type",
     "year",
     "treaty",
+]
+# The read API's parameters a cached answer may carry (gci.site.page_cache,
+# "The read API"): listing, paging, fields and the usual filters; never
+# ``search`` (free text) nor ``format``.
+GCI_API_CACHE_QUERY_PARAMS = [
+    "limit",
+    "offset",
+    "fields",
+    "order",
+    "type",
+    "locale",
+    "child_of",
+    "descendant_of",
+    "ancestor_of",
+    "translation_of",
+    "html_path",
+    "slug",
+    "id",
+    "show_in_menus",
 ]
 # What purges the cache (a publish, an organisation saved… but not a draft):
 # gci.site.page_cache.REACH.

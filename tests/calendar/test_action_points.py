@@ -281,3 +281,56 @@ def test_action_points_of_an_unpublished_meeting_stay_off_dashboards(client, wco
     point.owners.set(PartnerOrganisation.objects.filter(acronym="WCO", locale__language_code="en"))
     client.force_login(wco_user)
     assert "Hidden point" not in client.get("/en/partners-area/").content.decode()
+
+
+# The panel is rendered once per organisation and change (gci.calendar.dashboard)
+
+
+def test_a_partner_never_sees_another_organisations_stored_panel(
+    client, meeting, wco_user, cites_user
+):
+    point(meeting, "WCO sends survey results", days_from_today(5), "WCO")
+    point(meeting, "CITES uploads modules", days_from_today(5), "CITES")
+    client.force_login(wco_user)
+    client.get("/en/partners-area/")  # WCO's panel is stored
+    client.force_login(cites_user)
+    for _ in range(2):  # rendered, then read from the cache
+        body = client.get("/en/partners-area/").content.decode()
+        assert "CITES uploads modules" in body
+        assert "WCO sends survey results" not in body
+
+
+def test_a_stored_panel_carries_each_visitors_own_csrf_token(client, meeting, wco_user):
+    action = point(meeting, "WCO sends survey results", days_from_today(5), "WCO")
+    client.force_login(wco_user)
+    client.get("/en/partners-area/")
+    other = client.__class__(enforce_csrf_checks=True)
+    other.force_login(wco_user)
+    body = other.get("/en/partners-area/").content.decode()
+    assert "gci-csrf-token-placeholder" not in body
+    token = body.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    response = other.post(
+        f"/en/planning/action-points/{action.pk}/",
+        {
+            "status": "in_progress",
+            "notes": "",
+            "version": action.version,
+            "csrfmiddlewaretoken": token,
+        },
+    )
+    assert response.status_code == 302
+
+
+def test_an_update_shows_at_once_on_every_members_dashboard(client, meeting, wco_user):
+    action = point(meeting, "WCO sends survey results", days_from_today(5), "WCO")
+    client.force_login(wco_user)
+    client.get("/en/partners-area/")
+    post_update(client, action, "in_progress", notes="Half the answers are in")
+    assert "Half the answers are in" in client.get("/en/partners-area/").content.decode()
+
+
+def test_a_new_point_for_the_organisation_shows_at_once(client, meeting, wco_user):
+    client.force_login(wco_user)
+    client.get("/en/partners-area/")
+    point(meeting, "A point added later", days_from_today(5), "WCO")
+    assert "A point added later" in client.get("/en/partners-area/").content.decode()

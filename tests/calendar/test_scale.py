@@ -54,13 +54,15 @@ def bulk_events(index, count, start):
     placeholders = ", ".join(["%s"] * len(fields))
     rows = []
     for n, page in enumerate(created):
+        day = start + dt.timedelta(days=n % 700)
         values = {
             "page_ptr_id": page.pk,
             "kind": "workshop",
             "status": "confirmed",
             "summary": "",
             "date_precision": "day",
-            "start_date": start + dt.timedelta(days=n % 700),
+            "start_date": day,
+            "last_day": day,
             "start_time": None,
             "end_date": None,
             "end_time": None,
@@ -116,3 +118,32 @@ def test_queries_do_not_grow_with_the_number_of_events(client, cites_user):
     # A feed full of upcoming events skips its query for past ones: never more.
     assert all(large[url] <= small[url] for url in urls), (small, large)
     assert max(large.values()) <= 15, large
+
+
+def test_the_dashboard_reads_an_organisations_action_points_once_per_change(client, cites_user):
+    """2,000 action points, 200 of them the organisation's: its members'
+    dashboards read them once per change (gci.calendar.dashboard), not per request."""
+    from gci.calendar.models import ActionPoint
+    from gci.home.models import PartnerOrganisation
+
+    meeting = EventPage.objects.filter(locale__language_code="en", live=True).first()
+    cites = PartnerOrganisation.objects.get(acronym="CITES", locale__language_code="en")
+    wco = PartnerOrganisation.objects.get(acronym="WCO", locale__language_code="en")
+    due = timezone.localdate() + dt.timedelta(days=10)
+    points = ActionPoint.objects.bulk_create(
+        ActionPoint(meeting=meeting, text=f"Point {n}", due_date=due) for n in range(2_000)
+    )
+    Through = ActionPoint.owners.through
+    Through.objects.bulk_create(
+        Through(actionpoint_id=p.pk, partnerorganisation_id=(cites if n < 200 else wco).pk)
+        for n, p in enumerate(points)
+    )
+    bulk_events(public_index(), 9_000, timezone.localdate())
+    client.force_login(cites_user)
+    client.get("/en/partners-area/")  # renders and stores the panel
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/en/partners-area/")
+    assert response.status_code == 200
+    assert '<p class="action-point__text">Point ' in response.content.decode()
+    assert not [q for q in captured if "gci_calendar_actionpoint" in q["sql"]]
+    assert len(captured) <= 25  # the budget of a Partner's page (docs/performance.md)

@@ -65,6 +65,53 @@ def test_month_view_places_a_multi_day_event_on_each_of_its_days(client):
     assert "Meeting in Brussels" not in days[dt.date(2009, 1, 25)]
 
 
+def test_the_month_grid_shows_three_events_a_day_and_links_to_the_others(client):
+    for n in range(5):
+        make_event(public_index(), f"Busy day event {n}", dt.date(2009, 3, 10))
+    response = client.get("/en/events/2009/03/")
+    day = next(d for week in response.context["weeks"] for d in week if d["date"].day == 10)
+    assert [e.title for e in day["events"]] == [f"Busy day event {n}" for n in range(3)]
+    assert day["more"] == 2
+    assert day["more_url"] == "?#month-list-title"  # the list below, on its first page
+    assert "2 more" in response.content.decode()
+
+
+def test_n_more_leads_to_the_page_of_the_list_that_holds_the_hidden_events(client):
+    for n in range(25):
+        make_event(public_index(), f"Early event {n:02d}", dt.date(2009, 3, 2), kind="workshop")
+    for n in range(5):
+        make_event(public_index(), f"Late event {n}", dt.date(2009, 3, 20), kind="workshop")
+    response = client.get("/en/events/2009/03/?kind=workshop")
+    day = next(d for week in response.context["weeks"] for d in week if d["date"].day == 20)
+    assert day["more_url"] == "?kind=workshop&page=2#month-list-title"
+    second = client.get("/en/events/2009/03/?kind=workshop&page=2").content.decode()
+    assert "Late event 3" in second
+    assert "Late event 4" in second
+
+
+def test_the_list_below_the_month_grid_is_paginated(client):
+    for n in range(25):
+        make_event(public_index(), f"March event {n:02d}", dt.date(2009, 3, 2 + n % 20))
+    first = client.get("/en/events/2009/03/")
+    assert len(first.context["month_events"].object_list) == 20
+    second = client.get("/en/events/2009/03/?page=2")
+    assert len(second.context["month_events"].object_list) == 5
+    assert client.get("/en/events/2009/03/?page=3").status_code == 404
+
+
+def test_an_events_stored_last_day_follows_its_dates(client):
+    event = make_event(public_index(), "Moving event", dt.date(2009, 3, 2))
+    assert event.last_day == dt.date(2009, 3, 2)
+    event.end_date = dt.date(2009, 3, 5)
+    event.save_revision().publish()
+    event.refresh_from_db()
+    assert event.last_day == dt.date(2009, 3, 5)
+    event.end_date = None
+    event.save(update_fields=["end_date"])
+    event.refresh_from_db()
+    assert event.last_day == dt.date(2009, 3, 2)
+
+
 def test_year_view_groups_events_by_month(client):
     make_event(public_index(), "June training", dt.date(2008, 6, 9), dt.date(2008, 6, 12))
     response = client.get("/en/events/2008/")

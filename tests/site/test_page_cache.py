@@ -184,7 +184,7 @@ def test_never_for_other_methods_or_other_statuses(client):
     assert state(client.get("/en/no-such-page/")) == "pass"
     assert state(client.get("/en/search/?q=customs")) == "pass"
     assert state(client.get("/en/accounts/login/")) == "pass"
-    assert state(client.get("/api/v2/pages/")) == "pass"
+    assert state(client.get("/api/v2/pages/?search=customs")) == "pass"
 
 
 def test_a_preview_never_gets_the_live_page_from_the_cache(client):
@@ -359,3 +359,60 @@ def test_a_cached_filtered_page_links_without_the_blank_fields(client):
     body = client.get("/en/events/?kind=workshop&region=&country=").content.decode()
     assert "kind=workshop" in body
     assert "region=&" not in body and "country=" not in body.split("calendar-filters")[0]
+
+
+# The read API
+
+
+def test_the_api_is_served_from_the_cache_to_anonymous_clients(client):
+    first = client.get("/api/v2/pages/?limit=20")
+    second = client.get("/api/v2/pages/?limit=20")
+    assert (first.status_code, state(first)) == (200, "miss")
+    assert (second.status_code, state(second)) == (200, "hit")
+    assert second.json() == first.json()
+    assert second["Content-Type"] == "application/json"
+
+
+def test_the_api_is_never_served_from_the_cache_to_a_signed_in_client(client, cites_user):
+    client.get("/api/v2/pages/")
+    client.force_login(cites_user)
+    assert state(client.get("/api/v2/pages/")) == "pass"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["search=customs", "order=random", "offset=01", "format=api", "limit=20&limit=10"],
+)
+def test_api_queries_that_would_fill_the_cache_are_never_stored(client, query):
+    client.get(f"/api/v2/pages/?{query}")
+    assert state(client.get(f"/api/v2/pages/?{query}")) == "pass"
+
+
+def test_the_browsable_api_is_never_stored(client):
+    client.get("/api/v2/pages/", HTTP_ACCEPT="text/html")
+    assert state(client.get("/api/v2/pages/", HTTP_ACCEPT="text/html")) == "pass"
+
+
+def test_api_errors_are_never_stored(client):
+    client.get("/api/v2/pages/999999/")
+    assert state(client.get("/api/v2/pages/999999/")) == "pass"
+
+
+def test_a_page_restricted_after_its_listing_was_cached_leaves_the_cached_api(client):
+    url = "/api/v2/pages/?slug=about&locale=en"
+    assert [item["meta"]["slug"] for item in client.get(url).json()["items"]] == ["about"]
+    assert state(client.get(url)) == "hit"
+    PageViewRestriction.objects.create(page=about(), restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(url)
+    assert state(response) == "miss"
+    assert response.json()["items"] == []
+
+
+def test_a_restricted_page_is_never_in_a_cached_api_answer(client):
+    PageViewRestriction.objects.create(page=about(), restriction_type=PageViewRestriction.LOGIN)
+    client.get("/api/v2/pages/?limit=100&locale=en")
+    cached = client.get("/api/v2/pages/?limit=100&locale=en")
+    assert state(cached) == "hit"
+    slugs = {item["meta"]["slug"] for item in cached.json()["items"]}
+    assert "about" not in slugs
+    assert not any("partners-area" in i["meta"]["html_url"] for i in cached.json()["items"])
