@@ -2,9 +2,16 @@
 
 import datetime as dt
 
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from wagtail.models import TaskState
 
 from gci.home.roles import is_secretariat
+from gci.site.admin_panels import ROWS_SHOWN, ListingPanel, Row
 from gci.site.memo import active_locale
 
 from .choices import CLOSED_ACTION_STATUSES
@@ -76,3 +83,68 @@ def planning_panel(request, organisation):
         "events": list(events),
         "proposals": proposals,
     }
+
+
+# -- The Secretariat's admin dashboard (gci.site.admin_panels) ---------------
+
+
+def may_edit_action_points(user):
+    return user.has_perm("gci_calendar.change_actionpoint")
+
+
+def overdue_action_points_admin_panel(request):
+    """Open action points past their due date, the oldest first."""
+    overdue = ActionPoint.objects.overdue().order_by("due_date", "pk")
+    return ListingPanel(
+        name="gci-overdue-action-points",
+        heading=_("Overdue action points"),
+        count=overdue.count(),
+        rows=[
+            Row(
+                Truncator(point.text).chars(90),
+                reverse("action_points:edit", args=[point.pk]),
+                _("due %(date)s") % {"date": date_format(point.due_date, "DATE_FORMAT")},
+            )
+            for point in overdue[:ROWS_SHOWN]
+        ],
+        listing_url=reverse("action_points:index"),
+        listing_label=_("overdue: open the action points, overdue first"),
+        empty=_("No action point is overdue."),
+        order=110,
+    )
+
+
+def may_moderate(user):
+    return TaskState.objects.reviewable_by(user).exists()
+
+
+def proposals_admin_panel(request):
+    """Events proposed by the Partners, waiting in moderation for this person."""
+    waiting = (
+        TaskState.objects.reviewable_by(request.user)
+        .filter(
+            status=TaskState.STATUS_IN_PROGRESS,
+            workflow_state__content_type=ContentType.objects.get_for_model(EventPage),
+        )
+        .order_by("started_at")
+    )
+    states = list(waiting.select_related("workflow_state")[:ROWS_SHOWN])
+    events = EventPage.objects.in_bulk([int(s.workflow_state.object_id) for s in states])
+    return ListingPanel(
+        name="gci-proposals",
+        heading=_("Proposals to moderate"),
+        count=waiting.count(),
+        rows=[
+            Row(
+                events[int(s.workflow_state.object_id)].title,
+                reverse("wagtailadmin_pages:edit", args=[s.workflow_state.object_id]),
+                _("proposed %(date)s") % {"date": date_format(s.started_at, "DATE_FORMAT")},
+            )
+            for s in states
+            if int(s.workflow_state.object_id) in events
+        ],
+        listing_url=reverse("wagtailadmin_reports:workflow"),
+        listing_label=_("waiting: open the workflow report"),
+        empty=_("No proposal waits for moderation."),
+        order=140,
+    )

@@ -66,6 +66,7 @@ LAYERS = [
             "gci.site.forms",
             "gci.site.routes",
             "gci.site.models",
+            "gci.site.admin_panels",
         ],
     ),
 ]
