@@ -108,7 +108,8 @@ def overdue_action_points_admin_panel(request):
             for point in overdue[:ROWS_SHOWN]
         ],
         listing_url=reverse("action_points:index"),
-        listing_label=_("overdue: open the action points, overdue first"),
+        count_label=_("overdue"),
+        listing_label=_("All action points, overdue first"),
         empty=_("No action point is overdue."),
         order=110,
     )
@@ -144,7 +145,8 @@ def proposals_admin_panel(request):
             if int(s.workflow_state.object_id) in events
         ],
         listing_url=reverse("wagtailadmin_reports:workflow"),
-        listing_label=_("waiting: open the workflow report"),
+        count_label=_("waiting for moderation"),
+        listing_label=_("All pages in moderation"),
         empty=_("No proposal waits for moderation."),
         order=140,
     )

@@ -32,7 +32,8 @@ def broken_links_admin_panel(request):
             for check in broken[:ROWS_SHOWN]
         ],
         listing_url=reverse("link_checks:index") + "?ok=false",
-        listing_label=_("broken: open the link checks"),
+        count_label=_("broken"),
+        listing_label=_("All link checks, broken first"),
         empty=_("Every checked link works."),
         order=150,
     )

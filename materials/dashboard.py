@@ -118,7 +118,8 @@ def review_rounds_admin_panel(request):
             for r in rounds[:ROWS_SHOWN]
         ],
         listing_url=reverse("review_rounds:index"),
-        listing_label=_("open: see every review round"),
+        count_label=_("open with answers in"),
+        listing_label=_("All review rounds"),
         empty=_("No open round has answers yet."),
         order=120,
     )
@@ -149,7 +150,8 @@ def submissions_admin_panel(request):
             for m in waiting[:ROWS_SHOWN]
         ],
         listing_url=reverse("suitcase_submissions:index") + "?status=submitted",
-        listing_label=_("waiting: open the suitcase submissions"),
+        count_label=_("waiting for a decision"),
+        listing_label=_("All suitcase submissions"),
         empty=_("No submission waits for a decision."),
         order=130,
     )

@@ -24,10 +24,13 @@ class Row:
 class ListingPanel(Component):
     template_name = "gci/admin/listing_panel.html"
 
-    def __init__(self, *, name, heading, count, rows, listing_url, listing_label, empty, order):
+    def __init__(
+        self, *, name, heading, count, count_label, rows, listing_url, listing_label, empty, order
+    ):
         self.name = name
         self.heading = heading
         self.count = count
+        self.count_label = count_label
         self.rows = rows
         self.listing_url = listing_url
         self.listing_label = listing_label
