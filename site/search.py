@@ -144,12 +144,13 @@ def _term_pattern(terms):
     words = sorted({t for t in terms if t}, key=len, reverse=True)
     if not words:
         return None
-    # A word is found by its beginning (as the search found it).
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE)
+    # A word is found by its beginning (as the search found it) and marked whole.
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(r"(?<!\w)(?:" + alternatives + r")\w*", re.IGNORECASE)
 
 
 def highlight(text, terms):
-    """``text`` escaped, with each searched word (its beginning) in <mark>.
+    """``text`` escaped, with each word that begins with a searched one in <mark>.
     The text is cut at the matches first and every piece escaped, so a mark
     never lands inside an escaped character."""
     pattern = _term_pattern(terms)

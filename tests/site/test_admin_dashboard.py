@@ -1,6 +1,8 @@
 """The Secretariat's admin (#13 item 9): branded, a dashboard of what waits,
 each panel for who may act on it, at a bounded number of queries."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -71,11 +73,15 @@ def test_overdue_points_are_counted_and_linked(client, meeting, secretariat_user
     assert body.count('href="/admin/action_points/edit/') == 5
 
 
-def test_a_partner_in_the_admin_sees_none_of_the_panels(client, cites_user):
+def test_someone_in_the_admin_without_those_powers_sees_none_of_the_panels(client):
+    from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Permission
 
-    cites_user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(cites_user)
+    editor = get_user_model().objects.create_user(
+        username="editor", email="editor@greencustoms.example", password="x-unused-x-1"
+    )
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    force_login_with_totp(client, editor)
     response = client.get("/admin/")
     assert response.status_code == 200
     body = response.content.decode()
@@ -92,5 +98,18 @@ def test_the_dashboard_runs_a_bounded_number_of_queries(client, meeting, secreta
     with CaptureQueriesContext(connection) as large:
         response = client.get("/admin/")
     assert response.status_code == 200
-    print("dashboard queries", len(small), len(large))
     assert len(large) <= len(small), (len(small), len(large))
+
+
+def test_the_menus_are_grouped_in_order(client, secretariat_user):
+    force_login_with_totp(client, secretariat_user)
+    body = client.get("/admin/").content.decode()
+    labels = re.findall(r'"label": "([^"]+)"', body)
+    groups = ["Partnership", "Calendar", "Guide", "Suitcase"]
+    assert [label for label in labels if label in groups] == groups
+    # Each listing sits in its group, right after it.
+    assert labels[labels.index("Guide") + 1] == "Review rounds"
+    assert labels[labels.index("Suitcase") + 1 : labels.index("Suitcase") + 3] == [
+        "Suitcase materials",
+        "Suitcase submissions",
+    ]
