@@ -15,13 +15,20 @@ every organisation is not cached.
 import datetime as dt
 import hashlib
 
+from django.contrib.contenttypes.models import ContentType
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from wagtail.models import TaskState
 
 from gci.home.roles import is_secretariat
+from gci.site.admin_panels import ROWS_SHOWN, ListingPanel, Row
+from gci.site.dates import format_date
 from gci.site.memo import (
     active_locale,
     bump_counter,
@@ -165,3 +172,70 @@ def planning_panel(request, organisation):
         "events": events,
         "proposals": proposals,
     }
+
+
+# -- The Secretariat's admin dashboard (gci.site.admin_panels) ---------------
+
+
+def may_edit_action_points(user):
+    return user.has_perm("gci_calendar.change_actionpoint")
+
+
+def overdue_action_points_admin_panel(request):
+    """Open action points past their due date, the oldest first."""
+    overdue = ActionPoint.objects.overdue().order_by("due_date", "pk")
+    return ListingPanel(
+        name="gci-overdue-action-points",
+        heading=_("Overdue action points"),
+        count=overdue.count(),
+        rows=[
+            Row(
+                Truncator(point.text).chars(90),
+                reverse("action_points:edit", args=[point.pk]),
+                _("due %(date)s") % {"date": format_date(point.due_date)},
+            )
+            for point in overdue[:ROWS_SHOWN]
+        ],
+        listing_url=reverse("action_points:index"),
+        count_label=_("overdue"),
+        listing_label=_("All action points, overdue first"),
+        empty=_("No action point is overdue."),
+        order=110,
+    )
+
+
+def may_moderate(user):
+    return TaskState.objects.reviewable_by(user).exists()
+
+
+def proposals_admin_panel(request):
+    """Events proposed by the Partners, waiting in moderation for this person."""
+    waiting = (
+        TaskState.objects.reviewable_by(request.user)
+        .filter(
+            status=TaskState.STATUS_IN_PROGRESS,
+            workflow_state__content_type=ContentType.objects.get_for_model(EventPage),
+        )
+        .order_by("started_at")
+    )
+    states = list(waiting.select_related("workflow_state")[:ROWS_SHOWN])
+    events = EventPage.objects.in_bulk([int(s.workflow_state.object_id) for s in states])
+    return ListingPanel(
+        name="gci-proposals",
+        heading=_("Proposals to moderate"),
+        count=waiting.count(),
+        rows=[
+            Row(
+                events[int(s.workflow_state.object_id)].title,
+                reverse("wagtailadmin_pages:edit", args=[s.workflow_state.object_id]),
+                _("proposed %(date)s") % {"date": format_date(s.started_at)},
+            )
+            for s in states
+            if int(s.workflow_state.object_id) in events
+        ],
+        listing_url=reverse("wagtailadmin_reports:workflow"),
+        count_label=_("waiting for moderation"),
+        listing_label=_("All pages in moderation"),
+        empty=_("No proposal waits for moderation."),
+        order=140,
+    )

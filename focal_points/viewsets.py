@@ -14,7 +14,7 @@ class LinkCheckViewSet(ModelViewSet):
     icon = "link"
     menu_label = _("Link checks")
     menu_order = 220
-    add_to_admin_menu = True
+    add_to_admin_menu = False  # in its menu group (wagtail_hooks)
     list_display = ["url", "ok", "status_code", "error", "checked_at", "last_good_at", "final_url"]
     list_filter = ["ok"]
     search_fields = ["url", "final_url"]

@@ -2,13 +2,17 @@
 
 from wagtail import hooks
 
+from gci.site.admin_panels import add_panel
+
+from .dashboard import broken_links_admin_panel, may_fix_links
 from .views import organisation_page_for
-from .viewsets import LinkCheckViewSet
+
+# The link checks' listing is in the admin's Partnership menu (gci.site.wagtail_hooks).
 
 
-@hooks.register("register_admin_viewset")
-def register_link_checks():
-    return LinkCheckViewSet("link_checks")
+@hooks.register("construct_homepage_panels")
+def secretariat_dashboard_panels(request, panels):
+    add_panel(panels, request, may_fix_links, broken_links_admin_panel)
 
 
 @hooks.register("gci_dashboard_panels")

@@ -15,7 +15,7 @@ class PartnerOrganisationViewSet(SnippetViewSet):
     icon = "group"
     menu_label = _("Partner organisations")
     menu_order = 200
-    add_to_admin_menu = True
+    add_to_admin_menu = False  # in its menu group (wagtail_hooks)
     list_display = ["name", "acronym", "mandate", "website", "sort_order"]
     list_filter = ["locale"]
     search_fields = ["name", "acronym", "mandate"]

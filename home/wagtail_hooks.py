@@ -6,11 +6,9 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.models import Page, PageViewRestriction
-from wagtail.snippets.models import register_snippet
 
 from .http import private_response, refusal
 from .roles import can_enter_partners_area
-from .viewsets import PartnerOrganisationViewSet
 from .visibility import (
     alias_would_be_less_closed,
     document_visible_to,
@@ -18,7 +16,7 @@ from .visibility import (
     restrictions_on,
 )
 
-register_snippet(PartnerOrganisationViewSet)
+# The organisations' listing is in the admin's Partnership menu (gci.site.wagtail_hooks).
 
 
 def _to_login(request):

@@ -1,13 +1,18 @@
 """The panels of materials/ on the Partners' dashboard: the review, the suitcase."""
 
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gci.home.roles import is_secretariat
+from gci.site.admin_panels import ROWS_SHOWN, ListingPanel, Row
+from gci.site.dates import format_date
 from gci.site.memo import live_page_for_language
 
 from .choices import AssignmentState, MaterialStatus
 from .models import Material, ReviewAssignment, ReviewIndexPage, ReviewRound, SuitcasePage
+from .models.review import ANSWERED_STATES
 from .views.suitcase import submissions_for
 
 RECENT_COUNT = 5
@@ -76,3 +81,77 @@ def suitcase_panel(request, organisation):
         "submissions": list(submissions_for(request.user)[:RECENT_COUNT]),
         "pending_review": pending_review,
     }
+
+
+# -- The Secretariat's admin dashboard (gci.site.admin_panels) ---------------
+
+
+def may_run_review_rounds(user):
+    return user.has_perm("materials.change_reviewround")
+
+
+def review_rounds_admin_panel(request):
+    """Open rounds in which at least one organisation has answered."""
+    answered = Q(assignments__state__in=ANSWERED_STATES)
+    rounds = (
+        ReviewRound.objects.filter(completed_at__isnull=True)
+        .annotate(answered=Count("assignments", filter=answered), total=Count("assignments"))
+        .filter(answered__gt=0)
+        .select_related("guide", "locale")
+        .order_by("deadline", "pk")
+    )
+    return ListingPanel(
+        name="gci-review-rounds",
+        heading=_("Review rounds with answers in"),
+        count=rounds.count(),
+        rows=[
+            Row(
+                str(r),
+                reverse("review_rounds:inspect", args=[r.pk]),
+                _("%(answered)s of %(total)s answered, deadline %(date)s")
+                % {
+                    "answered": r.answered,
+                    "total": r.total,
+                    "date": format_date(r.deadline),
+                },
+            )
+            for r in rounds[:ROWS_SHOWN]
+        ],
+        listing_url=reverse("review_rounds:index"),
+        count_label=_("open with answers in"),
+        listing_label=_("All review rounds"),
+        empty=_("No open round has answers yet."),
+        order=120,
+    )
+
+
+def may_decide_submissions(user):
+    return user.has_perm("materials.change_material")
+
+
+def submissions_admin_panel(request):
+    """Materials the Partners sent, waiting for the Secretariat's decision."""
+    waiting = (
+        Material.objects.sources()
+        .filter(submitted_by__isnull=False, status=MaterialStatus.SUBMITTED)
+        .select_related("organisation")
+        .order_by("submitted_at", "pk")
+    )
+    return ListingPanel(
+        name="gci-suitcase-submissions",
+        heading=_("Suitcase submissions to decide"),
+        count=waiting.count(),
+        rows=[
+            Row(
+                m.title,
+                reverse("suitcase_submissions:edit", args=[m.pk]),
+                m.organisation.acronym if m.organisation_id else "",
+            )
+            for m in waiting[:ROWS_SHOWN]
+        ],
+        listing_url=reverse("suitcase_submissions:index") + "?status=submitted",
+        count_label=_("waiting for a decision"),
+        listing_label=_("All suitcase submissions"),
+        empty=_("No submission waits for a decision."),
+        order=130,
+    )

@@ -167,7 +167,7 @@ class ReviewRoundViewSet(ViewSetQuerysetMixin, ModelViewSet):
     icon = "tasks"
     menu_label = _("Review rounds")
     menu_order = 220
-    add_to_admin_menu = True
+    add_to_admin_menu = False  # in its menu group (wagtail_hooks)
     add_view_class = CreateRoundView
     edit_view_class = EditRoundView
     inspect_view_class = InspectRoundView
@@ -232,7 +232,7 @@ class MaterialViewSet(SnippetViewSet):
     icon = "doc-full-inverse"
     menu_label = _("Suitcase materials")
     menu_order = 220
-    add_to_admin_menu = True
+    add_to_admin_menu = False  # in its menu group (wagtail_hooks)
     list_display = ["title", "material_type", "organisation", "year", "status", "locale"]
     list_filter = ["status", "material_type", "region", "year", "organisation", "locale"]
     search_fields = ["title", "summary"]
@@ -308,7 +308,7 @@ class SubmissionReviewViewSet(ViewSetQuerysetMixin, ModelViewSet):
     icon = "tasks"
     menu_label = _("Suitcase submissions")
     menu_order = 221
-    add_to_admin_menu = True
+    add_to_admin_menu = False  # in its menu group (wagtail_hooks)
     list_display = ["title", "organisation", "submitted_by", "submitted_at", "status"]
     list_filter = ["status", "organisation"]
     search_fields = ["title", "summary"]

@@ -1,11 +1,22 @@
 """Registration with Wagtail only; the logic lives in the modules it names."""
 
 from django.contrib import messages
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from .dashboard import review_panel, suitcase_panel
+from gci.site.admin_panels import add_panel
+
+from .dashboard import (
+    may_decide_submissions,
+    may_run_review_rounds,
+    review_panel,
+    review_rounds_admin_panel,
+    submissions_admin_panel,
+    suitcase_panel,
+)
 from .models import ReviewGatedMixin, ReviewRound
 from .reminders import send_review_reminders
 from .richtext import GuardedDocumentLinkHandler, remember_request
@@ -16,7 +27,22 @@ from .viewsets import (
     SubmissionReviewViewSet,
 )
 
-register_snippet(MaterialViewSet)
+
+class GuideGroup(ViewSetGroup):
+    menu_label = _("Guide")
+    menu_icon = "doc-full"
+    menu_order = 220
+    items = [ReviewRoundViewSet("review_rounds")]
+
+
+class SuitcaseGroup(ViewSetGroup):
+    menu_label = _("Suitcase")
+    menu_icon = "folder-open-inverse"
+    menu_order = 230
+    items = [MaterialViewSet, SubmissionReviewViewSet("suitcase_submissions")]
+
+
+register_snippet(SuitcaseGroup)
 register_permission_policy(ReviewRound, KeepHistoryPermissionPolicy(ReviewRound))
 hooks.register("gci_dashboard_panels", review_panel, order=-10)  # what waits comes first
 hooks.register("gci_dashboard_panels", suitcase_panel)
@@ -24,13 +50,14 @@ hooks.register("gci_reminders", send_review_reminders)
 
 
 @hooks.register("register_admin_viewset")
-def register_review_rounds():
-    return ReviewRoundViewSet("review_rounds")
+def register_guide():
+    return GuideGroup()
 
 
-@hooks.register("register_admin_viewset")
-def register_submission_review():
-    return SubmissionReviewViewSet("suitcase_submissions")
+@hooks.register("construct_homepage_panels")
+def secretariat_dashboard_panels(request, panels):
+    add_panel(panels, request, may_run_review_rounds, review_rounds_admin_panel)
+    add_panel(panels, request, may_decide_submissions, submissions_admin_panel)
 
 
 @hooks.register("register_rich_text_features", order=1000)

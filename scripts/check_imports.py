@@ -73,6 +73,7 @@ LAYERS = [
             "gci.site.models",
             "gci.site.schedule",
             "gci.site.dates",
+            "gci.site.admin_panels",
         ],
     ),
 ]

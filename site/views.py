@@ -21,18 +21,26 @@ from gci.home.visibility import collection_is_restricted, visible_pages
 from gci.site.memo import active_locale
 
 from .private_images import image_of_file, normalised_media_path
-from .search import MAX_QUERY_LENGTH, search_pages
+from .search import MAX_QUERY_LENGTH, ChainedResults, describe, search_pages
 
 SEARCH_PAGE_SIZE = 10
 
 
 def search(request):
-    """Search the live pages of the active language that this visitor may read."""
+    """Search the live pages this visitor may read: those of the active
+    language first, then pages of other languages that have no readable
+    translation in it (a Guide chapter not yet translated, say)."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results_page = None
+    described = []
     if query:
-        pages = visible_pages(request, Page.objects.filter(locale=active_locale()))
-        results = search_pages(pages, query)
+        here = active_locale()
+        pages = visible_pages(request, Page.objects.all())
+        in_language = pages.filter(locale=here)
+        elsewhere = pages.exclude(locale=here).exclude(
+            translation_key__in=in_language.values("translation_key")
+        )
+        results = ChainedResults(search_pages(in_language, query), search_pages(elsewhere, query))
         paginator = Paginator(results, SEARCH_PAGE_SIZE)
         try:
             results_page = paginator.page(request.GET.get("page", 1))
@@ -40,7 +48,12 @@ def search(request):
             results_page = paginator.page(1)
         except EmptyPage as exc:
             raise Http404 from exc
-    response = render(request, "search.html", {"search_query": query, "results": results_page})
+        described = [describe(page, query) for page in results_page]
+    response = render(
+        request,
+        "search.html",
+        {"search_query": query, "results": results_page, "described": described},
+    )
     return private_response(response) if request.user.is_authenticated else response
 
 

@@ -100,8 +100,8 @@ class OutboxViewSet(ModelViewSet):
     url_prefix = "outbox"
     icon = "mail"
     menu_label = _("Outgoing emails")
-    menu_order = 900
-    add_to_settings_menu = True
+    menu_order = 240
+    add_to_admin_menu = False  # in the Partnership menu group (wagtail_hooks)
     index_view_class = OutboxIndexView
     inspect_view_class = OutboxInspectView
     inspect_view_enabled = True

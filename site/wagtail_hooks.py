@@ -1,8 +1,16 @@
 """Registration with Wagtail only; the logic lives in the modules it names."""
 
+from django.templatetags.static import static
 from django.urls import reverse_lazy
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+
+from gci.focal_points.viewsets import LinkCheckViewSet
+from gci.home.viewsets import PartnerOrganisationViewSet
 
 from .models import ScheduledJob
 from .page_cache import mark_cacheable_page
@@ -18,9 +26,21 @@ hooks.register("before_serve_page", mark_cacheable_page)
 hooks.register("after_bulk_action", after_bulk_action)
 
 
-@hooks.register("register_admin_viewset")
-def register_outbox():
-    return OutboxViewSet("gci_site_outbox")
+class PartnershipGroup(ViewSetGroup):
+    """The admin's first menu: the organisations, their focal-point links and
+    the emails the site sends them."""
+
+    menu_label = _("Partnership")
+    menu_icon = "group"
+    menu_order = 200
+    items = [
+        PartnerOrganisationViewSet,
+        LinkCheckViewSet("link_checks"),
+        OutboxViewSet("gci_site_outbox"),
+    ]
+
+
+register_snippet(PartnershipGroup)
 
 
 scheduled_jobs = ScheduledJobViewSet("scheduled_jobs")
@@ -38,3 +58,9 @@ def scheduled_jobs_menu_item():
         order=900,
         policy=ReadOnlyPermissionPolicy(ScheduledJob),
     )
+
+
+@hooks.register("insert_global_admin_css")
+def gci_admin_colours():
+    """The site's greens through the admin's own colour properties."""
+    return format_html('<link rel="stylesheet" href="{}">', static("gci/css/admin.css"))

@@ -272,6 +272,7 @@ def test_secretariat_journey(server, page):
 
     # Opens the Russian review round.
     page.goto(base + "/admin/")
+    page.click("#wagtail-sidebar >> button:has-text('Guide')")  # the menu group
     page.click("#wagtail-sidebar >> text=Review rounds")
     page.wait_for_url("**/admin/review_rounds/")
     page.click("text=Add review round")
@@ -293,6 +294,7 @@ def test_secretariat_journey(server, page):
 
     # Approves the notes the WCO sent to the suitcase.
     material = "Environmentally sensitive goods in the Harmonized System: notes for trainers"
+    page.click("#wagtail-sidebar >> button:has-text('Suitcase')")  # the menu group
     page.click("#wagtail-sidebar >> text=Suitcase submissions")
     page.wait_for_url("**/admin/suitcase_submissions/")
     page.click(f"table >> text={material}")

@@ -163,13 +163,17 @@ def test_done_or_dropped_points_are_never_overdue(meeting):
 
 
 def test_the_secretariat_records_action_points_in_the_admin(client, meeting, secretariat_user):
+    # The closed point is due earliest: by due date alone (the model's own
+    # ordering) it would come first; overdue open points come before it.
+    point(meeting, "Closed point", days_from_today(-10), "WCO", status="done")
     point(meeting, "Later point", days_from_today(20), "WCO")
     point(meeting, "Overdue point", days_from_today(-2), "CITES")
     force_login_with_totp(client, secretariat_user)
     response = client.get("/admin/action_points/")
     assert response.status_code == 200
     body = response.content.decode()
-    assert body.index("Overdue point") < body.index("Later point")
+    assert body.index("Overdue point") < body.index("Closed point")
+    assert body.index("Closed point") < body.index("Later point")
     assert client.get("/admin/action_points/new/").status_code == 200
 
 

@@ -1,6 +1,7 @@
 """Six languages: prefixed URLs, lang and dir, the switcher, translated interface."""
 
 import ast
+import re
 from pathlib import Path
 
 import polib
@@ -89,8 +90,19 @@ def test_every_catalogue_is_complete(catalogue):
     assert len(po) > 50
     untranslated = [e.msgid for e in po if not e.translated() or "fuzzy" in e.flags]
     assert untranslated == []
-    copied = [e.msgid for e in po if e.msgstr and e.msgstr == e.msgid and len(e.msgid) > 12]
+    # English left as it was (a pattern of placeholders and punctuation alone,
+    # "%(dates)s, %(times)s", may rightly read the same in a language).
+    copied = [
+        e.msgid
+        for e in po
+        if e.msgstr == e.msgid
+        and len(e.msgid) > 12
+        and re.search(r"[a-z]", PLACEHOLDER.sub("", e.msgid))
+    ]
     assert copied == []
+
+
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 
 
 # The names `makemessages` finds: xgettext's own for Python plus the keywords Django adds.
