@@ -58,9 +58,7 @@ def test_the_api_lists_only_published_translations(client, french_draft, wco_com
     ).json()
     languages = {item["meta"]["locale"] for item in listing["items"]}
     published = set(
-        GuideChapterPage.objects.live()
-        .public()
-        .values_list("locale__language_code", flat=True)
+        GuideChapterPage.objects.live().public().values_list("locale__language_code", flat=True)
     )
     assert "fr" not in published  # the French chapter is a draft under review
     assert languages == published
