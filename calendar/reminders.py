@@ -12,8 +12,9 @@ import datetime as dt
 from django.conf import settings
 from django.utils import timezone
 
-from gci.home.models import Membership
-from gci.site.mail import Due, addresses_of, send_once
+from gci.home.models import Membership, PartnersAreaPage
+from gci.site.mail import Due, addresses_of, in_each_language, send_once
+from gci.site.memo import live_page_for_language
 
 from .models import ActionPoint, ReminderLog
 
@@ -46,7 +47,7 @@ def recipients(point):
 
 
 def due(today):
-    dashboard_url = _dashboard_url()
+    dashboard_url = in_each_language(_dashboard_url)
     for point, kind in list(due_reminders(today)):
         yield Due(
             key={"action_point": point, "kind": kind, "due": point.due_date},
@@ -62,7 +63,6 @@ def send_reminders(today=None):
 
 
 def _dashboard_url():
-    from gci.home.models import PartnersAreaPage
-
-    area = PartnersAreaPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    """The Partners area in the language the email is written in."""
+    area = live_page_for_language(PartnersAreaPage)
     return area.get_full_url() if area else settings.WAGTAILADMIN_BASE_URL

@@ -242,20 +242,20 @@ def calendar_month(request, index, year, month):
             "last",
             "title",
             "status",
-            "slug",
-            "path",
             "date_precision",
             "end_date",
             "start_time",
             "end_time",
             "time_zone",
+            "slug",
+            "path",
         ),
     )
     parent_urls = _parent_urls(request, {path[: -Page.steplen] for *_, path in rows})
     by_day = {}
     # An event known only to the month is not put on a day: the list below the
     # grid shows it under its month.
-    for pk, start, end, title, status, slug, path, *timing in rows:
+    for pk, start, end, title, status, *timing, slug, path in rows:
         precision, end_date, start_time, end_time, time_zone = timing
         if precision != DatePrecision.DAY:
             continue

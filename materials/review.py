@@ -18,7 +18,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from gci.home.models import Membership
-from gci.site.mail import addresses_of, send_templated
+from gci.site.mail import addresses_of, in_each_language, send_templated
 from gci.site.outbox import batch
 
 from .choices import AssignmentState, ReviewAction
@@ -179,7 +179,8 @@ def email_invitations(review_round: ReviewRound, assignments: Sequence[ReviewAss
 
 
 def review_round_url(review_round: ReviewRound) -> str:
-    return review_round.url
+    """The round's page, in the language of the email (or page) it is written in."""
+    return in_each_language(lambda: review_round.url)
 
 
 def change_deadline(review_round: ReviewRound, deadline: dt.date, actor: User) -> None:

@@ -32,9 +32,9 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -42,6 +42,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.functional import lazy
 
 from gci.site import outbox
 from gci.site.models import OutboxEmail
@@ -76,6 +77,13 @@ def single_line(text: object) -> str:
 def email_subject(text: object) -> str:
     """The subject line for `text`: the site's prefix, then `text`, on one line."""
     return single_line(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{single_line(text)}")
+
+
+def in_each_language(build: Callable[[], str]) -> str:
+    """A context value worked out anew in each language the email is rendered
+    in (`render_mail` renders under the recipient's language): the link to a
+    page's translation in the recipient's language, for example."""
+    return cast(str, lazy(build, str)())
 
 
 def render_mail(

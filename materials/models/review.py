@@ -22,7 +22,7 @@ from wagtail.models import Locale, Page, Task
 
 from gci.home.roles import is_secretariat
 from gci.home.sent_once import DueReminderLog
-from gci.site.memo import default_locale
+from gci.site.memo import live_page_for_language
 from gci.site.routes import PageViews
 
 from ..choices import AssignmentState, ReviewAction
@@ -105,9 +105,9 @@ class ReviewRound(models.Model):
 
     @property
     def url(self):
-        """The round's page in the Partners area (the admin's address while the
-        review page is missing)."""
-        index = ReviewIndexPage.objects.filter(locale=default_locale()).live().first()
+        """The round's page in the Partners area, in the active language where
+        the area has it (the admin's address while the review page is missing)."""
+        index = live_page_for_language(ReviewIndexPage)
         if index is None:
             return settings.WAGTAILADMIN_BASE_URL
         return index.get_full_url() + index.reverse_subpage("round", args=[self.pk])

@@ -65,6 +65,16 @@ def test_month_view_places_a_multi_day_event_on_each_of_its_days(client):
     assert "Meeting in Brussels" not in days[dt.date(2009, 1, 25)]
 
 
+def test_each_event_in_the_month_grid_links_to_its_page_with_its_status(client):
+    held = make_event(public_index(), "Held in Brussels", dt.date(2009, 1, 26))
+    response = client.get("/en/events/2009/01/")
+    day = next(d for week in response.context["weeks"] for d in week if d["date"].day == 26)
+    (shown,) = [e for e in day["events"] if e.title == "Held in Brussels"]
+    assert shown.url == held.url == "/en/events/held-in-brussels/"
+    assert shown.shown_status == "held"  # confirmed, and its day has passed
+    assert f'href="{held.url}"' in response.content.decode()
+
+
 def test_the_month_grid_shows_three_events_a_day_and_links_to_the_others(client):
     for n in range(5):
         make_event(public_index(), f"Busy day event {n}", dt.date(2009, 3, 10))

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Locale
+from wagtail_localize.models import TranslationSource
 
 from gci.home.demo.support import minimal_pdf
 from gci.materials import review
@@ -40,14 +41,28 @@ def _review_urls(review_round, chapter):
 
 @canary("guide_draft_translation", hidden_from=(ANONYMOUS, OTHER_ORGANISATION))
 def guide_draft_translation(token, people):
-    """A Chinese chapter in review by the owner's organisation alone: its text
-    reaches neither the public nor a Partner outside that round."""
-    english = GuideChapterPage.objects.get(locale=Locale.get_default(), number=1)
-    chinese = Locale.objects.get(language_code="zh-hans")
+    """A Russian chapter in review by the owner's organisation alone: its text
+    reaches neither the public nor a Partner outside that round. (Russian: the
+    demo opens no Russian round of its own.)"""
+    russian = Locale.objects.get(language_code="ru")
     guide = _english_guide()
-    if guide.get_translation_or_none(chinese) is None:
-        guide.copy_for_translation(chinese).save_revision()
-    translation = english.copy_for_translation(chinese)
+    if guide.get_translation_or_none(russian) is None:
+        guide.copy_for_translation(russian).save_revision()
+    # A chapter not yet published in Russian: the demo's own draft when it has
+    # one, else a new one.
+    english = next(
+        chapter
+        for chapter in GuideChapterPage.objects.filter(locale=Locale.get_default()).order_by(
+            "-number"
+        )
+        if not getattr(chapter.get_translation_or_none(russian), "live", False)
+    )
+    translation = english.get_translation_or_none(russian) or english.copy_for_translation(russian)
+    # Edited in Wagtail's own editor: reviewers read its latest draft, not
+    # wagtail-localize's strings (the demo translates through them).
+    source = TranslationSource.objects.get_for_instance_or_none(english)
+    if source is not None:
+        source.translations.filter(target_locale=russian).update(enabled=False)
     translation.title = f"Chapter {token}"
     translation.slug = token
     translation.summary = f"Summary {token}"
@@ -58,14 +73,14 @@ def guide_draft_translation(token, people):
     translation.save_revision()
     review_round = review.open_round(
         guide,
-        chinese,
+        russian,
         timezone.localdate() + dt.timedelta(days=10),
         [people.owner_organisation],
         people.secretariat,
         notify=False,
     )
     return Planted(
-        urls=[translation.url or f"/zh-hans/green-customs-guide/{token}/"]
+        urls=[translation.url or f"/ru/green-customs-guide/{token}/"]
         + _review_urls(review_round, english),
         api={"pages": [translation.pk]},
     )

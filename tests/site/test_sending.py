@@ -11,7 +11,7 @@ from wagtail.users.models import UserProfile
 
 from gci.calendar.models import ActionPoint, ReminderLog
 from gci.calendar.reminders import send_reminders
-from gci.home.models import Membership, PartnerOrganisation
+from gci.home.models import Membership, PartnerOrganisation, PartnersAreaPage
 from gci.materials.models import Material
 from gci.site.mail import Due, addresses_of, send_once, send_templated
 from gci.site.models import OutboxEmail, OutboxState
@@ -152,6 +152,29 @@ def test_each_recipient_gets_the_mail_in_their_language(sending):
     subjects = {m.to[0]: m.subject for m in mail.outbox}
     assert subjects["fr@example.org"] == "[Green Customs] Ajouté à la valise : Ozone smuggling"
     assert subjects["en@example.org"] == "[Green Customs] In the suitcase: Ozone smuggling"
+
+
+def test_a_reminder_links_to_the_partners_area_in_each_recipients_language(action_point, sending):
+    wco = PartnerOrganisation.objects.get(acronym="WCO", locale__language_code="en")
+    ActionPoint.objects.exclude(pk=action_point.pk).delete()  # the demo's own points
+    action_point.owners.set([wco])
+    french = UserFactory(email="fr@wco.example.org")
+    Membership.objects.create(user=french, organisation=wco)
+    UserProfile.objects.create(user=french, preferred_language="fr")
+    others = [m.user for m in Membership.objects.filter(organisation=wco).exclude(user=french)]
+    area = {
+        language: PartnersAreaPage.objects.live().get(locale__language_code=language).get_full_url()
+        for language in ("en", "fr")
+    }
+    assert area["en"] != area["fr"]
+    with sending():
+        send_reminders()
+    bodies = {m.to[0]: m.body for m in mail.outbox}
+    assert area["fr"] in bodies[french.email]
+    assert area["en"] not in bodies[french.email]
+    assert others  # the demo's WCO member, no language chosen
+    for user in others:
+        assert area["en"] in bodies[user.email]
 
 
 def test_a_language_the_site_does_not_offer_falls_back_to_the_default():
