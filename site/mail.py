@@ -34,7 +34,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypedDict, cast
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -83,7 +83,7 @@ def in_each_language(build: Callable[[], str]) -> str:
     """A context value worked out anew in each language the email is rendered
     in (`render_mail` renders under the recipient's language): the link to a
     page's translation in the recipient's language, for example."""
-    return cast(str, lazy(build, str)())
+    return lazy(build, str)()
 
 
 def render_mail(
