@@ -51,13 +51,19 @@ def test_no_html_from_a_page_or_the_query_reaches_the_results(client):
         intro="<script>alert('intro')</script> quokkaport <b>bold</b>",
     )
     page.save_revision().publish()
-    response = client.get("/en/search/", {"q": "<script>quokkaport</script>"})
+    response = client.get("/en/search/", {"q": "quokkaport"})
     body = response.content.decode()
     assert len(results(response)) == 1
     assert "<script>alert" not in body
     assert "<b>bold" not in body
-    title = "&lt;<mark>script</mark>&gt;alert(&#x27;title&#x27;)&lt;/<mark>script</mark>&gt; "
+    title = "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt; "
     assert title + "<mark>quokkaport</mark>" in body
+    # The query is shown back escaped too. (Which words of a query written as
+    # HTML are searched depends on the database: PostgreSQL's parser drops
+    # tags, so no result is asserted here.)
+    echoed = client.get("/en/search/", {"q": "<script>quokkaport</script>"}).content.decode()
+    assert "<script>quokkaport" not in echoed
+    assert "&lt;script&gt;quokkaport" in echoed
 
 
 def test_a_result_says_what_it_is_and_in_which_language(client):
