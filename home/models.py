@@ -88,7 +88,11 @@ class PartnerOrganisation(TranslatableMixin, index.Indexed, models.Model):
         """Every organisation, in the default language (memoised: see gci.site.memo)."""
         return memoised(
             "organisations",
-            lambda: list(cls.objects.filter(locale=default_locale()).select_related("logo")),
+            lambda: list(
+                cls.objects.filter(locale=default_locale())
+                .select_related("logo")
+                .prefetch_related("logo__renditions")
+            ),
         )
 
     @classmethod
@@ -102,7 +106,9 @@ class PartnerOrganisation(TranslatableMixin, index.Indexed, models.Model):
         def translate():
             translated = {
                 org.translation_key: org
-                for org in cls.objects.filter(locale=active).select_related("logo")
+                for org in cls.objects.filter(locale=active)
+                .select_related("logo")
+                .prefetch_related("logo__renditions")
             }
             return [translated.get(org.translation_key, org) for org in default]
 
@@ -158,11 +164,11 @@ class IntroBodyMixin(models.Model):
         abstract = True
 
 
-class HomePage(IntroBodyMixin, Page):
-    """The root of each language's tree."""
-
-    parent_page_types = ["wagtailcore.Page"]
-    max_count_per_parent = 1
+class HeroImageMixin(models.Model):
+    """A wide picture at the top of a page, with a caption: a Wagtail image
+    (its description is the alt text, its focal point decides the crop).
+    Listed before `IntroBodyMixin` in a page's bases; `hero_panels` go after
+    the title."""
 
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -171,45 +177,91 @@ class HomePage(IntroBodyMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "A wide picture shown under the title. Its description is read out as alt text; "
+            "set its focal point so that the crop keeps what matters."
+        ),
     )
+    hero_caption = models.CharField(
+        _("hero caption"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown under the picture: what it shows, and its author or source."),
+    )
+
+    hero_panels = [
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Hero image")
+        )
+    ]
+    api_fields = [
+        APIField("hero_image", serializer=ImageRenditionField("fill-1200x400")),
+        APIField("hero_caption"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(HeroImageMixin, IntroBodyMixin, Page):
+    """The root of each language's tree."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("hero_image"),
+        *HeroImageMixin.hero_panels,
         *IntroBodyMixin.intro_panels,
     ]
-    api_fields = [
-        *IntroBodyMixin.api_fields,
-        APIField("hero_image", serializer=ImageRenditionField("fill-1200x400")),
-    ]
+    api_fields = [*IntroBodyMixin.api_fields, *HeroImageMixin.api_fields]
 
     class Meta:
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from .home_sections import home_sections
+
         context = super().get_context(request, *args, **kwargs)
         context["organisations"] = PartnerOrganisation.for_active_locale()
+        context.update(home_sections(request))
         return context
 
 
-class StandardPage(IntroBodyMixin, Page):
+class StandardPage(HeroImageMixin, IntroBodyMixin, Page):
     """A page of text and media: about the initiative, how it works, …"""
 
     parent_page_types = ["home.HomePage", "home.StandardPage", "home.PartnersAreaPage"]
     subpage_types = ["home.StandardPage"]
 
+    content_panels = [
+        *Page.content_panels,
+        *HeroImageMixin.hero_panels,
+        *IntroBodyMixin.intro_panels,
+    ]
+    api_fields = [*IntroBodyMixin.api_fields, *HeroImageMixin.api_fields]
+
     class Meta:
         verbose_name = _("standard page")
 
 
-class PartnerIndexPage(IntroBodyMixin, Page):
+class PartnerIndexPage(HeroImageMixin, IntroBodyMixin, Page):
     """Lists the Partner organisations of the initiative."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
 
-    api_fields = [*IntroBodyMixin.api_fields, APIField("organisations")]
+    content_panels = [
+        *Page.content_panels,
+        *HeroImageMixin.hero_panels,
+        *IntroBodyMixin.intro_panels,
+    ]
+    api_fields = [
+        *IntroBodyMixin.api_fields,
+        *HeroImageMixin.api_fields,
+        APIField("organisations"),
+    ]
 
     class Meta:
         verbose_name = _("Partners list page")

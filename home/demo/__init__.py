@@ -1,6 +1,7 @@
 """The partnership's demo content, read from the YAML files beside this
 module: the eleven organisations (`organisations.yaml`), the About page and
-the meeting follow-up (`pages.yaml`), the demo people (`users.yaml`).
+the meeting follow-up (`pages.yaml`), the demo people (`users.yaml`), the
+illustrations and the pages that show them (`images.yaml`, `images/`).
 
 Idempotent: what exists is brought in line with the files (organisations,
 people) or left as it is (pages). The helpers every app's demo shares are in
@@ -12,6 +13,8 @@ from pathlib import Path
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from wagtail.images import get_image_model
 
 from ..datafiles import read_yaml
 from ..models import Membership, PartnerOrganisation, StandardPage
@@ -85,3 +88,39 @@ def load_users(organisations, password):
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
+
+
+def load_images(pages):
+    """The demo's illustrations (``images/``, listed in ``images.yaml``) and
+    the hero image and caption of the pages that show them, in every
+    language. ``pages`` maps the file's page keys to English pages. Each image
+    is found again by its title, so a second run adds nothing."""
+    Image = get_image_model()
+    for data in read_yaml(DATA / "images.yaml"):
+        image = Image.objects.filter(title=data["title"]).first()
+        if image is None:
+            path = DATA / "images" / data["file"]
+            image = Image(title=data["title"], description=data["description"].strip())
+            with path.open("rb") as handle:
+                image.file = ImageFile(handle, name=data["file"])
+                image.save()
+        x, y, width, height = data["focal_point"]
+        focal = {
+            "focal_point_x": x + width // 2,
+            "focal_point_y": y + height // 2,
+            "focal_point_width": width,
+            "focal_point_height": height,
+        }
+        if any(getattr(image, field) != value for field, value in focal.items()):
+            for field, value in focal.items():
+                setattr(image, field, value)
+            image.save()
+        for key in data["pages"]:
+            for page in pages[key].get_translations(inclusive=True).specific():
+                code = page.locale.language_code
+                caption = data["caption"].get(code, data["caption"]["en"])
+                if page.hero_image_id == image.pk and page.hero_caption == caption:
+                    continue
+                page.hero_image = image
+                page.hero_caption = caption
+                page.save_revision().publish()

@@ -42,14 +42,15 @@ class Command(BaseCommand):
             builder = SiteBuilder()
             organisations = home_demo.load_organisations(builder)
             home = builder.home()
-            home_demo.load_about(builder, home)
-            builder.partners_list(home)
+            about = home_demo.load_about(builder, home)
+            partners = builder.partners_list(home)
             area = builder.partners_area(home)
             home_demo.load_meeting_notes(builder, area)
             home_demo.load_users(organisations, password)
             calendar_demo.load(builder, home, area, clock)
             focal_points_demo.load(builder, home, organisations)
             materials_demo.load(builder, home, area, organisations, clock)
+            home_demo.load_images({"home": home, "about": about, "partners": partners})
         if not settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend"):
             # Wagtail queues its index updates for the background worker: index
             # now, so the demo's search finds its pages before the worker runs.
