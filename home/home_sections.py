@@ -83,12 +83,20 @@ def featured_case_study(locale: Locale) -> Page | None:
     for candidate in (locale, default_locale()):
         page = (
             anonymous_pages(model.objects.filter(locale=candidate))
+            .select_related("locale")
             .order_by("-first_published_at", "-pk")
             .first()
         )
         if page is not None:
             return page
     return None
+
+
+def _other_language(page: Page | None, locale: Locale) -> dict[str, str] | None:
+    if page is None or page.locale_id == locale.pk:
+        return None
+    code = page.locale.language_code
+    return {"code": code, "dir": "rtl" if get_language_info(code)["bidi"] else "ltr"}
 
 
 def home_sections(request: HttpRequest) -> dict[str, Any]:
@@ -101,13 +109,17 @@ def home_sections(request: HttpRequest) -> dict[str, Any]:
             (lang["page"] for lang in languages if lang["code"] == locale.language_code),
             languages[0]["page"] if languages else None,
         )
+        case_study = featured_case_study(locale)
         return {
             "guide": guide,
             "guide_languages": languages,
             "focal_points": _public_page("focal_points.FocalPointDirectoryPage", locale),
             "calendar": _public_page("gci_calendar.EventIndexPage", locale),
             "next_events": next_events(locale, today),
-            "case_study": featured_case_study(locale),
+            "case_study": case_study,
+            # Shown in another language (not yet translated): marked so that
+            # it is read and laid out in its own.
+            "case_study_language": _other_language(case_study, locale),
             "partners_page": _public_page("home.PartnerIndexPage", locale),
             "case_studies": _public_page("materials.CaseStudyIndexPage", locale),
         }
