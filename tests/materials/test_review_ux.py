@@ -296,8 +296,10 @@ def test_the_arabic_side_is_isolated_and_numbered_like_the_english_one(
         assert body.count(f"<bdi>{number}</bdi>") == 1  # English side
         assert body.count(f'<bdi dir="ltr">{number}</bdi>') >= 2  # Arabic side and the icon
     # Each block is labelled for a stacked (phone, no JavaScript) reading.
-    assert body.count('<p class="side-by-side__label">Source</p>') == len(sources)
-    assert body.count('<p class="side-by-side__label">Translation</p>') == len(translations)
+    # (in the reader's language, whatever the language of the side it labels)
+    label = '<p class="side-by-side__label" lang="en" dir="ltr">'
+    assert body.count(f"{label}Source</p>") == len(sources)
+    assert body.count(f"{label}Translation</p>") == len(translations)
 
 
 def test_the_comment_icon_opens_the_form_of_its_block(client, wco_user):
