@@ -24,6 +24,7 @@ from gci.site.outbox import batch
 from .choices import AssignmentState, ReviewAction
 from .gate import fingerprint, needs_review_again, reviewed_translation
 from .models import (
+    ChapterReadMark,
     GuideChapterPage,
     ReviewAssignment,
     ReviewComment,
@@ -363,6 +364,30 @@ def resolve(comment: ReviewComment, user: User | None) -> bool:
     return bool(updated)
 
 
+def mark_read(
+    assignment: ReviewAssignment, chapter: GuideChapterPage, user: User, read: bool = True
+) -> bool:
+    """A reviewer marks a chapter read (or not read any more) for their
+    organisation; returns whether it is now read by them."""
+    _ensure_current(assignment.round)
+    if not read:
+        ChapterReadMark.objects.filter(assignment=assignment, chapter=chapter, user=user).delete()
+        return False
+    ChapterReadMark.objects.get_or_create(assignment=assignment, chapter=chapter, user=user)
+    start_reviewing(assignment, user)
+    return True
+
+
+def read_marks(review_round: ReviewRound) -> dict[tuple[int, int], ChapterReadMark]:
+    """{(assignment id, English chapter id): the first read mark} of a round."""
+    marks: dict[tuple[int, int], ChapterReadMark] = {}
+    for mark in ChapterReadMark.objects.filter(assignment__round=review_round).select_related(
+        "user"
+    ):
+        marks.setdefault((mark.assignment_id, mark.chapter_id), mark)
+    return marks
+
+
 # --- Workflow --------------------------------------------------------------
 
 
@@ -390,12 +415,16 @@ def start_workflows(review_round: ReviewRound, user: User) -> None:
 class MatrixCell(TypedDict):
     assignment: ReviewAssignment
     open: int
+    read: ChapterReadMark | None
+    status: str  # "approved", "read", "declined" or "unread"
 
 
 class MatrixRow(TypedDict):
     chapter: Page
     needs_review: bool
     cells: list[MatrixCell]
+    reviewed: int  # organisations that read the chapter or approved the translation
+    expected: int  # invited organisations that did not decline
 
 
 class Matrix(TypedDict):
@@ -404,9 +433,21 @@ class Matrix(TypedDict):
     general: list[int]  # open comments on no chapter, per organisation
 
 
+def _cell_status(assignment: ReviewAssignment, read: ChapterReadMark | None) -> str:
+    if assignment.state == AssignmentState.DECLINED:
+        return "declined"
+    if read is not None:
+        return "read"
+    if assignment.state == AssignmentState.APPROVED:
+        return "approved"  # the approval covers every chapter
+    return "unread"
+
+
 def matrix(review_round: ReviewRound) -> Matrix:
-    """Chapters × organisations: open comments per cell, plus each chapter's
-    "needs review again" mark and each organisation's state."""
+    """Chapters × organisations: per cell whether the organisation read the
+    chapter (or approved the whole translation, or declined) and its open
+    comments; per chapter how many organisations reviewed it and the "needs
+    review again" mark."""
     chapters = guide_pages(review_round.guide)[1:]
     assignments = list(review_round.assignments.select_related("organisation"))
     # {(assignment id, chapter id or None): open comments}
@@ -418,16 +459,27 @@ def matrix(review_round: ReviewRound) -> Matrix:
         .values("assignment_id", "chapter_id")
         .annotate(n=Count("pk"))
     }
+    marks = read_marks(review_round)
     rows: list[MatrixRow] = []
     for chapter in chapters:
+        cells: list[MatrixCell] = []
+        for a in assignments:
+            read = marks.get((a.pk, chapter.pk))
+            cells.append(
+                {
+                    "assignment": a,
+                    "open": counts.get((a.pk, chapter.pk), 0),
+                    "read": read,
+                    "status": _cell_status(a, read),
+                }
+            )
         rows.append(
             {
                 "chapter": chapter,
                 "needs_review": needs_review_again(review_round, chapter),
-                "cells": [
-                    {"assignment": a, "open": counts.get((a.pk, chapter.pk), 0)}
-                    for a in assignments
-                ],
+                "cells": cells,
+                "reviewed": sum(1 for c in cells if c["status"] in {"read", "approved"}),
+                "expected": sum(1 for c in cells if c["status"] != "declined"),
             }
         )
     general = [counts.get((a.pk, None), 0) for a in assignments]

@@ -4,6 +4,7 @@ re-exports only (each area has its module)."""
 from .case_studies import CaseStudyIndexPage, CaseStudyPage
 from .guide import GuideChapterPage, GuidePage, ReviewGatedMixin, TranslationNotReviewed
 from .review import (
+    ChapterReadMark,
     GuideReviewTask,
     ReviewAssignment,
     ReviewComment,
@@ -15,6 +16,7 @@ from .review import (
 from .suitcase import Material, MaterialVersion, SuitcasePage
 
 __all__ = [
+    "ChapterReadMark",
     "CaseStudyIndexPage",
     "CaseStudyPage",
     "GuideChapterPage",

@@ -239,6 +239,46 @@ class ReviewComment(models.Model):
         return self.text[:60]
 
 
+class ChapterReadMark(models.Model):
+    """A reviewer marked a chapter of a round read: the round's matrix shows,
+    per chapter, how many invited organisations have read it."""
+
+    assignment = models.ForeignKey(
+        ReviewAssignment,
+        verbose_name=_("assignment"),
+        on_delete=models.CASCADE,
+        related_name="read_marks",
+        help_text="The round and organisation the reader answers for.",
+    )
+    chapter = models.ForeignKey(
+        "materials.GuideChapterPage",
+        verbose_name=_("chapter"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The English chapter that was read.",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("read by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    read_at = models.DateTimeField(_("read on"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("chapter read mark")
+        verbose_name_plural = _("chapter read marks")
+        ordering = ["read_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "chapter", "user"], name="one_read_mark_per_reader"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.assignment} — {self.chapter_id}"
+
+
 class ReviewEvent(models.Model):
     """The history of a round: appended to, never changed."""
 
@@ -351,6 +391,10 @@ class ReviewIndexPage(RoutablePageMixin, Page):
     @path("<int:round_id>/chapters/<int:chapter_id>/", name="chapter")
     def chapter(self, request, round_id, chapter_id):
         return self.views.chapter(request, self, round_id, chapter_id)
+
+    @path("<int:round_id>/chapters/<int:chapter_id>/read/", name="chapter_read")
+    def chapter_read(self, request, round_id, chapter_id):
+        return self.views.chapter_read(request, self, round_id, chapter_id)
 
     @path("<int:round_id>/comments/<int:comment_id>/resolve/", name="resolve")
     def resolve(self, request, round_id, comment_id):

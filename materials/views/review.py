@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
@@ -22,12 +23,14 @@ from gci.home.roles import display_name, is_secretariat
 from .. import review
 from ..forms.review import AnswerForm, CommentForm
 from ..models import (
+    ChapterReadMark,
     GuideChapterPage,
     ReviewAssignment,
     ReviewComment,
     ReviewIndexPage,
     ReviewRound,
 )
+from ..models.review import ANSWERED_STATES
 
 # Ids in URLs beyond what a database integer holds do not exist (SQLite would
 # raise on them instead of finding nothing).
@@ -88,14 +91,33 @@ def rounds(request, page):
 def round_detail(request, page, round_id, answer_form=None, status=200):
     review_round = _round_or_404(request, round_id)
     assignment = review.assignment_for(request.user, review_round)
+    changing = answer_form is not None  # an answer sent with an error or a conflict
     if answer_form is None and assignment is not None:
         answer_form = AnswerForm(initial={"version": assignment.version})
+    matrix = review.matrix(review_round)
+    reviewer = None
+    if assignment is not None:
+        column = next(i for i, a in enumerate(matrix["assignments"]) if a.pk == assignment.pk)
+        cells = [row["cells"][column] for row in matrix["rows"]]
+        unread = [
+            row["chapter"]
+            for row, cell in zip(matrix["rows"], cells, strict=True)
+            if cell["read"] is None
+        ]
+        reviewer = {
+            "answered": assignment.state in ANSWERED_STATES,
+            "changing": changing,
+            "read": sum(1 for cell in cells if cell["read"] is not None),
+            "chapters": len(cells),
+            "next_unread": unread[0] if unread else None,
+        }
     context = {
         "round": review_round,
         "is_current": review_round.is_current(),
         "overdue": review_round.is_overdue(),
-        "matrix": review.matrix(review_round),
+        "matrix": matrix,
         "assignment": assignment,
+        "reviewer": reviewer,
         "answer_form": answer_form,
         "general_comments": _comments(review_round, chapter=None),
         "events": review_round.events.select_related("actor", "assignment__organisation").order_by(
@@ -209,9 +231,30 @@ def chapter(request, page, round_id, chapter_id):
     ]
     chapters = list(GuideChapterPage.objects.child_of(review_round.guide).order_by("number"))
     position = next(i for i, item in enumerate(chapters) if item.pk == english.pk)
+    target = _language(review_round.locale)
+    read_marks = []
+    if assignment is not None:
+        read_marks = list(
+            ChapterReadMark.objects.filter(assignment=assignment, chapter=english).select_related(
+                "user"
+            )
+        )
     context = {
         "round": review_round,
         "english": english,
+        # Titles isolated from the text around them, so that an Arabic title
+        # and its number never trade places (and the other way round).
+        "english_title": format_html('<bdi lang="en" dir="ltr">{}</bdi>', english.title),
+        "translated_title": (
+            format_html(
+                '<bdi lang="{}" dir="{}">{}</bdi>', target["code"], target["dir"], translated.title
+            )
+            if translated
+            else None
+        ),
+        "read_marks": read_marks,
+        "read_by_me": any(mark.user_id == request.user.pk for mark in read_marks),
+        "comment_block": request.GET.get("comment", "") if request.method == "GET" else "",
         "translated": translated,
         "rows": rows,
         "chapter_comments": by_block.get("", []),
@@ -220,7 +263,7 @@ def chapter(request, page, round_id, chapter_id):
         "can_comment": review_round.is_current() and (assignment is not None or secretariat),
         "is_secretariat": secretariat,
         "needs_review_again": review.needs_review_again(review_round, english),
-        "target": _language(review_round.locale),
+        "target": target,
         "chapters": chapters,
         "previous_chapter": chapters[position - 1] if position else None,
         "next_chapter": chapters[position + 1] if position + 1 < len(chapters) else None,
@@ -268,6 +311,33 @@ def _save_comment(request, page, review_round, english, assignment, form):
     return redirect(
         page.url + page.reverse_subpage("chapter", args=[review_round.pk, english.pk]) + anchor
     )
+
+
+@ReviewIndexPage.views.register
+@private
+def chapter_read(request, page, round_id, chapter_id):
+    """An invited organisation's member marks a chapter read (or not read)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    review_round = _round_or_404(request, round_id)
+    if chapter_id > MAX_ID:
+        raise Http404
+    english = GuideChapterPage.objects.child_of(review_round.guide).filter(pk=chapter_id).first()
+    if english is None:
+        raise Http404
+    assignment = review.assignment_for(request.user, review_round)
+    if assignment is None or not review_round.is_current():
+        raise PermissionDenied  # only invited organisations, only while the round is open
+    read = request.POST.get("read") != "0"
+    try:
+        review.mark_read(assignment, english, request.user, read=read)
+    except review.RoundClosed:
+        raise PermissionDenied from None
+    if read:
+        messages.success(request, _("Chapter marked as read."))
+    else:
+        messages.info(request, _("Chapter marked as not read."))
+    return redirect(page.url + page.reverse_subpage("chapter", args=[review_round.pk, english.pk]))
 
 
 @ReviewIndexPage.views.register

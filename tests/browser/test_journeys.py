@@ -159,13 +159,26 @@ def test_partner_journey(server, page):
         page.locator(".side-by-side__cell[lang=en]").count()
         == page.locator(".side-by-side__cell[lang=fr]").count()
     )
+    # The column headers stay in view while the reviewer scrolls.
+    head = page.locator(".side-by-side__head")
+    assert head.evaluate("e => getComputedStyle(e).position") == "sticky"
     first_row = page.locator(".side-by-side__row[id^=block-]").nth(1)
-    first_row.locator("summary", has_text="Comment on this part").click()
-    first_row.locator("textarea[name=text]").fill("Please use « douane » consistently here.")
-    first_row.locator("button[type=submit]").click()
+    icon = first_row.locator(".side-by-side__comment-button")
+    assert icon.get_attribute("aria-expanded") == "false"
+    icon.click()  # the comment icon in the margin opens this block's form
+    assert icon.get_attribute("aria-expanded") == "true"
+    textarea = first_row.locator("textarea[name=text]")
+    assert textarea.evaluate("e => e === document.activeElement")
+    textarea.fill("Please use « douane » consistently here.")
+    first_row.locator("form.side-by-side__comment-form button[type=submit]").click()
     page.wait_for_load_state()
     assert "Please use « douane » consistently here." in page.content()
     shot(page, "partner-2-review-chapter-fr")
+    # …marks the chapter read…
+    page.click("text=Mark this chapter as read")
+    page.wait_for_load_state()
+    assert "Chapter marked as read." in page.content()
+    assert "Your organisation has marked this chapter as read." in page.content()
     # …and approves.
     page.click("text=Review of the French translation")
     page.check("input[value=approve]")
@@ -176,6 +189,9 @@ def test_partner_journey(server, page):
     # WCO's comments wait for the Secretariat: the round is not complete yet.
     assert "Complete: the translation may be published." not in page.content()
     assert "open comment" in page.locator("table.review-matrix").inner_text()
+    # The answer comes first now, with a way to change it; chapter 1 counts WCO.
+    assert "Change the answer" in page.locator("#answer-title ~ details summary").inner_text()
+    assert "1 of 6 chapters as read" in page.locator(".review-answer__progress").inner_text()
     shot(page, "partner-3-review-round-fr")
 
     # Proposes a training (a missing date is refused, the title kept).
@@ -385,4 +401,61 @@ def test_the_month_view_in_arabic_on_a_phone(server, browser):
     # The grid scrolls inside its own box; the page itself does not overflow.
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     shot(page, "month-ar-phone")
+    context.close()
+
+
+def test_a_review_chapter_in_arabic_on_a_phone_switches_between_source_and_translation(
+    server, browser
+):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(server["base"] + "/ar/accounts/login/")
+    sign_in(page, "wco.partner@greencustoms.example")
+    page.wait_for_load_state()
+    page.goto(server["base"] + "/ar/partners-area/guide-review/")
+    page.locator("main table a", has_text="الفرنسية").click()  # French
+    page.wait_for_url("**/guide-review/*/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    shot(page, "review-round-ar-phone")
+    page.locator("table.review-matrix tbody th a").nth(1).click()
+    page.wait_for_url("**/chapters/*/")
+    assert page.get_attribute("html", "dir") == "rtl"
+    tabs = page.locator(".side-by-side__tabs button")
+    assert tabs.count() == 2
+    source = page.locator(".side-by-side__row[id^=block-] .side-by-side__cell--source").first
+    translation = page.locator(
+        ".side-by-side__row[id^=block-] .side-by-side__cell--translation"
+    ).first
+    assert source.is_visible() and not translation.is_visible()
+    tabs.nth(1).click()
+    assert tabs.nth(1).get_attribute("aria-pressed") == "true"
+    assert translation.is_visible() and not source.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    shot(page, "review-chapter-ar-phone")
+    context.close()
+
+
+def test_without_javascript_a_review_chapter_on_a_phone_shows_both_sides_labelled(server, browser):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, java_script_enabled=False
+    )
+    page = context.new_page()
+    page.goto(server["base"] + "/en/accounts/login/")
+    sign_in(page, "wco.partner@greencustoms.example")
+    page.wait_for_load_state()
+    page.goto(server["base"] + "/en/partners-area/guide-review/")
+    page.locator("main table a", has_text="French").click()
+    page.locator("table.review-matrix tbody th a").first.click()
+    page.wait_for_load_state()
+    assert not page.locator(".side-by-side__tabs").is_visible()
+    row = page.locator(".side-by-side__row[id^=block-]").first
+    assert row.locator(".side-by-side__cell--source").is_visible()
+    assert row.locator(".side-by-side__cell--translation").is_visible()
+    labels = row.locator(".side-by-side__label").all_inner_texts()
+    assert [label.strip().lower() for label in labels] == ["source", "translation"]
+    # The comment icon is a link to the same page with that block's form.
+    row.locator(".side-by-side__comment-button").click()
+    page.wait_for_load_state()
+    assert "comment=" in page.url
+    assert page.locator(".side-by-side__row[id^=block-]").first.locator("textarea").is_visible()
     context.close()
