@@ -228,5 +228,9 @@ def walk_the_site(walk):
     submit = walk.link(f"/{walk.lang}/partners-area/", 'main a[href$="/submit/"]')
     suitcase = submit.removesuffix("submit/")
     visit("suitcase", suitcase)
+    # Its filters: a closed drawer on a phone, an open column on a desktop.
+    drawer = walk.page.locator("details.suitcase__filters")
+    assert drawer.evaluate("d => d.open") is (walk.width != PHONE)
+    assert drawer.locator(".suitcase__facets").is_visible() is (walk.width != PHONE)
     visit("material", walk.link(suitcase, "main .material-item__title a"))
     visit("suitcase-submit", submit)
