@@ -311,9 +311,9 @@ def ranked_tasks(panels, today=None):
         if days == 0:
             task["days_label"] = _("due today")
         elif days > 0:
-            task["days_label"] = ngettext(
-                "%(days)s day left", "%(days)s days left", days
-            ) % {"days": days}
+            task["days_label"] = ngettext("%(days)s day left", "%(days)s days left", days) % {
+                "days": days
+            }
         else:
             task["days_label"] = ngettext(
                 "%(days)s day overdue", "%(days)s days overdue", -days

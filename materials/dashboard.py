@@ -99,7 +99,9 @@ def _with_progress(assignments):
                 .only("pk", "title", "number")
             )
         assignment.chapters = chapters_of[guide_id]
-        assignment.done_ids = {c.pk for c in assignment.chapters if (assignment.pk, c.pk) in commented}
+        assignment.done_ids = {
+            c.pk for c in assignment.chapters if (assignment.pk, c.pk) in commented
+        }
     return assignments
 
 

@@ -176,7 +176,7 @@ def test_a_refused_update_shows_the_form_open_with_what_was_typed(client, meetin
     client.force_login(wco_user)
     dashboard = client.get(DASHBOARD).content.decode()
     assert '<details class="ap-update">' in dashboard  # folded until asked for
-    assert "<details class=\"ap-update\" open>" not in dashboard
+    assert '<details class="ap-update" open>' not in dashboard
 
     url = f"/en/planning/action-points/{action.pk}/"
     typed = "Draft sent to the Secretariat on Monday"
