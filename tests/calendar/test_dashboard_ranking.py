@@ -57,7 +57,7 @@ def group_texts(body, key):
     match = re.search(rf'<tbody class="ap-group ap-group--{key}">(.*?)</tbody>', body, re.S)
     if match is None:
         return []
-    return re.findall(r'<p class="action-point__text">(.*?)</p>', match.group(1))
+    return re.findall(r'<p class="action-point__text" dir="auto">(.*?)</p>', match.group(1))
 
 
 def test_tasks_are_ranked_by_deadline_due_soon_before_overdue(client, meeting, wco_user):
