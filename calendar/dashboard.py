@@ -9,7 +9,11 @@ an action point, its updates or owners, and of a user (a name shown as who
 closed a point) moves. The CSRF token, the one thing in it that belongs to
 the visitor, is put in on each request. A Partner only ever reads the entry
 of their own organisation (the key holds its id); the Secretariat's view of
-every organisation is not cached.
+every organisation is not cached. The entry holds the panel's tasks for the
+"Your tasks" column too (plain dates, counts and texts, in the key's language).
+
+The table groups the points: due soon (within ``DUE_SOON_DAYS``), overdue,
+later, closed lately; each open row folds its update form under "Update".
 """
 
 import datetime as dt

@@ -396,9 +396,7 @@ def test_the_dashboard_in_arabic_on_a_phone(server, browser):
     assert first_task.evaluate("el => getComputedStyle(el).borderRightWidth") == "5px"
     row = page.locator(".ap-table .ap-row").first
     assert row.evaluate("el => getComputedStyle(el).display") == "block"
-    label = row.locator("td.ap-row__due").evaluate(
-        "el => getComputedStyle(el, '::before').content"
-    )
+    label = row.locator("td.ap-row__due").evaluate("el => getComputedStyle(el, '::before').content")
     assert label not in ("none", "normal", '""')
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     row.locator(".ap-update > summary").click()
