@@ -9,7 +9,11 @@ an action point, its updates or owners, and of a user (a name shown as who
 closed a point) moves. The CSRF token, the one thing in it that belongs to
 the visitor, is put in on each request. A Partner only ever reads the entry
 of their own organisation (the key holds its id); the Secretariat's view of
-every organisation is not cached.
+every organisation is not cached. The entry holds the panel's tasks for the
+"Your tasks" column too (plain dates, counts and texts, in the key's language).
+
+The table groups the points: due soon (within ``DUE_SOON_DAYS``), overdue,
+later, closed lately; each open row folds its update form under "Update".
 """
 
 import datetime as dt
@@ -24,6 +28,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import TaskState
 
 from gci.home.roles import is_secretariat
@@ -44,10 +49,15 @@ from .views import planning_index, proposal_state
 
 UPCOMING_COUNT = 5
 RECENTLY_CLOSED_DAYS = 30
+# "Due soon": open and due within this many days.
+DUE_SOON_DAYS = 14
 DASHBOARD_KEY = "gci:dashboard:generation"
 # Stands for the visitor's CSRF token in a stored panel.
 _CSRF_PLACEHOLDER = "gci-csrf-token-placeholder"
 _TIMEOUT = 3600
+# What a stored entry holds ({"html", "tasks"} since the ranked dashboard):
+# part of the key, so an entry of an older release is never read as a newer one.
+_ENTRY_FORMAT = 2
 
 
 def bump_dashboard(**kwargs):
@@ -75,6 +85,7 @@ def connect_signals():
 def _panel_key(request, organisation):
     cache = pages_cache()
     parts = (
+        _ENTRY_FORMAT,
         organisation.pk,
         translation.get_language(),
         request.get_full_path(),
@@ -88,27 +99,33 @@ def _panel_key(request, organisation):
 
 def action_points_panel(request, organisation):
     """The organisation's action points (all of them for the Secretariat),
-    overdue first: rendered once per change for each organisation (see the module)."""
+    due soon first, then overdue, later and closed lately: rendered once per
+    change for each organisation (see the module). Its tasks (for the "Your
+    tasks" column) are kept with the stored HTML."""
     if is_secretariat(request.user) or organisation is None:
         return _action_points_data(request, organisation)
     cache = pages_cache()
     key = _panel_key(request, organisation)
-    html = cache.get(key)
-    if html is None:
+    stored = cache.get(key)
+    if stored is None:
         data = _action_points_data(request, organisation)
         html = render_to_string(
             data["template"],
             {"panel": data, "request": request, "csrf_token": _CSRF_PLACEHOLDER},
         )
-        cache.set(key, html, _TIMEOUT)
+        stored = {"html": html, "tasks": data["tasks"]}
+        cache.set(key, stored, _TIMEOUT)
     token = escape(get_token(request))
     return {
         "template": "gci_calendar/panels/rendered.html",
-        "html": mark_safe(html.replace(_CSRF_PLACEHOLDER, token)),  # noqa: S308 - our own render
+        "column": "main",
+        "html": mark_safe(stored["html"].replace(_CSRF_PLACEHOLDER, token)),  # noqa: S308 - our own render
+        "tasks": stored["tasks"],
     }
 
 
 def _action_points_data(request, organisation):
+    today = timezone.localdate()
     points = (
         ActionPoint.objects.open()
         .filter(meeting__live=True)
@@ -122,7 +139,7 @@ def _action_points_data(request, organisation):
         scope = "organisation"
     else:
         return None
-    points = list(points.overdue_first()[:50])
+    points = list(points.due_soon_first(today, DUE_SOON_DAYS)[:50])
     for point in points:
         point.user_may_close = point.may_close(request.user)
     # Closed lately: every owner sees who closed it for them, and when.
@@ -138,13 +155,81 @@ def _action_points_data(request, organisation):
     )
     if scope == "organisation":
         closed = closed.for_organisation(organisation)
+    closed = list(closed[:20])
+    groups = _groups(points, closed, today)
     return {
         "template": "gci_calendar/panels/action_points.html",
+        "column": "main",
         "points": points,
-        "closed": list(closed[:20]),
+        "closed": closed,
+        "groups": groups,
         "scope": scope,
         "overdue": sum(1 for point in points if point.is_overdue),
+        "tasks": _tasks(groups),
     }
+
+
+def _groups(points, closed, today):
+    """Due soon (within DUE_SOON_DAYS), overdue, later, closed lately: the
+    groups that have points, in that order."""
+    soon_until = today + dt.timedelta(days=DUE_SOON_DAYS)
+    by_key = {"soon": [], "overdue": [], "later": []}
+    for point in points:
+        if point.due_date < today:
+            by_key["overdue"].append(point)
+        elif point.due_date <= soon_until:
+            by_key["soon"].append(point)
+        else:
+            by_key["later"].append(point)
+    titles = {
+        "soon": _("Due soon"),
+        "overdue": _("Overdue"),
+        "later": _("Later"),
+        "closed": _("Closed lately"),
+    }
+    by_key["closed"] = closed
+    return [
+        {"key": key, "title": titles[key], "points": by_key[key]}
+        for key in ("soon", "overdue", "later", "closed")
+        if by_key[key]
+    ]
+
+
+def _tasks(groups):
+    """One task per group that asks for an update: due soon, overdue."""
+    tasks = []
+    for group in groups:
+        if group["key"] not in ("soon", "overdue"):
+            continue
+        first = group["points"][0]
+        count = len(group["points"])
+        if group["key"] == "soon":
+            title = ngettext(
+                "Update %(count)s action point due soon",
+                "Update %(count)s action points due soon",
+                count,
+            ) % {"count": count}
+        else:
+            title = ngettext(
+                "Update %(count)s overdue action point",
+                "Update %(count)s overdue action points",
+                count,
+            ) % {"count": count}
+        tasks.append(
+            {
+                "kind": "action_points",
+                "kind_label": _("Action points"),
+                "title": title,
+                "detail": Truncator(first.text).chars(90),
+                "deadline": first.due_date,
+                "url": f"#ap-{group['key']}",
+                "button": _("Update"),
+                # Due soon comes before overdue (issue #13): a point still in
+                # time is worth the reminder first.
+                "rank": 0 if group["key"] == "soon" else 1,
+            }
+        )
+    return tasks
 
 
 def planning_panel(request, organisation):

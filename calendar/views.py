@@ -549,7 +549,12 @@ def update_action_point(request, pk):
                 return render(
                     request,
                     "gci_calendar/action_point_form.html",
-                    {"point": current, "form": form, "may_close": False},
+                    {
+                        "point": current,
+                        "form": form,
+                        "may_close": False,
+                        "next": _safe_next(request) or _dashboard_url(request),
+                    },
                     status=403,
                 )
             if current.version == form.cleaned_data["version"]:
@@ -581,7 +586,13 @@ def update_action_point(request, pk):
     return render(
         request,
         "gci_calendar/action_point_form.html",
-        {"point": point, "form": form, "may_close": point.may_close(request.user)},
+        {
+            "point": point,
+            "form": form,
+            "may_close": point.may_close(request.user),
+            # Back where the update started once it is saved.
+            "next": _safe_next(request) or _dashboard_url(request),
+        },
         status=status,
     )
 

@@ -2,8 +2,10 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -330,10 +332,42 @@ class PartnersAreaPage(IntroBodyMixin, Page):
         # Features add their panels through the `gci_dashboard_panels` hook:
         # a function (request, organisation) -> a dict with a `template` key
         # (and what that template needs), or None.
-        context["dashboard_panels"] = [
+        # A panel may add tasks (dicts with a `deadline`) to the "Your tasks"
+        # column, and says in which column it goes (`column`: "main" or the
+        # side, the default); a panel whose `template` is None only adds tasks.
+        panels = [
             panel
             for build in hooks.get_hooks("gci_dashboard_panels")
             if (panel := build(request, membership.organisation if membership else None))
             is not None
         ]
+        context["dashboard_panels"] = panels
+        context["tasks"] = ranked_tasks(panels)
+        context["main_panels"] = [
+            p for p in panels if p.get("template") and p.get("column") == "main"
+        ]
+        context["side_panels"] = [
+            p for p in panels if p.get("template") and p.get("column") != "main"
+        ]
         return context
+
+
+def ranked_tasks(panels, today=None):
+    """Every panel's tasks by deadline: those still in time first (the
+    nearest first), then the overdue ones; each with its days left."""
+    today = today or timezone.localdate()
+    tasks = [dict(task) for panel in panels for task in panel.get("tasks", ())]
+    for task in tasks:
+        days = (task["deadline"] - today).days
+        task["overdue"] = days < 0
+        if days == 0:
+            task["days_label"] = _("due today")
+        elif days > 0:
+            task["days_label"] = ngettext("%(days)s day left", "%(days)s days left", days) % {
+                "days": days
+            }
+        else:
+            task["days_label"] = ngettext(
+                "%(days)s day overdue", "%(days)s days overdue", -days
+            ) % {"days": -days}
+    return sorted(tasks, key=lambda t: (t["overdue"], t["deadline"], t.get("rank", 0)))

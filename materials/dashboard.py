@@ -11,7 +11,15 @@ from gci.site.dates import format_date
 from gci.site.memo import live_page_for_language
 
 from .choices import AssignmentState, MaterialStatus
-from .models import Material, ReviewAssignment, ReviewIndexPage, ReviewRound, SuitcasePage
+from .models import (
+    GuideChapterPage,
+    Material,
+    ReviewAssignment,
+    ReviewComment,
+    ReviewIndexPage,
+    ReviewRound,
+    SuitcasePage,
+)
 from .models.review import ANSWERED_STATES
 from .views.suitcase import submissions_for
 
@@ -37,6 +45,7 @@ def review_panel(request, organisation):
         )
         return {
             "template": "materials/panels/review.html",
+            "column": "main",
             "index": index,
             "scope": "all",
             "rounds": rounds,
@@ -58,12 +67,66 @@ def review_panel(request, organisation):
     assignments = [
         a for a in assignments if newest.get((a.round.guide_id, a.round.locale_id)) == a.round_id
     ]
+    # What waits for the organisation is a task on the dashboard ("Your
+    # tasks"), not a panel of its own.
     return {
-        "template": "materials/panels/review.html",
+        "template": None,
         "index": index,
         "scope": "organisation",
         "assignments": assignments,
         "today": today,
+        "tasks": [_review_task(index, a) for a in _with_progress(assignments)],
+    }
+
+
+def _with_progress(assignments):
+    """Each assignment with its chapters (English, in order) and the ids of
+    those the organisation has commented on: "done" as far as the site knows."""
+    if not assignments:
+        return []
+    commented = set(
+        ReviewComment.objects.filter(assignment__in=assignments, chapter__isnull=False)
+        .values_list("assignment_id", "chapter_id")
+        .distinct()
+    )
+    chapters_of = {}
+    for assignment in assignments:
+        guide_id = assignment.round.guide_id
+        if guide_id not in chapters_of:
+            chapters_of[guide_id] = list(
+                GuideChapterPage.objects.child_of(assignment.round.guide)
+                .order_by("number", "path")
+                .only("pk", "title", "number")
+            )
+        assignment.chapters = chapters_of[guide_id]
+        assignment.done_ids = {
+            c.pk for c in assignment.chapters if (assignment.pk, c.pk) in commented
+        }
+    return assignments
+
+
+def _review_task(index, assignment):
+    review_round = assignment.round
+    round_url = index.url + index.reverse_subpage("round", args=[review_round.pk])
+    chapters = assignment.chapters
+    done = len(assignment.done_ids)
+    following = next((c for c in chapters if c.pk not in assignment.done_ids), None)
+    if following is not None:
+        url = index.url + index.reverse_subpage("chapter", args=[review_round.pk, following.pk])
+        button = _("Start the review") if not done else _("Continue the review")
+    else:  # every chapter has the organisation's comments: what is left is the answer
+        url, button = round_url, _("Send your answer")
+    return {
+        "kind": "review",
+        "kind_label": _("Guide review"),
+        "title": _("Review the %(language)s translation of the Guide")
+        % {"language": review_round.language_name},
+        "title_url": round_url,
+        "progress": {"done": done, "total": len(chapters)},
+        "deadline": review_round.deadline,
+        "url": url,
+        "button": button,
+        "rank": 0,
     }
 
 

@@ -14,6 +14,8 @@ Who closed a point, for which organisation and when is kept in its history
 (``ActionPointUpdate``) and shown to every owner.
 """
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -47,6 +49,20 @@ class ActionPointQuerySet(models.QuerySet):
                 default=models.Value(1),
             )
         ).order_by("overdue_rank", "due_date", "pk")
+
+    def due_soon_first(self, today=None, soon_days=14):
+        """Open points due within ``soon_days`` first, then overdue ones,
+        then later ones; by due date within each (the dashboard's order)."""
+        today = today or timezone.localdate()
+        return self.annotate(
+            dashboard_rank=models.Case(
+                models.When(due_date__lt=today, then=models.Value(1)),
+                models.When(
+                    due_date__lte=today + dt.timedelta(days=soon_days), then=models.Value(0)
+                ),
+                default=models.Value(2),
+            )
+        ).order_by("dashboard_rank", "due_date", "pk")
 
 
 class ActionPoint(index.Indexed, models.Model):

@@ -145,12 +145,14 @@ def test_partner_journey(server, page):
     page.wait_for_url("**/en/partners-area/")
     assert "Welcome, Wen Partner" in page.locator("h1").inner_text()
     assert "You are signed in for World Customs Organization." in page.locator("main").inner_text()
-    review_panel = page.locator("section[aria-labelledby=panel-review]")
-    assert "French — Reviewing" in review_panel.inner_text()
+    # "Your tasks" comes first; the French review is one of them.
+    review_task = page.locator(".task-list .task--review")
+    assert "Review the French translation of the Guide" in review_task.inner_text()
+    assert review_task.locator("a.button").count() == 1
     shot(page, "partner-1-dashboard")
 
     # Reviews a chapter of the French translation side by side, comments…
-    review_panel.locator("a", has_text="French").click()
+    review_task.locator(".task__title a").click()
     page.wait_for_url("**/guide-review/*/")
     page.click("table.review-matrix >> text=Why customs matter")
     translation = page.locator(".side-by-side__cell[lang=fr]").first
@@ -227,7 +229,10 @@ def test_partner_journey(server, page):
 
     # Updates an action point from the dashboard.
     menu(page, "Partners area")
-    form = page.locator("form.action-point").first
+    row = page.locator(".ap-table .ap-row").first
+    assert not row.locator("form.action-point").is_visible()  # folded under "Update"
+    row.locator(".ap-update > summary").click()
+    form = row.locator("form.action-point")
     form.locator("select[name=status]").select_option("in_progress")
     form.locator("textarea[name=notes]").fill("Survey results sent to the Secretariat")
     form.locator("button[type=submit]").click()
@@ -388,6 +393,33 @@ def test_on_a_phone_the_menu_folds_behind_a_button(server, browser):
     assert page.locator("#site-nav-list").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     shot(page, "home-phone")
+    context.close()
+
+
+def test_the_dashboard_in_arabic_on_a_phone(server, browser):
+    """Tasks first, action points as labelled cards, right to left; opening a
+    row's form and an owners list never makes the page scroll sideways."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(server["base"] + "/ar/partners-area/")
+    page.wait_for_url("**/ar/accounts/login/**")
+    sign_in(page, "wco.partner@greencustoms.example")
+    page.wait_for_url("**/ar/partners-area/")
+    assert page.get_attribute("html", "dir") == "rtl"
+    first_task = page.locator(".task-list .task").first
+    assert first_task.bounding_box()["y"] < page.locator(".ap-table").bounding_box()["y"]
+    # The accent border is on the start side: the right, in Arabic.
+    assert first_task.evaluate("el => getComputedStyle(el).borderRightWidth") == "5px"
+    row = page.locator(".ap-table .ap-row").first
+    assert row.evaluate("el => getComputedStyle(el).display") == "block"
+    label = row.locator("td.ap-row__due").evaluate("el => getComputedStyle(el, '::before').content")
+    assert label not in ("none", "normal", '""')
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    row.locator(".ap-update > summary").click()
+    page.locator(".owners-disclosure > summary").first.click()
+    assert row.locator("textarea[name=notes]").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    shot(page, "dashboard-ar-phone")
     context.close()
 
 

@@ -144,6 +144,6 @@ def test_the_dashboard_reads_an_organisations_action_points_once_per_change(clie
     with CaptureQueriesContext(connection) as captured:
         response = client.get("/en/partners-area/")
     assert response.status_code == 200
-    assert '<p class="action-point__text">Point ' in response.content.decode()
+    assert '<p class="action-point__text" dir="auto">Point ' in response.content.decode()
     assert not [q for q in captured if "gci_calendar_actionpoint" in q["sql"]]
     assert len(captured) <= 25  # the budget of a Partner's page (docs/performance.md)

@@ -233,11 +233,11 @@ def test_done_when_approve_decline_changes_resolved_then_and_only_then_publish(
 def test_each_partners_dashboard_shows_what_waits_for_them(client, wco_user, cites_user):
     client.force_login(wco_user)
     body = client.get("/en/partners-area/").content.decode()
-    assert "Guide translations to review" in body
-    assert "French" in body  # WCO has not answered the French round yet
+    # WCO has not answered the French round yet: a task in "Your tasks".
+    assert "Review the French translation of the Guide" in body
     client.force_login(cites_user)
     body = client.get("/en/partners-area/").content.decode()
-    assert "Nothing waits for your organisation." in body  # CITES approved it
+    assert "translation of the Guide" not in body  # CITES approved it: no review task
 
 
 def test_reminders_before_the_deadline_and_when_overdue_once_each(
