@@ -12,6 +12,7 @@ from gci.site.memo import live_page_for_language
 
 from .choices import AssignmentState, MaterialStatus
 from .models import (
+    ChapterReadMark,
     GuideChapterPage,
     Material,
     ReviewAssignment,
@@ -81,13 +82,18 @@ def review_panel(request, organisation):
 
 def _with_progress(assignments):
     """Each assignment with its chapters (English, in order) and the ids of
-    those the organisation has commented on: "done" as far as the site knows."""
+    the organisation has marked read or commented on: "done" as far as the site
+    knows."""
     if not assignments:
         return []
     commented = set(
         ReviewComment.objects.filter(assignment__in=assignments, chapter__isnull=False)
         .values_list("assignment_id", "chapter_id")
         .distinct()
+    ) | set(
+        ChapterReadMark.objects.filter(assignment__in=assignments).values_list(
+            "assignment_id", "chapter_id"
+        )
     )
     chapters_of = {}
     for assignment in assignments:
@@ -114,7 +120,7 @@ def _review_task(index, assignment):
     if following is not None:
         url = index.url + index.reverse_subpage("chapter", args=[review_round.pk, following.pk])
         button = _("Start the review") if not done else _("Continue the review")
-    else:  # every chapter has the organisation's comments: what is left is the answer
+    else:  # every chapter is read or commented on: what is left is the answer
         url, button = round_url, _("Send your answer")
     return {
         "kind": "review",

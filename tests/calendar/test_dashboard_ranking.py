@@ -10,7 +10,12 @@ from django.test.utils import CaptureQueriesContext
 
 from gci.calendar.models import ActionPoint
 from gci.home.models import PartnerOrganisation
-from gci.materials.models import GuideChapterPage, ReviewAssignment, ReviewComment
+from gci.materials.models import (
+    ChapterReadMark,
+    GuideChapterPage,
+    ReviewAssignment,
+    ReviewComment,
+)
 from tests.factories.calendar import days_from_today, make_event, planning_index
 
 pytestmark = pytest.mark.django_db
@@ -112,8 +117,14 @@ def test_the_review_task_counts_chapters_and_continues_where_the_reviewer_is(cli
     assert task["progress"] == {"done": 1, "total": len(chapters)}
     assert task["button"] == "Continue the review"
     assert task["url"].endswith(f"/{assignment.round.pk}/chapters/{chapters[1].pk}/")
-    assert f"1 of {len(chapters)} chapters commented on" in body
+    assert f"1 of {len(chapters)} chapters read" in body
     assert "Continue the review</a>" in body
+
+    # A chapter marked read counts as done too, without a comment on it.
+    ChapterReadMark.objects.create(assignment=assignment, chapter=chapters[1], user=wco_user)
+    task = next(t for t in client.get(DASHBOARD).context["tasks"] if t["kind"] == "review")
+    assert task["progress"] == {"done": 2, "total": len(chapters)}
+    assert task["url"].endswith(f"/{assignment.round.pk}/chapters/{chapters[2].pk}/")
 
 
 def test_a_partner_with_nothing_waiting_is_told_so(client, cites_user):
