@@ -108,6 +108,7 @@ def test_an_event_over_a_weekend_is_split_at_the_week_with_a_continuing_marker(c
 
 @pytest.mark.django_db
 def test_the_page_has_a_legend_of_every_kind_and_of_tentative_events(client):
+    make_event(public_index(), "September meeting", day(12))
     body = client.get(SEPTEMBER).content.decode()
     legend = body.split('<ul class="month-legend"', 1)[1].split("</ul>", 1)[0]
     for value, label in EventKind.choices:
@@ -158,6 +159,7 @@ def test_an_empty_month_offers_the_next_month_with_events_and_the_year(client):
     make_event(public_index(), "November meeting", day(12, 11))
     body = client.get(SEPTEMBER).content.decode()
     assert "No events in September 2031." in body
+    assert 'class="month-legend"' not in body  # a key to nothing
     assert re.search(r'class="month-empty__next" href="/en/events/2031/11/"', body)
     assert "Next month with events: November 2031" in body
     assert re.search(r'class="month-empty__year" href="/en/events/2031/"', body)
