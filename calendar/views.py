@@ -26,8 +26,9 @@ from gci.home.roles import can_enter_partners_area, is_secretariat
 from gci.home.visibility import document_visible_to, partners_area_url_for
 from gci.site.memo import active_locale, default_locale, locale_for, memoised, memoised_query
 
-from .choices import CLOSED_ACTION_STATUSES, DatePrecision, EventStatus
+from .choices import CLOSED_ACTION_STATUSES, DatePrecision, EventKind, EventStatus
 from .forms import ActionPointUpdateForm, EventFilterForm, ProposeEventForm
+from .grid import week_bars
 from .ics import stream_calendar
 from .models import ActionPoint, ActionPointUpdate, CalendarFeedToken, EventIndexPage, EventPage
 from .models.pages import RESERVED_SLUGS
@@ -41,10 +42,12 @@ from .queries import (
     overlapping,
     shift_month,
 )
+from .templatetags.calendar_tags import event_when
 
 PAGE_SIZE = 20
-# The month grid shows this many events a day, then "n more" (a link to the
-# list below the grid, at the page that holds them).
+# The month grid shows this many lanes of bars a week, then "n more" on the
+# days that hold more (a link to the list below the grid, at the page that
+# holds them).
 DAY_LIMIT = 3
 
 
@@ -135,12 +138,29 @@ def _events_by_id(ids):
 
 
 class GridEvent(NamedTuple):
-    """What the month grid shows of an event: its title, status and link."""
+    """What the month grid shows of an event: its title, status and link, its
+    kind (the bar's colour), whether it is tentative (proposed, contingent,
+    or its dates not final) and when it takes place, in words."""
 
     pk: int
     title: str
     shown_status: EventStatus
     url: str
+    kind: str = EventKind.OTHER
+    tentative: bool = False
+    when: str = ""
+
+    @property
+    def status_label(self):
+        return self.shown_status.label
+
+    @property
+    def kind_label(self):
+        return EventKind(self.kind).label
+
+
+# Statuses that say the event may not take place as shown.
+TENTATIVE_STATUSES = {EventStatus.PROPOSED, EventStatus.CONTINGENT}
 
 
 def _parent_urls(request, paths):
@@ -227,13 +247,15 @@ def calendar_month(request, index, year, month):
         raise Http404
     events, form = _filtered(request, index)
     weeks = month_weeks(year, month)
-    first, last = weeks[0][0], weeks[-1][-1]
     month_first, month_last = month_bounds(year, month)
     # What the grid shows of each event (memoised like the lists' ids): the
-    # events themselves are loaded only for the page of the list below.
+    # events themselves are loaded only for the page of the list below. The
+    # grid and the list hold the same events, those of the month: an event
+    # only on a day of the month before or after (shown greyed in the first
+    # and last rows) belongs to that month's page, not to this one.
     rows = memoised_query(
         "event-month",
-        overlapping(events, first, last)
+        overlapping(events, month_first, month_last)
         .order_by("start_date", "start_time", "pk")
         .prefetch_related(None)
         .values_list(
@@ -249,18 +271,16 @@ def calendar_month(request, index, year, month):
             "time_zone",
             "slug",
             "path",
+            "kind",
+            "tentative",
         ),
     )
-    parent_urls = _parent_urls(request, {path[: -Page.steplen] for *_, path in rows})
-    by_day = {}
-    # An event known only to the month is not put on a day: the list below the
-    # grid shows it under its month.
-    for pk, start, end, title, status, *timing, slug, path in rows:
+    parent_urls = _parent_urls(request, {row[11][: -Page.steplen] for row in rows})
+    dated, undated = [], []
+    for pk, start, end, title, status, *timing, slug, path, kind, tentative in rows:
         precision, end_date, start_time, end_time, time_zone = timing
-        if precision != DatePrecision.DAY:
-            continue
         # "Held" once its end has passed, where it takes place (EventPage's rule).
-        shown_status = EventPage(
+        event = EventPage(
             status=status,
             date_precision=precision,
             start_date=start,
@@ -268,52 +288,83 @@ def calendar_month(request, index, year, month):
             start_time=start_time,
             end_time=end_time,
             time_zone=time_zone,
-        ).shown_status
-        url = f"{parent_urls.get(path[: -Page.steplen])}{slug}/"
-        shown = GridEvent(pk, title, shown_status, url)
-        day = max(start, first)
-        while day <= min(end, last):
-            by_day.setdefault(day, []).append(shown)
-            day += dt.timedelta(days=1)
-    month_ids = [row[0] for row in rows if row[1] <= month_last and row[2] >= month_first]
+            tentative=tentative,
+        )
+        shown_status = event.shown_status
+        shown = GridEvent(
+            pk,
+            title,
+            shown_status,
+            f"{parent_urls.get(path[: -Page.steplen])}{slug}/",
+            kind,
+            tentative or shown_status in TENTATIVE_STATUSES,
+            event_when(event),
+        )
+        # An event known only to the month is not put on a day: it is listed
+        # above the grid, under its month.
+        if precision == DatePrecision.DAY:
+            dated.append((shown, start, end))
+        else:
+            undated.append(shown)
+    month_ids = [row[0] for row in rows]
     position = {pk: n for n, pk in enumerate(month_ids)}
     page_of_events = _with_events(_page_of(request, month_ids))
     filter_query = _filter_query(request)
     today = timezone.localdate()
 
-    def more_url(day, shown):
+    def more_url(hidden):
         """The list below, at the page that holds the day's first hidden event."""
-        if len(shown) <= DAY_LIMIT:
+        if not hidden:
             return None
-        if shown[DAY_LIMIT].pk not in position:  # a day of the month before or after
-            month_path = index.reverse_subpage("month", args=[f"{day:%Y}", f"{day:%m}"])
-            url = index.get_url(request) + month_path
-            return f"{url}?{filter_query}" if filter_query else url
         query = request.GET.copy()
         query.pop("page", None)
         for name in [name for name in query if query[name] == ""]:
             del query[name]
-        number = position[shown[DAY_LIMIT].pk] // PAGE_SIZE + 1
+        number = min(position[event.pk] for event in hidden) // PAGE_SIZE + 1
         if number > 1:
             query["page"] = str(number)
         return f"?{query.urlencode()}#month-list-title"
 
     grid = []
     for week in weeks:
+        bars = week_bars(week, dated)
         row = []
-        for day in week:
-            shown = by_day.get(day, [])
+        for column, day in enumerate(week):
+            on_day = [bar for bar in bars if bar.column <= column < bar.column + bar.span]
+            shown = [bar.item for bar in on_day if bar.lane < DAY_LIMIT]
+            hidden = [bar.item for bar in on_day if bar.lane >= DAY_LIMIT]
             row.append(
                 {
                     "date": day,
+                    "column": column + 1,
                     "in_month": day.month == month,
                     "is_today": day == today,
-                    "events": shown[:DAY_LIMIT],
-                    "more": max(len(shown) - DAY_LIMIT, 0),
-                    "more_url": more_url(day, shown),
+                    "events": shown,
+                    "more": len(hidden),
+                    "more_url": more_url(hidden),
                 }
             )
-        grid.append(row)
+        grid.append(
+            {
+                "days": row,
+                "bars": [bar for bar in bars if bar.lane < DAY_LIMIT],
+            }
+        )
+    # The agenda a phone shows instead of the grid: each event under its first
+    # day in the month.
+    agenda = {}
+    for shown, start, _end in dated:
+        agenda.setdefault(max(start, month_first), []).append(shown)
+    next_with_events = None
+    if not month_ids:
+        later = events.filter(start_date__gt=month_last, start_date__year__lte=LAST_YEAR)
+        starts = memoised_query(
+            "event-next-month",
+            later.order_by("start_date")
+            .prefetch_related(None)
+            .values_list("start_date", flat=True)[:1],
+        )
+        next_with_events = starts[0].replace(day=1) if starts else None
     previous_year, previous_month = shift_month(year, month, -1)
     next_year, next_month = shift_month(year, month, 1)
     response = index.render(
@@ -322,9 +373,14 @@ def calendar_month(request, index, year, month):
         context_overrides={
             "view": "month",
             "month": month_first,
-            "weeks": grid,
-            "weekdays": [week_day["date"] for week_day in grid[0]],
+            "weeks": [week["days"] for week in grid],
+            "week_rows": grid,
+            "weekdays": weeks[0],
+            "undated_events": undated,
+            "agenda": sorted(agenda.items()),
+            "kinds": EventKind.choices,
             "month_events": page_of_events,
+            "next_with_events": next_with_events,
             "previous": dt.date(previous_year, previous_month, 1)
             if previous_year >= FIRST_YEAR
             else None,

@@ -95,7 +95,7 @@ def test_public_visitor_journey(server, page):
     today = dt.date.today()
     page.wait_for_url(f"**/en/events/{today:%Y}/{today:%m}/")
     page.goto(base + "/en/events/2009/02/")  # the month the visitor looks for
-    events = page.locator(".month-grid td:not(.is-other-month) .month-grid__event")
+    events = page.locator(".month-grid .month-bar")  # only the month's events are drawn
 
     def titles():
         return {text.split("\n")[0] for text in events.all_inner_texts()}
@@ -429,8 +429,10 @@ def test_the_month_view_in_arabic_on_a_phone(server, browser):
     response = page.goto(server["base"] + "/ar/events/2009/01/")
     assert response.status == 200
     assert page.get_attribute("html", "dir") == "rtl"
-    assert page.locator(".month-grid__event").count() >= 1
-    # The grid scrolls inside its own box; the page itself does not overflow.
+    # An agenda instead of seven columns: the grid is not shown at all.
+    assert not page.locator(".month-grid").is_visible()
+    assert page.locator(".month-agenda__event").count() >= 1
+    assert page.locator(".month-agenda__event").first.is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     shot(page, "month-ar-phone")
     context.close()
@@ -490,4 +492,27 @@ def test_without_javascript_a_review_chapter_on_a_phone_shows_both_sides_labelle
     page.wait_for_load_state()
     assert "comment=" in page.url
     assert page.locator(".side-by-side__row[id^=block-]").first.locator("textarea").is_visible()
+    context.close()
+
+
+def test_the_month_grid_draws_each_event_as_one_bar_in_english_and_arabic(server, browser):
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    for language in ("en", "ar"):
+        response = page.goto(server["base"] + f"/{language}/events/2009/02/")
+        assert response.status == 200
+        assert page.locator(".month-legend").is_visible()
+        assert not page.locator(".month-agenda").is_visible()
+        bars = page.locator(".month-grid .month-bar.span-5")
+        assert bars.count() >= 1  # the WCO Enforcement Committee, Monday to Friday: one bar
+        bar = bars.first.bounding_box()
+        day = page.locator(".month-week__day").first.bounding_box()
+        assert bar["width"] > 4.5 * day["width"]
+        cells = page.locator(".month-week__day.col-1").first.bounding_box()
+        if language == "ar":  # the week's first day on the right
+            assert cells["x"] > 683
+        else:
+            assert cells["x"] < 683
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+        shot(page, f"month-{language}-desktop")
     context.close()
