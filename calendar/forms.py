@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries import countries
@@ -264,6 +265,8 @@ class WorkshopRequestForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.label = capfirst(field.label)
         self.fields["topics"].required = True
         self.fields["officers"].min_value = 1
         self.fields["notes"].max_length = 5000

@@ -6,11 +6,13 @@ workshop requests behind the workshops and the agreed priority criteria
 (`workshop_requests.yaml`).
 Idempotent."""
 
+import datetime as dt
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction
 
@@ -206,6 +208,11 @@ def load_workshop_requests(clock, organisations):
         }[item["state"]]
         for state in path:
             request.move_to(state, event=event if state == "planned" else None)
+        # The history on the report's dates: arrival, then a week per step.
+        arrived = timezone.make_aware(dt.datetime.combine(received, dt.time(9)))
+        for step, change in enumerate(request.changes.order_by("pk")):
+            change.at = arrived + dt.timedelta(weeks=step)
+            change.save(update_fields=["at"])
 
 
 def _month(clock, value):
