@@ -247,6 +247,10 @@ class WorkshopRequest(models.Model):
         instance._stored_state = instance.__dict__.get("state")
         return instance
 
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        self._stored_state = self.__dict__.get("state")
+
     # -- state ------------------------------------------------------------
 
     @property

@@ -275,6 +275,8 @@ def test_the_secretariat_lists_every_request_in_the_admin(client, secretariat_us
     body = response.content.decode()
     for name in ("From CITES", "From WCO", "Recorded here"):
         assert name in body
+    searched = client.get("/admin/workshop_requests/?q=CITES").content.decode()
+    assert "From CITES" in searched and "From WCO" not in searched
     filtered = client.get("/admin/workshop_requests/?state=planned").content.decode()
     assert "Recorded here" not in filtered
     assert "National customs administration of Venezuela" in filtered  # the demo
