@@ -39,3 +39,63 @@ class ActionStatus(models.TextChoices):
 
 
 CLOSED_ACTION_STATUSES = (ActionStatus.DONE, ActionStatus.DROPPED)
+
+
+# -- The workshop cycle: requests, priorities, funding ---------------------
+
+
+class RequestingBody(models.TextChoices):
+    CUSTOMS = "customs", _("National customs administration")
+    UNEP_OFFICE = "unep_office", _("UNEP regional office")
+    OTHER = "other", _("Other")
+
+
+class RequestState(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    UNDER_CONSIDERATION = "under_consideration", _("Under consideration")
+    PRIORITISED = "prioritised", _("Prioritised")
+    PLANNED = "planned", _("Planned")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# Where a request may go from each state: the one rule every path (the
+# admin, the Partners area, the demo) goes through (WorkshopRequest.check_move).
+REQUEST_TRANSITIONS = {
+    RequestState.RECEIVED: {
+        RequestState.UNDER_CONSIDERATION,
+        RequestState.PRIORITISED,
+        RequestState.DECLINED,
+        RequestState.WITHDRAWN,
+    },
+    RequestState.UNDER_CONSIDERATION: {
+        RequestState.PRIORITISED,
+        RequestState.DECLINED,
+        RequestState.WITHDRAWN,
+    },
+    RequestState.PRIORITISED: {
+        RequestState.UNDER_CONSIDERATION,
+        RequestState.PLANNED,
+        RequestState.DECLINED,
+        RequestState.WITHDRAWN,
+    },
+    # A planned workshop that cannot take place goes back to the priorities.
+    RequestState.PLANNED: {RequestState.PRIORITISED},
+    # A declined request may be reconsidered; a withdrawn one is closed.
+    RequestState.DECLINED: {RequestState.UNDER_CONSIDERATION},
+    RequestState.WITHDRAWN: set(),
+}
+# The requester's organisation may withdraw its request until it is prioritised.
+WITHDRAWABLE_STATES = (RequestState.RECEIVED, RequestState.UNDER_CONSIDERATION)
+
+
+class FundingState(models.TextChoices):
+    COMMITTED = "committed", _("Committed")
+    EXPECTED = "expected", _("Expected")
+    NONE = "none", _("None yet")
+
+
+class Currency(models.TextChoices):
+    USD = "USD", "USD"
+    EUR = "EUR", "EUR"
+    CHF = "CHF", "CHF"

@@ -1,6 +1,11 @@
-"""Forms of the calendar: filters, a Partner's proposed event, an action point update."""
+"""Forms of the calendar: filters, a Partner's proposed event, an action point
+update, a workshop request."""
+
+import datetime as dt
+import re
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries import countries
@@ -11,6 +16,7 @@ from gci.site.forms import QuickSelect, SingleLineField
 from gci.site.memo import default_locale
 
 from .choices import ActionStatus, EventKind, EventStatus
+from .models import WorkshopRequest
 from .models.pages import TIME_ZONES
 from .queries import FIRST_YEAR, LAST_YEAR
 
@@ -155,3 +161,134 @@ class ActionPointUpdateForm(forms.Form):
         max_length=5000,
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+# -- Workshop requests sent from the Partners area -------------------------
+
+LETTER_EXTENSIONS = ("pdf", "docx", "doc", "odt", "png", "jpg", "jpeg")
+LETTER_MAX_MB = 10
+MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+class MonthField(forms.DateField):
+    """A month (``<input type="month">``, ``YYYY-MM``), kept as its first day."""
+
+    widget = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
+    default_error_messages = {"invalid": _("Give a month as year and month, e.g. 2010-03.")}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.date):
+            return value.replace(day=1)
+        match = MONTH.fullmatch(str(value).strip())
+        if not match or not 1 <= int(match[2]) <= 12:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        year = int(match[1])
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise forms.ValidationError(_("Give a date between 1990 and 2100."), code="range")
+        return dt.date(year, int(match[2]), 1)
+
+
+def validate_letter(upload):
+    """A letter of request: a document or a scan, of a sane size, whose
+    content is what its name says (the suitcase's checks, gci.site.uploads)."""
+    from django.template.defaultfilters import filesizeformat
+
+    from gci.site.uploads import validate_upload
+
+    name = getattr(upload, "name", "") or ""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in LETTER_EXTENSIONS:
+        raise forms.ValidationError(
+            _("Send the letter as one of these types: %(types)s.")
+            % {"types": ", ".join(f".{ext}" for ext in LETTER_EXTENSIONS)},
+            code="extension",
+        )
+    limit = LETTER_MAX_MB * 1024 * 1024
+    if upload.size > limit:
+        raise forms.ValidationError(
+            _("The file is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            code="size",
+        )
+    validate_upload(upload)
+
+
+class WorkshopRequestForm(forms.ModelForm):
+    """A Partner sends a workshop request on behalf of a country or office."""
+
+    body_name = SingleLineField(
+        label=_("Name of the requesting body"),
+        max_length=255,
+        help_text=_("e.g. the customs administration or the UNEP regional office."),
+    )
+    contact_name = SingleLineField(label=_("Contact person"), max_length=200, required=False)
+    preferred_from = MonthField(label=_("Preferred period, from"), required=False)
+    preferred_to = MonthField(label=_("Preferred period, to"), required=False)
+    preferred_period_note = SingleLineField(
+        label=_("Preferred period, in words"),
+        max_length=200,
+        required=False,
+        help_text=_("e.g. “after the rainy season”, when no months are given."),
+    )
+    letter_file = forms.FileField(
+        label=_("Letter of request"),
+        required=False,
+        help_text=_(
+            "Optional. PDF, Word, OpenDocument or a scan (PNG, JPEG), up to 10 MB. "
+            "Only the Secretariat can open it."
+        ),
+    )
+
+    class Meta:
+        model = WorkshopRequest
+        fields = [
+            "country",
+            "region",
+            "body_kind",
+            "body_name",
+            "contact_name",
+            "contact_email",
+            "topics",
+            "preferred_from",
+            "preferred_to",
+            "preferred_period_note",
+            "languages",
+            "officers",
+            "notes",
+        ]
+        widgets = {
+            "notes": forms.Textarea(attrs={"rows": 4, "maxlength": 5000}),
+            "officers": forms.NumberInput(attrs={"min": 1, "max": 10000}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.label = capfirst(field.label)
+        self.fields["topics"].required = True
+        self.fields["officers"].min_value = 1
+        self.fields["notes"].max_length = 5000
+        self.fields["region"].help_text = _("For a regional request, or to help the planning.")
+
+    def clean_letter_file(self):
+        upload = self.cleaned_data.get("letter_file")
+        if upload:
+            validate_letter(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("country") and not cleaned.get("region"):
+            self.add_error("country", _("Give the country, or the region for a regional request."))
+        return cleaned
+
+
+class WithdrawRequestForm(forms.Form):
+    note = forms.CharField(
+        label=_("Why (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

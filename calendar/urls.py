@@ -11,4 +11,12 @@ urlpatterns = [
     path("proposals/", views.proposals, name="proposals"),
     path("action-points/<int:pk>/", views.update_action_point, name="update_action_point"),
     path("calendar-link/", views.feed_link, name="feed_link"),
+    path("workshop-requests/", views.workshop_requests, name="workshop_requests"),
+    path("workshop-requests/new/", views.send_workshop_request, name="send_workshop_request"),
+    path("workshop-requests/<int:pk>/", views.workshop_request, name="workshop_request"),
+    path(
+        "workshop-requests/<int:pk>/withdraw/",
+        views.withdraw_workshop_request,
+        name="withdraw_workshop_request",
+    ),
 ]

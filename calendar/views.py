@@ -1,4 +1,5 @@
-"""Views of the calendar: list, month, year, feeds, proposals, action points."""
+"""Views of the calendar: list, month, year, feeds, proposals, action points,
+workshop requests."""
 
 import datetime as dt
 import re
@@ -6,7 +7,7 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -26,11 +27,24 @@ from gci.home.roles import can_enter_partners_area, is_secretariat
 from gci.home.visibility import document_visible_to, partners_area_url_for
 from gci.site.memo import active_locale, default_locale, locale_for, memoised, memoised_query
 
-from .choices import CLOSED_ACTION_STATUSES, DatePrecision, EventKind, EventStatus
-from .forms import ActionPointUpdateForm, EventFilterForm, ProposeEventForm
+from .choices import CLOSED_ACTION_STATUSES, DatePrecision, EventKind, EventStatus, RequestState
+from .forms import (
+    ActionPointUpdateForm,
+    EventFilterForm,
+    ProposeEventForm,
+    WithdrawRequestForm,
+    WorkshopRequestForm,
+)
 from .grid import week_bars
 from .ics import stream_calendar
-from .models import ActionPoint, ActionPointUpdate, CalendarFeedToken, EventIndexPage, EventPage
+from .models import (
+    ActionPoint,
+    ActionPointUpdate,
+    CalendarFeedToken,
+    EventIndexPage,
+    EventPage,
+    WorkshopRequest,
+)
 from .models.pages import RESERVED_SLUGS
 from .queries import (
     FIRST_YEAR,
@@ -705,3 +719,142 @@ FEED_STOPPED = {
         "deactivated. Make a new one, and replace the old one in your calendar application."
     ),
 }
+
+
+# -- Workshop requests: what a Partner organisation asked for, and where it stands --
+
+
+def _organisation_of(user):
+    membership = getattr(user, "membership", None)
+    return membership.organisation if membership else None
+
+
+def _own_request(request, pk):
+    """One of the person's organisation's requests; any other is a 404 (the
+    same answer as a request that does not exist: an id tells nothing)."""
+    organisation = _organisation_of(request.user)
+    return get_object_or_404(
+        WorkshopRequest.objects.for_organisation(organisation).select_related("event", "letter"),
+        pk=pk,
+    )
+
+
+@partners_only
+def workshop_requests(request):
+    """The organisation's workshop requests, newest first, and where each stands."""
+    organisation = _organisation_of(request.user)
+    rows = list(
+        WorkshopRequest.objects.for_organisation(organisation)
+        .select_related("event")
+        .prefetch_related("criteria")[:200]
+    )
+    return render(
+        request,
+        "gci_calendar/workshop_requests.html",
+        {"requests": rows, "organisation": organisation},
+    )
+
+
+@partners_only
+def send_workshop_request(request):
+    organisation = _organisation_of(request.user)
+    if organisation is None:
+        messages.error(
+            request,
+            _(
+                "Your account is not linked to a Partner organisation yet. "
+                "The Secretariat can link it."
+            ),
+        )
+        return redirect("gci_calendar:workshop_requests")
+    if request.method == "POST":
+        form = WorkshopRequestForm(request.POST, request.FILES)
+        if form.is_valid():
+            workshop_request = _create_workshop_request(request, organisation, form)
+            messages.success(
+                request,
+                _("Thank you. Your request has been sent to the Secretariat."),
+            )
+            return redirect("gci_calendar:workshop_request", pk=workshop_request.pk)
+        messages.error(request, _("Please correct the errors below."))
+    else:
+        form = WorkshopRequestForm()
+    return render(
+        request,
+        "gci_calendar/workshop_request_form.html",
+        {"form": form, "organisation": organisation},
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _create_workshop_request(request, organisation, form):
+    from django.core.files import File
+    from wagtail.documents import get_document_model
+
+    from .collections import workshop_letters_collection
+
+    with transaction.atomic():
+        workshop_request = form.save(commit=False)
+        workshop_request.organisation = organisation
+        workshop_request.sent_by = request.user
+        upload = form.cleaned_data.get("letter_file")
+        if upload:
+            Document = get_document_model()
+            document = Document(
+                title=_("Letter of request: %(body)s") % {"body": workshop_request.body_name},
+                collection=workshop_letters_collection(),
+                uploaded_by_user=request.user,
+            )
+            document.file.save(upload.name, File(upload), save=False)
+            if hasattr(document, "_set_document_file_metadata"):
+                document._set_document_file_metadata()
+            document.save()
+            workshop_request.letter = document
+        workshop_request.save()
+        form.save_m2m()
+        workshop_request.record_change(
+            None, workshop_request.state, user=request.user, organisation=organisation
+        )
+    return workshop_request
+
+
+@partners_only
+def workshop_request(request, pk):
+    workshop_request = _own_request(request, pk)
+    changes = workshop_request.changes.select_related("user", "organisation")
+    return render(
+        request,
+        "gci_calendar/workshop_request.html",
+        {
+            "workshop_request": workshop_request,
+            "changes": changes,
+            "may_withdraw": workshop_request.may_withdraw(request.user),
+            "withdraw_form": WithdrawRequestForm(),
+        },
+    )
+
+
+@partners_only
+@require_POST
+def withdraw_workshop_request(request, pk):
+    workshop_request = _own_request(request, pk)
+    form = WithdrawRequestForm(request.POST)
+    if not workshop_request.may_withdraw(request.user) or not form.is_valid():
+        messages.error(
+            request,
+            _("This request can no longer be withdrawn: the Secretariat has decided on it."),
+        )
+        return redirect("gci_calendar:workshop_request", pk=workshop_request.pk)
+    try:
+        workshop_request.move_to(
+            RequestState.WITHDRAWN, user=request.user, note=form.cleaned_data["note"]
+        )
+    except ValidationError:
+        # Decided meanwhile (checked again under the row lock).
+        messages.error(
+            request,
+            _("This request can no longer be withdrawn: the Secretariat has decided on it."),
+        )
+    else:
+        messages.success(request, _("Your request has been withdrawn."))
+    return redirect("gci_calendar:workshop_request", pk=workshop_request.pk)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .models import ActionPoint, ActionPointUpdate
+from .models import ActionPoint, ActionPointUpdate, PriorityCriterion, WorkshopRequest
 
 
 class EditActionPointView(generic.EditView):
@@ -48,3 +48,78 @@ class ActionPointViewSet(ModelViewSet):
     form_fields = ["meeting", "text", "owners", "lead", "due_date", "status", "notes"]
     edit_view_class = EditActionPointView
     index_view_class = ActionPointIndexView
+
+
+# -- Workshop requests (the Secretariat's side of the workshop cycle) -------
+
+
+class CreateWorkshopRequestView(generic.CreateView):
+    """A request recorded in the admin starts its history as "received"."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        instance.record_change(None, instance.state, user=self.request.user)
+        return instance
+
+
+class EditWorkshopRequestView(generic.EditView):
+    """A change of state made in the admin is checked by the model's one rule
+    (``WorkshopRequest.clean``, in the form's validation) and recorded like
+    the Partners' withdrawals: who, when, from and to."""
+
+    def save_instance(self):
+        old = self.object.stored_state
+        instance = super().save_instance()
+        if old != instance.state:
+            note = instance.decline_reason if instance.state == "declined" else ""
+            instance.record_change(old, instance.state, user=self.request.user, note=note)
+            instance._stored_state = instance.state
+        return instance
+
+
+class WorkshopRequestIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("organisation")
+
+
+class WorkshopRequestViewSet(ModelViewSet):
+    model = WorkshopRequest
+    icon = "clipboard-list"
+    menu_label = _("Workshop requests")
+    menu_order = 220
+    add_to_admin_menu = False  # in its menu group (wagtail_hooks)
+    list_display = ["place", "body_name", "state", "priority", "funding_state", "received_on"]
+    list_filter = ["state", "funding_state", "region"]
+    search_fields = ["body_name", "contact_name", "notes", "funding_source"]
+    list_export = [
+        "place",
+        "region",
+        "body_kind",
+        "body_name",
+        "state",
+        "priority",
+        "estimated_cost",
+        "currency",
+        "funding_state",
+        "funding_source",
+        "contingent_on_funding",
+        "lead_organisation",
+        "organisation",
+        "received_on",
+    ]
+    ordering = ["-received_on", "-pk"]
+    add_view_class = CreateWorkshopRequestView
+    edit_view_class = EditWorkshopRequestView
+    index_view_class = WorkshopRequestIndexView
+    copy_view_enabled = False
+
+
+class PriorityCriterionViewSet(ModelViewSet):
+    model = PriorityCriterion
+    icon = "list-ol"
+    menu_label = _("Priority criteria")
+    menu_order = 230
+    add_to_admin_menu = False
+    list_display = ["text", "sort_order", "active"]
+    search_fields = ["text"]
+    copy_view_enabled = False

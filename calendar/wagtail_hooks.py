@@ -15,7 +15,7 @@ from .dashboard import (
     proposals_admin_panel,
 )
 from .reminders import send_reminders
-from .viewsets import ActionPointViewSet
+from .viewsets import ActionPointViewSet, PriorityCriterionViewSet, WorkshopRequestViewSet
 
 hooks.register("gci_dashboard_panels", planning_panel)
 hooks.register("gci_dashboard_panels", action_points_panel)
@@ -26,7 +26,11 @@ class CalendarGroup(ViewSetGroup):
     menu_label = _("Calendar")
     menu_icon = "date"
     menu_order = 210
-    items = [ActionPointViewSet("action_points")]
+    items = [
+        ActionPointViewSet("action_points"),
+        WorkshopRequestViewSet("workshop_requests"),
+        PriorityCriterionViewSet("priority_criteria"),
+    ]
 
 
 @hooks.register("register_admin_viewset")

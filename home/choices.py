@@ -40,3 +40,17 @@ class MembershipStatus(models.TextChoices):
     PARTNER = "partner", _("Partner")
     INVITED = "invited", _("Invited to join")
     OBSERVER = "observer", _("Observer")
+
+
+class Language(models.TextChoices):
+    """The languages a material or a request is in: the six UN languages and a
+    few more that Partners' materials come in ("local languages as appropriate")."""
+
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+    SPANISH = "es", _("Spanish")
+    RUSSIAN = "ru", _("Russian")
+    ARABIC = "ar", _("Arabic")
+    CHINESE = "zh-hans", _("Chinese")
+    PORTUGUESE = "pt", _("Portuguese")
+    OTHER = "other", _("Other language")

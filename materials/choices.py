@@ -72,20 +72,6 @@ class TreatyTopic(models.TextChoices):
     CRIME = "crime", _("Crime")
 
 
-class MaterialLanguage(models.TextChoices):
-    """The languages a material is written in: the six UN languages and a
-    few more that Partners' materials come in ("local languages as appropriate")."""
-
-    ENGLISH = "en", _("English")
-    FRENCH = "fr", _("French")
-    SPANISH = "es", _("Spanish")
-    RUSSIAN = "ru", _("Russian")
-    ARABIC = "ar", _("Arabic")
-    CHINESE = "zh-hans", _("Chinese")
-    PORTUGUESE = "pt", _("Portuguese")
-    OTHER = "other", _("Other language")
-
-
 class MaterialStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted, waiting for the Secretariat")
     APPROVED = "approved", _("Approved")

@@ -74,6 +74,8 @@ LAYERS = [
             "gci.site.schedule",
             "gci.site.dates",
             "gci.site.admin_panels",
+            "gci.site.uploads",  # what an uploaded file really is
+            "gci.site.fields",  # model fields of no one app
         ],
     ),
 ]

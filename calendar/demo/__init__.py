@@ -1,14 +1,18 @@
 """Demo calendar for `load_demo`, read from the YAML files beside this
 module: both calendars (`pages.yaml`), the 2008–2009 events of the report
 (`events.yaml`), the fifth Partners meeting with its papers and action points
-(`meeting.yaml`), a pending proposal from a Partner (`proposal.yaml`).
+(`meeting.yaml`), a pending proposal from a Partner (`proposal.yaml`), the
+workshop requests behind the workshops and the agreed priority criteria
+(`workshop_requests.yaml`).
 Idempotent."""
 
+import datetime as dt
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction
 
@@ -36,6 +40,7 @@ def load(builder, home, area, clock=None):
             _action_points(event, meeting["action_points"], english, clock)
             _meeting_papers(event, meeting)
     _pending_proposal(planning, read_yaml(DATA / "proposal.yaml"), english, clock)
+    load_workshop_requests(clock, english)
     return public, planning
 
 
@@ -143,3 +148,74 @@ def _meeting_papers(meeting, data):
     meeting.agenda = data["agenda"]
     meeting.links = links
     meeting.save_revision().publish()
+
+
+def load_workshop_requests(clock, organisations):
+    """The workshop requests of ``workshop_requests.yaml`` and the agreed
+    priority criteria; a request already there (by its body and date) is left alone."""
+    from decimal import Decimal
+
+    from ..models import PriorityCriterion, WorkshopRequest
+
+    data = read_yaml(DATA / "workshop_requests.yaml")
+    criteria = []
+    for order, text in enumerate(data["criteria"], start=1):
+        criterion, _created = PriorityCriterion.objects.get_or_create(
+            text=text, defaults={"sort_order": order}
+        )
+        criteria.append(criterion)
+    users = get_user_model().objects
+    for item in data["requests"]:
+        received = clock.date(item["received"])
+        if WorkshopRequest.objects.filter(
+            body_name=item["body_name"], received_on=received
+        ).exists():
+            continue
+        event = None
+        if item.get("event"):
+            event = EventPage.objects.filter(slug=item["event"], locale__language_code="en").first()
+        request = WorkshopRequest.objects.create(
+            country=item.get("country", ""),
+            region=item.get("region", ""),
+            body_kind=item["body_kind"],
+            body_name=item["body_name"],
+            contact_name=item.get("contact_name", ""),
+            contact_email=item.get("contact_email", ""),
+            topics=item.get("topics", []),
+            languages=item.get("languages", []),
+            officers=item.get("officers"),
+            notes=item.get("notes", ""),
+            preferred_from=_month(clock, item.get("preferred_from")),
+            preferred_to=_month(clock, item.get("preferred_to")),
+            preferred_period_note=item.get("preferred_period_note", ""),
+            organisation=organisations.get(item.get("organisation")),
+            sent_by=users.filter(email=item.get("sent_by", "")).first(),
+            received_on=received,
+            priority=item.get("priority"),
+            estimated_cost=Decimal(item["estimated_cost"]) if item.get("estimated_cost") else None,
+            funding_state=item.get("funding_state", "none"),
+            funding_source=item.get("funding_source", ""),
+            lead_organisation=organisations.get(item.get("lead")),
+        )
+        request.criteria.set([criteria[n - 1] for n in item.get("criteria", [])])
+        request.record_change(None, "received", organisation=request.organisation)
+        # The way it went, through the one rule of the states.
+        path = {
+            "received": [],
+            "under_consideration": ["under_consideration"],
+            "prioritised": ["prioritised"],
+            "planned": ["prioritised", "planned"],
+        }[item["state"]]
+        for state in path:
+            request.move_to(state, event=event if state == "planned" else None)
+        # The history on the report's dates: arrival, then a week per step.
+        arrived = timezone.make_aware(dt.datetime.combine(received, dt.time(9)))
+        for step, change in enumerate(request.changes.order_by("pk")):
+            change.at = arrived + dt.timedelta(weeks=step)
+            change.save(update_fields=["at"])
+
+
+def _month(clock, value):
+    """A month of the report, moved to the demo's time (its first day)."""
+    moved = clock.date(value)
+    return moved.replace(day=1) if moved else None

@@ -1,8 +1,10 @@
-"""Models of the events calendar: event pages, action points, feed tokens."""
+"""Models of the events calendar: event pages, action points, feed tokens,
+workshop requests."""
 
 from .actions import ActionPoint, ActionPointUpdate, ReminderLog
 from .feeds import CalendarFeedToken
 from .pages import EventIndexPage, EventLink, EventPage
+from .workshops import PriorityCriterion, WorkshopRequest, WorkshopRequestChange
 
 __all__ = [
     "ActionPoint",
@@ -11,5 +13,8 @@ __all__ = [
     "EventIndexPage",
     "EventLink",
     "EventPage",
+    "PriorityCriterion",
     "ReminderLog",
+    "WorkshopRequest",
+    "WorkshopRequestChange",
 ]

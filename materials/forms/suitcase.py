@@ -6,11 +6,11 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from gci.home.choices import UNRegion
+from gci.home.choices import Language, UNRegion
 from gci.site.forms import SingleLineField
+from gci.site.uploads import allowed_types_text, max_upload_size, validate_upload
 
-from ..choices import MaterialLanguage, MaterialType, TreatyTopic
-from ..uploads import allowed_types_text, max_upload_size, validate_upload
+from ..choices import MaterialType, TreatyTopic
 
 
 class SuitcaseSubmissionForm(forms.Form):
@@ -28,7 +28,7 @@ class SuitcaseSubmissionForm(forms.Form):
     )
     languages = forms.MultipleChoiceField(
         label=_("Languages of the material"),
-        choices=MaterialLanguage.choices,
+        choices=Language.choices,
         widget=forms.CheckboxSelectMultiple,
     )
     region = forms.ChoiceField(

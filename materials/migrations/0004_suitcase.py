@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import django_countries.fields
-import gci.materials.fields
+import gci.site.fields
 import modelcluster.fields
 import modelsearch.index
 import uuid
@@ -58,8 +58,8 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=255, verbose_name='title')),
                 ('summary', models.TextField(blank=True, help_text='What it covers and for whom, in two or three lines.', verbose_name='summary')),
                 ('material_type', models.CharField(choices=[('presentation', 'Presentation'), ('training_module', 'Training module'), ('manual', 'Manual'), ('case_study', 'Case study'), ('survey', 'Survey'), ('video', 'Video'), ('meeting_document', 'Meeting document'), ('other', 'Other')], default='presentation', max_length=30, verbose_name='type')),
-                ('topics', gci.materials.fields.ChoiceSetField(blank=True, default='', max_length=255, options=[('hazardous_waste', 'Hazardous waste'), ('chemicals', 'Chemicals and pesticides'), ('pops', 'Persistent organic pollutants'), ('endangered_species', 'Endangered species'), ('ods', 'Ozone-depleting substances'), ('lmos', 'Living modified organisms'), ('chemical_weapons', 'Chemical weapons'), ('customs_procedures', 'Customs procedures'), ('crime', 'Crime')], verbose_name='treaty topics')),
-                ('languages', gci.materials.fields.ChoiceSetField(blank=True, default='', help_text='The languages the material itself is written or spoken in.', max_length=255, options=[('en', 'English'), ('fr', 'French'), ('es', 'Spanish'), ('ru', 'Russian'), ('ar', 'Arabic'), ('zh-hans', 'Chinese'), ('pt', 'Portuguese'), ('other', 'Other language')], verbose_name='languages')),
+                ('topics', gci.site.fields.ChoiceSetField(blank=True, default='', max_length=255, options=[('hazardous_waste', 'Hazardous waste'), ('chemicals', 'Chemicals and pesticides'), ('pops', 'Persistent organic pollutants'), ('endangered_species', 'Endangered species'), ('ods', 'Ozone-depleting substances'), ('lmos', 'Living modified organisms'), ('chemical_weapons', 'Chemical weapons'), ('customs_procedures', 'Customs procedures'), ('crime', 'Crime')], verbose_name='treaty topics')),
+                ('languages', gci.site.fields.ChoiceSetField(blank=True, default='', help_text='The languages the material itself is written or spoken in.', max_length=255, options=[('en', 'English'), ('fr', 'French'), ('es', 'Spanish'), ('ru', 'Russian'), ('ar', 'Arabic'), ('zh-hans', 'Chinese'), ('pt', 'Portuguese'), ('other', 'Other language')], verbose_name='languages')),
                 ('region', models.CharField(blank=True, choices=[('africa', 'Africa'), ('asia_pacific', 'Asia-Pacific'), ('eastern_europe', 'Eastern Europe'), ('latin_america_caribbean', 'Latin America and the Caribbean'), ('western_europe_others', 'Western Europe and others'), ('global', 'Global')], max_length=30, verbose_name='region')),
                 ('year', models.PositiveSmallIntegerField(blank=True, db_index=True, null=True, verbose_name='year')),
                 ('link_url', models.URLField(blank=True, help_text='Or a link to the material.', verbose_name='link')),
@@ -89,7 +89,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('country', django_countries.fields.CountryField(blank=True, max_length=2, verbose_name='country')),
-                ('topics', gci.materials.fields.ChoiceSetField(blank=True, default='', max_length=255, options=[('hazardous_waste', 'Hazardous waste'), ('chemicals', 'Chemicals and pesticides'), ('pops', 'Persistent organic pollutants'), ('endangered_species', 'Endangered species'), ('ods', 'Ozone-depleting substances'), ('lmos', 'Living modified organisms'), ('chemical_weapons', 'Chemical weapons'), ('customs_procedures', 'Customs procedures'), ('crime', 'Crime')], verbose_name='treaty topics')),
+                ('topics', gci.site.fields.ChoiceSetField(blank=True, default='', max_length=255, options=[('hazardous_waste', 'Hazardous waste'), ('chemicals', 'Chemicals and pesticides'), ('pops', 'Persistent organic pollutants'), ('endangered_species', 'Endangered species'), ('ods', 'Ozone-depleting substances'), ('lmos', 'Living modified organisms'), ('chemical_weapons', 'Chemical weapons'), ('customs_procedures', 'Customs procedures'), ('crime', 'Crime')], verbose_name='treaty topics')),
                 ('summary', models.TextField(blank=True, verbose_name='summary')),
                 ('what_happened', wagtail.fields.RichTextField(blank=True, verbose_name='what happened')),
                 ('customs_action', wagtail.fields.RichTextField(blank=True, verbose_name='what customs did')),

@@ -22,10 +22,10 @@ from wagtail.search import index
 from gci.home.models import IntroBodyMixin
 from gci.home.roles import can_enter_partners_area
 from gci.home.visibility import visible_pages
+from gci.site.fields import ChoiceSetField
 
 from ..blocks import PhotoStreamBlock
 from ..choices import TreatyTopic
-from ..fields import ChoiceSetField
 from ..forms.case_studies import CaseStudyPageForm
 from .suitcase import Material, SuitcasePage
 

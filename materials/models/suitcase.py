@@ -26,14 +26,14 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from gci.home.choices import UNRegion
+from gci.home.choices import Language, UNRegion
 from gci.home.models import IntroBodyMixin
 from gci.home.visibility import collection_is_restricted
+from gci.site.fields import ChoiceSetField
 from gci.site.memo import default_locale, live_page_for_language
 from gci.site.routes import PageViews
 
-from ..choices import MaterialLanguage, MaterialStatus, MaterialType, TreatyTopic
-from ..fields import ChoiceSetField
+from ..choices import MaterialStatus, MaterialType, TreatyTopic
 
 
 class MaterialQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -63,7 +63,7 @@ class Material(TranslatableMixin, index.Indexed, models.Model):
     topics = ChoiceSetField(_("treaty topics"), options=TreatyTopic.choices)
     languages = ChoiceSetField(
         _("languages"),
-        options=MaterialLanguage.choices,
+        options=Language.choices,
         help_text=_("The languages the material itself is written or spoken in."),
     )
     region = models.CharField(_("region"), max_length=30, choices=UNRegion.choices, blank=True)

@@ -20,21 +20,21 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve_document
 
-from gci.home.choices import UNRegion
+from gci.home.choices import Language, UNRegion
 from gci.home.http import private, private_response
 from gci.home.models import PartnerOrganisation
 from gci.home.roles import is_secretariat
 from gci.home.visibility import collection_is_restricted
+from gci.site.fields import ChoiceSetField
 from gci.site.memo import active_locale, default_locale, memoised_query
 from gci.site.search import MAX_QUERY_LENGTH, clean_query
+from gci.site.uploads import allowed_types_text, max_upload_size
 
-from ..choices import MaterialLanguage, MaterialStatus, MaterialType, SuitcaseSort, TreatyTopic
+from ..choices import MaterialStatus, MaterialType, SuitcaseSort, TreatyTopic
 from ..collections import submissions_collection
-from ..fields import ChoiceSetField
 from ..forms.suitcase import SuitcaseSubmissionForm
 from ..models import Material, SuitcasePage
 from ..notifications import submission_received
-from ..uploads import allowed_types_text, max_upload_size
 
 PAGE_SIZE = 20
 MAX_SEARCH_HITS = 1000
@@ -73,7 +73,7 @@ def parse_filters(params, organisations):
     checks = {
         "type": MaterialType.values,
         "topic": TreatyTopic.values,
-        "language": MaterialLanguage.values,
+        "language": Language.values,
         "region": UNRegion.values,
         "organisation": organisations,
     }
@@ -184,7 +184,7 @@ def facets(wanted, organisations):
         filter_materials(wanted, organisations, skip="language"),
         **{
             value: Count("pk", filter=Q(languages__contains=ChoiceSetField.needle(value)))
-            for value in MaterialLanguage.values
+            for value in Language.values
         },
     )
     return [
@@ -192,7 +192,7 @@ def facets(wanted, organisations):
             wanted,
             "language",
             _("Language"),
-            [(v, label, by_language.get(v, 0)) for v, label in MaterialLanguage.choices],
+            [(v, label, by_language.get(v, 0)) for v, label in Language.choices],
         ),
         _facet(
             wanted,
@@ -304,7 +304,7 @@ def _filter_label(key, value, organisations):
     choices = {
         "type": MaterialType,
         "topic": TreatyTopic,
-        "language": MaterialLanguage,
+        "language": Language,
         "region": UNRegion,
     }.get(key)
     return str(dict(choices.choices)[value]) if choices else str(value)

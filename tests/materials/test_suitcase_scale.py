@@ -9,8 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
+from gci.home.choices import Language
 from gci.home.models import PartnerOrganisation
-from gci.materials.choices import MaterialLanguage, MaterialType, TreatyTopic
+from gci.materials.choices import MaterialType, TreatyTopic
 from gci.materials.models import Material
 from gci.site.memo import forget
 from gci.site.page_cache import bump_generation
@@ -33,7 +34,7 @@ REQUESTS = [
 def bulk_materials(count, offset):
     english = Locale.get_default()
     organisations = list(PartnerOrganisation.objects.filter(locale=english))
-    types, topics, languages = MaterialType.values, TreatyTopic.values, MaterialLanguage.values
+    types, topics, languages = MaterialType.values, TreatyTopic.values, Language.values
     Material.objects.bulk_create(
         [
             Material(

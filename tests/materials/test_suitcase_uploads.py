@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from gci.home.demo.support import minimal_pdf
 from gci.materials.collections import SUBMISSIONS, SUITCASE
 from gci.materials.models import Material
-from gci.materials.uploads import validate_upload
+from gci.site.uploads import validate_upload
 from tests.factories.materials import submission_data
 from tests.helpers import dangling_descriptions, force_login_with_totp
 

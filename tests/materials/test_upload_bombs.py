@@ -19,7 +19,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 
 from gci.materials.models import Material
-from gci.materials.uploads import validate_upload
+from gci.site.uploads import validate_upload
 from tests.factories.materials import submission_data
 from tests.helpers import force_login_with_totp
 

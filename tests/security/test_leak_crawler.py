@@ -149,6 +149,27 @@ def test_the_crawler_reaches_what_a_partner_may_read_and_reports_it(canaries, pe
     assert "proposal" in found  # the owner's own proposals page
 
 
+def test_the_crawler_reaches_the_workshop_requests_of_the_owners_organisation(canaries, people):
+    """The workshop-request door is not vacuous: the owner's Partner reaches
+    their organisation's request from the list, and the Secretariat (with its
+    second factor) reaches the letter, which no Partner may open."""
+    client = Client()
+    client.force_login(people.owner)
+    for canary in canaries:
+        canary.hidden_from = (OTHER_ORGANISATION,)
+    crawl = Crawl(client, OTHER_ORGANISATION, canaries)
+    crawl.run(next(d for d in DOORS if d.name == "workshop requests of the Partners area"))
+    assert "workshop_request" in {leak.kind for leak in crawl.leaks}
+    letter = next(c for c in canaries if c.kind == "workshop_request").planted.urls[-2]
+    assert client.get(letter).status_code in (302, 403, 404)  # not even the requester
+
+    from tests.helpers import force_login_with_totp
+
+    secretariat = Client()
+    force_login_with_totp(secretariat, people.secretariat)
+    assert secretariat.get(letter).status_code == 200
+
+
 def test_the_crawler_reaches_the_materials_a_partner_may_read(canaries, people):
     """The same for the Guide's review and the suitcase: the owner's Partner
     reaches its draft translation, comment, materials and case study."""
@@ -232,6 +253,7 @@ def test_every_kind_of_restricted_thing_has_a_canary():
         "partners_case_study",
         "partners_page_alias",
         "suitcase_submission_file",
+        "workshop_request",
     } <= kinds
 
 
