@@ -47,7 +47,7 @@ def test_home_page_in_each_language_sets_lang_and_dir(client, language, directio
     assert response.status_code == 200
     body = response.content.decode()
     assert f'<html lang="{language}" dir="{direction}">' in body
-    assert f"<h1>{title}</h1>" in body
+    assert f'<h1 id="home-title">{title}</h1>' in body
 
 
 @pytest.mark.parametrize("language", LANGUAGES[1:])
