@@ -9,6 +9,9 @@ app_name = "gci_calendar"
 urlpatterns = [
     path("propose/", views.propose_event, name="propose"),
     path("proposals/", views.proposals, name="proposals"),
+    path("proposals/<int:pk>/", views.proposal_detail, name="proposal"),
+    path("proposals/<int:pk>/edit/", views.edit_proposal, name="edit_proposal"),
+    path("proposals/<int:pk>/withdraw/", views.withdraw_proposal, name="withdraw_proposal"),
     path("action-points/<int:pk>/", views.update_action_point, name="update_action_point"),
     path("calendar-link/", views.feed_link, name="feed_link"),
 ]

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,7 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 
 from gci.home.http import partners_only, private_response
 from gci.home.models import PartnerOrganisation, PartnersAreaPage
@@ -27,7 +28,7 @@ from gci.home.visibility import document_visible_to, partners_area_url_for
 from gci.site.memo import active_locale, default_locale, locale_for, memoised, memoised_query
 
 from .choices import CLOSED_ACTION_STATUSES, DatePrecision, EventStatus
-from .forms import ActionPointUpdateForm, EventFilterForm, ProposeEventForm
+from .forms import ActionPointUpdateForm, EventFilterForm, ProposalEditForm, ProposeEventForm
 from .ics import stream_calendar
 from .models import ActionPoint, ActionPointUpdate, CalendarFeedToken, EventIndexPage, EventPage
 from .models.pages import RESERVED_SLUGS
@@ -509,11 +510,161 @@ def proposal_state(event):
     return {"code": "approved", "label": _("Approved, not yet published")}
 
 
+def _organisation(user):
+    return getattr(getattr(user, "membership", None), "organisation", None)
+
+
+def _proposals_of(user):
+    """The proposals a person may open: their own and their organisation's
+    (the Secretariat may open every Partner's)."""
+    proposed = EventPage.objects.filter(owner__isnull=False, locale=default_locale())
+    if is_secretariat(user):
+        return proposed.filter(Q(owner=user) | Q(owner__membership__isnull=False))
+    organisation = _organisation(user)
+    if organisation is None:
+        return proposed.filter(owner=user)
+    return proposed.filter(Q(owner=user) | Q(owner__membership__organisation=organisation))
+
+
 @partners_only
 def proposals(request):
-    events = EventPage.objects.filter(owner=request.user).order_by("-pk")[:100]
+    mine = _proposals_of(request.user)
+    if is_secretariat(request.user):
+        mine = mine.filter(owner=request.user)
+    events = mine.select_related("owner").order_by("-pk")[:100]
     rows = [{"event": event, "state": proposal_state(event)} for event in events]
     return render(request, "gci_calendar/proposals.html", {"rows": rows})
+
+
+EDITABLE = ("submitted",)
+WITHDRAWABLE = ("submitted", "declined")
+
+
+def _proposal(request, pk):
+    """The proposal, if this person may open it; otherwise a 404 (a 403 would
+    tell another organisation that it exists)."""
+    if pk > 2**31 - 1:
+        raise Http404
+    return get_object_or_404(_proposals_of(request.user).select_related("owner"), pk=pk)
+
+
+def _proposal_context(event, **extra):
+    state = proposal_state(event)
+    return {
+        "event": event,
+        "state": state,
+        "organisers": list(event.organisers.all()),
+        "may_edit": state["code"] in EDITABLE,
+        "may_withdraw": state["code"] in WITHDRAWABLE,
+        **extra,
+    }
+
+
+@partners_only
+def proposal_detail(request, pk):
+    event = _proposal(request, pk)
+    return render(request, "gci_calendar/proposal_detail.html", _proposal_context(event))
+
+
+def _form_data(event):
+    return {
+        **{name: getattr(event, name) for name in PROPOSAL_FIELDS},
+        "organisers": list(event.organisers.all()),
+        "version": event.latest_revision_id,
+    }
+
+
+PROPOSAL_FIELDS = (
+    "title",
+    "kind",
+    "summary",
+    "start_date",
+    "end_date",
+    "tentative",
+    "time_zone",
+    "venue",
+    "city",
+    "country",
+    "region",
+    "status",
+)
+
+
+@partners_only
+def edit_proposal(request, pk):
+    """Change a proposal while the Secretariat has not decided on it yet.
+
+    The form carries the revision it started from: if someone saved the
+    proposal since, the change is refused (409), the other version is shown
+    and what this person typed stays in the form."""
+    event = _proposal(request, pk)
+    if proposal_state(event)["code"] not in EDITABLE:
+        messages.error(request, _("This proposal can no longer be changed."))
+        return redirect("gci_calendar:proposal", pk=event.pk)
+    status = 200
+    if request.method == "POST":
+        form = ProposalEditForm(request.POST)
+        if form.is_valid():
+            with transaction.atomic():
+                current = EventPage.objects.select_for_update().get(pk=event.pk)
+                if current.latest_revision_id == form.cleaned_data["version"]:
+                    for name in PROPOSAL_FIELDS:
+                        setattr(current, name, form.cleaned_data[name])
+                    current.save()
+                    current.organisers.set(form.cleaned_data["organisers"])
+                    current.save_revision(user=request.user, log_action=True)
+                    messages.success(request, _("Your changes have been saved."))
+                    return redirect("gci_calendar:proposal", pk=current.pk)
+            event = EventPage.objects.select_related("latest_revision__user").get(pk=event.pk)
+            revision = event.latest_revision
+            name = revision.user.get_full_name() if revision and revision.user else ""
+            # Saving again, on purpose, replaces their version.
+            data = request.POST.copy()
+            data["version"] = event.latest_revision_id
+            form = ProposalEditForm(data)
+            form.is_valid()
+            form.add_error(None, _conflict_message(name))
+            status = 409
+        else:
+            messages.error(request, _("Please correct the errors below."))
+            status = 400
+    else:
+        form = ProposalEditForm(initial=_form_data(event))
+    return render(
+        request,
+        "gci_calendar/proposal_edit.html",
+        _proposal_context(event, form=form, conflict=status == 409),
+        status=status,
+    )
+
+
+def _conflict_message(name):
+    return _(
+        "%(name)s changed this proposal while you were editing it. "
+        "Their version is shown below; your text is kept in the form."
+    ) % {"name": name or _("Someone")}
+
+
+@partners_only
+def withdraw_proposal(request, pk):
+    """Ask, then take the proposal out of the Secretariat's review."""
+    event = _proposal(request, pk)
+    if proposal_state(event)["code"] not in WITHDRAWABLE:
+        messages.error(request, _("This proposal can no longer be withdrawn."))
+        return redirect("gci_calendar:proposal", pk=event.pk)
+    if request.method == "POST":
+        with transaction.atomic():
+            open_states = (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES)
+            state = event.workflow_states.select_for_update().filter(status__in=open_states).first()
+            if state is not None:
+                state.cancel(user=request.user)
+        messages.success(
+            request,
+            _("“%(title)s” has been withdrawn. The Secretariat will not review it.")
+            % {"title": event.title},
+        )
+        return redirect("gci_calendar:proposal", pk=event.pk)
+    return render(request, "gci_calendar/proposal_withdraw.html", _proposal_context(event))
 
 
 @partners_only
