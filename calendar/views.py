@@ -25,6 +25,7 @@ from gci.home.http import partners_only, private_response
 from gci.home.models import PartnerOrganisation, PartnersAreaPage
 from gci.home.roles import can_enter_partners_area, is_secretariat
 from gci.home.visibility import document_visible_to, partners_area_url_for
+from gci.site.breadcrumbs import trail
 from gci.site.memo import active_locale, default_locale, locale_for, memoised, memoised_query
 
 from .choices import CLOSED_ACTION_STATUSES, DatePrecision, EventStatus
@@ -465,7 +466,12 @@ def propose_event(request):
         messages.error(request, _("Please correct the errors below."))
     else:
         form = ProposeEventForm(initial={"organisers": [organisation] if organisation else []})
-    return render(request, "gci_calendar/propose_event.html", {"form": form, "index": index})
+    crumbs = _crumbs(request, (_("Share a planned training or event"), None))
+    return render(
+        request,
+        "gci_calendar/propose_event.html",
+        {"form": form, "index": index, "breadcrumbs": crumbs},
+    )
 
 
 def _create_proposal(request, index, data):
@@ -533,7 +539,20 @@ def proposals(request):
         mine = mine.filter(owner=request.user)
     events = mine.select_related("owner").order_by("-pk")[:100]
     rows = [{"event": event, "state": proposal_state(event)} for event in events]
-    return render(request, "gci_calendar/proposals.html", {"rows": rows})
+    return render(
+        request,
+        "gci_calendar/proposals.html",
+        {"rows": rows, "breadcrumbs": trail(request, (_("Your proposals"), None))},
+    )
+
+
+def _crumbs(request, *crumbs):
+    """The Partners area, "Your proposals", then ``crumbs``."""
+    return trail(request, (_("Your proposals"), reverse("gci_calendar:proposals")), *crumbs)
+
+
+def _about(event):
+    return ((event.title, reverse("gci_calendar:proposal", kwargs={"pk": event.pk})),)
 
 
 EDITABLE = ("submitted",)
@@ -563,7 +582,11 @@ def _proposal_context(event, **extra):
 @partners_only
 def proposal_detail(request, pk):
     event = _proposal(request, pk)
-    return render(request, "gci_calendar/proposal_detail.html", _proposal_context(event))
+    return render(
+        request,
+        "gci_calendar/proposal_detail.html",
+        _proposal_context(event, breadcrumbs=_crumbs(request, (event.title, None))),
+    )
 
 
 def _form_data(event):
@@ -633,7 +656,12 @@ def edit_proposal(request, pk):
     return render(
         request,
         "gci_calendar/proposal_edit.html",
-        _proposal_context(event, form=form, conflict=status == 409),
+        _proposal_context(
+            event,
+            form=form,
+            conflict=status == 409,
+            breadcrumbs=_crumbs(request, *_about(event), (_("Edit this proposal"), None)),
+        ),
         status=status,
     )
 
@@ -664,7 +692,12 @@ def withdraw_proposal(request, pk):
             % {"title": event.title},
         )
         return redirect("gci_calendar:proposal", pk=event.pk)
-    return render(request, "gci_calendar/proposal_withdraw.html", _proposal_context(event))
+    crumbs = _crumbs(request, *_about(event), (_("Withdraw this proposal"), None))
+    return render(
+        request,
+        "gci_calendar/proposal_withdraw.html",
+        _proposal_context(event, breadcrumbs=crumbs),
+    )
 
 
 @partners_only
@@ -700,7 +733,12 @@ def update_action_point(request, pk):
                 return render(
                     request,
                     "gci_calendar/action_point_form.html",
-                    {"point": current, "form": form, "may_close": False},
+                    {
+                        "point": current,
+                        "form": form,
+                        "may_close": False,
+                        "breadcrumbs": trail(request, (_("Action point"), None)),
+                    },
                     status=403,
                 )
             if current.version == form.cleaned_data["version"]:
@@ -732,7 +770,12 @@ def update_action_point(request, pk):
     return render(
         request,
         "gci_calendar/action_point_form.html",
-        {"point": point, "form": form, "may_close": point.may_close(request.user)},
+        {
+            "point": point,
+            "form": form,
+            "may_close": point.may_close(request.user),
+            "breadcrumbs": trail(request, (_("Action point"), None)),
+        },
         status=status,
     )
 
@@ -771,7 +814,12 @@ def feed_link(request):
     return render(
         request,
         "gci_calendar/feed_link.html",
-        {"url": url, "has_link": has_link, "stopped": stopped},
+        {
+            "url": url,
+            "has_link": has_link,
+            "stopped": stopped,
+            "breadcrumbs": trail(request, (_("Your private calendar link"), None)),
+        },
     )
 
 

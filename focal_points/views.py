@@ -12,6 +12,7 @@ from django_countries import countries
 from gci.home.choices import Treaty
 from gci.home.http import partners_only
 from gci.home.models import PartnerOrganisation
+from gci.site.breadcrumbs import trail
 from gci.site.memo import active_locale, default_locale
 
 from .choices import ContactKind
@@ -255,6 +256,7 @@ def edit_links(request):
             "revision": page.latest_revision_id or "",
             "checks": checks,
             "notice": notice,
+            "breadcrumbs": trail(request, (_("Your organisation's focal-point links"), None)),
         },
     )
 

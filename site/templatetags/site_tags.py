@@ -125,3 +125,54 @@ def is_secretariat_filter(user):
 @register.simple_tag
 def active_locale():
     return _active_locale()
+
+
+def partners_area_trail(request, page=None):
+    """The first crumbs of a page in the Partners area: the area, then each
+    page between it and ``page`` (``page`` itself last, without a link).
+    Empty outside the area, on the area page itself and for anyone who may
+    not enter it."""
+    from gci.home.models import PartnersAreaPage
+    from gci.home.roles import can_enter_partners_area
+    from gci.site.memo import live_page_for_language
+
+    if not can_enter_partners_area(request.user):
+        return []
+    area = live_page_for_language(PartnersAreaPage)
+    if area is None:
+        return []
+    if page is None:
+        return [{"title": area.title, "url": area.get_url(request)}]
+    if not page.path.startswith(area.path) or page.depth <= area.depth:
+        return []
+    between = memoised(
+        ("crumbs", page.pk, page.path),
+        lambda: list(
+            Page.objects.ancestor_of(page)
+            .filter(depth__gt=area.depth)
+            .only("pk", "title", "url_path", "path", "depth", "locale_id")
+        ),
+    )
+    crumbs = [{"title": area.title, "url": area.get_url(request)}]
+    crumbs += [{"title": p.title, "url": p.get_url(request)} for p in between]
+    # On a routable page's sub-view (a month of the calendar, a review
+    # round) the page is a link back, and the view names itself.
+    here = page.get_url(request)
+    crumbs.append({"title": page.title, "url": None if request.path == here else here})
+    return crumbs
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The trail of a page in the Partners area, or the ``breadcrumbs`` a
+    view of the area passes (see ``gci.site.breadcrumbs.trail``)."""
+    crumbs = context.get("breadcrumbs")
+    if crumbs is None:
+        page = context.get("page")
+        request = context.get("request")
+        crumbs = (
+            partners_area_trail(request, page)
+            if request is not None and isinstance(page, Page)
+            else []
+        )
+    return {"crumbs": crumbs}
