@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
@@ -138,23 +139,24 @@ def partners_area_trail(request, page=None):
 
     if not can_enter_partners_area(request.user):
         return []
-    area = live_page_for_language(PartnersAreaPage)
-    if area is None:
-        return []
     if page is None:
-        return [{"title": area.title, "url": area.get_url(request)}]
-    if not page.path.startswith(area.path) or page.depth <= area.depth:
-        return []
-    between = memoised(
+        area = live_page_for_language(PartnersAreaPage)
+        return [{"title": area.title, "url": area.get_url(request)}] if area else []
+    # One query (kept in the memo) finds both the area above the page and
+    # the pages between.
+    area_type = ContentType.objects.get_for_model(PartnersAreaPage).pk
+    ancestors = memoised(
         ("crumbs", page.pk, page.path),
         lambda: list(
             Page.objects.ancestor_of(page)
-            .filter(depth__gt=area.depth)
-            .only("pk", "title", "url_path", "path", "depth", "locale_id")
+            .order_by("depth")
+            .only("pk", "title", "url_path", "path", "depth", "locale_id", "content_type_id")
         ),
     )
-    crumbs = [{"title": area.title, "url": area.get_url(request)}]
-    crumbs += [{"title": p.title, "url": p.get_url(request)} for p in between]
+    start = next((i for i, p in enumerate(ancestors) if p.content_type_id == area_type), None)
+    if start is None:
+        return []
+    crumbs = [{"title": p.title, "url": p.get_url(request)} for p in ancestors[start:]]
     # On a routable page's sub-view (a month of the calendar, a review
     # round) the page is a link back, and the view names itself.
     here = page.get_url(request)
@@ -176,3 +178,14 @@ def breadcrumbs(context):
             else []
         )
     return {"crumbs": crumbs}
+
+
+@register.simple_tag(takes_context=True)
+def continue_url(context):
+    """Where a "Continue" button leads: the ``next`` of the request if it is
+    a path on this site, else the Partners area (for who may enter), else home."""
+    from gci.home.two_factor import safe_next
+    from gci.home.visibility import partners_area_url_for
+
+    request = context["request"]
+    return safe_next(request, request.GET.get("next")) or partners_area_url_for(request) or "/"
