@@ -162,13 +162,18 @@ def alias_would_be_less_closed(page: Page, parent: Page) -> bool:
     return in_partners_area(page) and not in_partners_area(parent)
 
 
+def partners_areas() -> list[Page]:
+    """Every Partners area page, in every language (one query, memoised)."""
+    return memoised("partners-areas", lambda: list(_partners_area_model().objects.all()))
+
+
 def partners_area_paths() -> tuple[str, ...]:
     """The URL path of every Partners area, in every language (the area's
     slug may differ from one language to another)."""
 
     def find() -> tuple[str, ...]:
         paths = []
-        for area in _partners_area_model().objects.all():
+        for area in partners_areas():
             parts = area.get_url_parts()
             if parts is not None:
                 paths.append(parts[2])

@@ -135,6 +135,7 @@ def partners_area_trail(request, page=None):
     not enter it."""
     from gci.home.models import PartnersAreaPage
     from gci.home.roles import can_enter_partners_area
+    from gci.home.visibility import partners_areas
     from gci.site.memo import live_page_for_language
 
     if not can_enter_partners_area(request.user):
@@ -142,8 +143,19 @@ def partners_area_trail(request, page=None):
     if page is None:
         area = live_page_for_language(PartnersAreaPage)
         return [{"title": area.title, "url": area.get_url(request)}] if area else []
-    # One query (kept in the memo) finds both the area above the page and
-    # the pages between.
+    # The area's own children (the calendar, the suitcase, the review…) need
+    # no query of their own: every request already knows the areas.
+    area = next((a for a in partners_areas() if page.path.startswith(a.path)), None)
+    if area is None or page.depth <= area.depth:
+        return []
+    if page.depth == area.depth + 1:
+        here = page.get_url(request)
+        return [
+            {"title": area.title, "url": area.get_url(request)},
+            {"title": page.title, "url": None if request.path == here else here},
+        ]
+    # Deeper: one query (kept in the memo) finds both the area above the
+    # page and the pages between.
     area_type = ContentType.objects.get_for_model(PartnersAreaPage).pk
     ancestors = memoised(
         ("crumbs", page.pk, page.path),
