@@ -162,24 +162,28 @@ def alias_would_be_less_closed(page: Page, parent: Page) -> bool:
     return in_partners_area(page) and not in_partners_area(parent)
 
 
-def partners_areas() -> list[Page]:
-    """Every Partners area page, in every language (one query, memoised)."""
-    return memoised("partners-areas", lambda: list(_partners_area_model().objects.all()))
+def partners_area_facts() -> tuple[dict, ...]:
+    """Every Partners area, in every language: its URL path (the slug may
+    differ from one language to another), title, tree path and depth. One
+    query, memoised; the middleware asks on every request, so the
+    breadcrumbs that start from it cost nothing more."""
+
+    def find() -> tuple[dict, ...]:
+        facts = []
+        for area in _partners_area_model().objects.all():
+            parts = area.get_url_parts()
+            if parts is not None:
+                facts.append(
+                    {"url": parts[2], "title": area.title, "path": area.path, "depth": area.depth}
+                )
+        return tuple(facts)
+
+    return memoised("partners-area-facts", find)
 
 
 def partners_area_paths() -> tuple[str, ...]:
-    """The URL path of every Partners area, in every language (the area's
-    slug may differ from one language to another)."""
-
-    def find() -> tuple[str, ...]:
-        paths = []
-        for area in partners_areas():
-            parts = area.get_url_parts()
-            if parts is not None:
-                paths.append(parts[2])
-        return tuple(paths)
-
-    return memoised("partners-area-paths", find)
+    """The URL path of every Partners area, in every language."""
+    return tuple(area["url"] for area in partners_area_facts())
 
 
 def under_partners_area(path: str) -> bool:

@@ -135,7 +135,7 @@ def partners_area_trail(request, page=None):
     not enter it."""
     from gci.home.models import PartnersAreaPage
     from gci.home.roles import can_enter_partners_area
-    from gci.home.visibility import partners_areas
+    from gci.home.visibility import partners_area_facts
     from gci.site.memo import live_page_for_language
 
     if not can_enter_partners_area(request.user):
@@ -145,13 +145,13 @@ def partners_area_trail(request, page=None):
         return [{"title": area.title, "url": area.get_url(request)}] if area else []
     # The area's own children (the calendar, the suitcase, the review…) need
     # no query of their own: every request already knows the areas.
-    area = next((a for a in partners_areas() if page.path.startswith(a.path)), None)
-    if area is None or page.depth <= area.depth:
+    area = next((a for a in partners_area_facts() if page.path.startswith(a["path"])), None)
+    if area is None or page.depth <= area["depth"]:
         return []
-    if page.depth == area.depth + 1:
+    if page.depth == area["depth"] + 1:
         here = page.get_url(request)
         return [
-            {"title": area.title, "url": area.get_url(request)},
+            {"title": area["title"], "url": area["url"]},
             {"title": page.title, "url": None if request.path == here else here},
         ]
     # Deeper: one query (kept in the memo) finds both the area above the
