@@ -152,6 +152,12 @@ class ProposeEventForm(forms.Form):
         return cleaned
 
 
+class ProposalEditForm(ProposeEventForm):
+    """The same form, carrying the revision the change started from."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class ActionPointUpdateForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
     notes = forms.CharField(

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,8 +20,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 
+from gci.home.breadcrumbs import trail
 from gci.home.http import partners_only, private_response
 from gci.home.models import PartnerOrganisation, PartnersAreaPage
 from gci.home.roles import can_enter_partners_area, is_secretariat
@@ -31,6 +33,7 @@ from .choices import CLOSED_ACTION_STATUSES, DatePrecision, EventKind, EventStat
 from .forms import (
     ActionPointUpdateForm,
     EventFilterForm,
+    ProposalEditForm,
     ProposeEventForm,
     WithdrawRequestForm,
     WorkshopRequestForm,
@@ -534,7 +537,12 @@ def propose_event(request):
         messages.error(request, _("Please correct the errors below."))
     else:
         form = ProposeEventForm(initial={"organisers": [organisation] if organisation else []})
-    return render(request, "gci_calendar/propose_event.html", {"form": form, "index": index})
+    crumbs = _crumbs(request, (_("Share a planned training or event"), None))
+    return render(
+        request,
+        "gci_calendar/propose_event.html",
+        {"form": form, "index": index, "breadcrumbs": crumbs},
+    )
 
 
 def _create_proposal(request, index, data):
@@ -579,11 +587,188 @@ def proposal_state(event):
     return {"code": "approved", "label": _("Approved, not yet published")}
 
 
+def _organisation(user):
+    return getattr(getattr(user, "membership", None), "organisation", None)
+
+
+def _proposals_of(user):
+    """The proposals a person may open: their own and their organisation's
+    (the Secretariat may open every Partner's)."""
+    proposed = EventPage.objects.filter(owner__isnull=False, locale=default_locale())
+    if is_secretariat(user):
+        return proposed.filter(Q(owner=user) | Q(owner__membership__isnull=False))
+    organisation = _organisation(user)
+    if organisation is None:
+        return proposed.filter(owner=user)
+    return proposed.filter(Q(owner=user) | Q(owner__membership__organisation=organisation))
+
+
 @partners_only
 def proposals(request):
-    events = EventPage.objects.filter(owner=request.user).order_by("-pk")[:100]
+    mine = _proposals_of(request.user)
+    if is_secretariat(request.user):
+        mine = mine.filter(owner=request.user)
+    events = mine.select_related("owner").order_by("-pk")[:100]
     rows = [{"event": event, "state": proposal_state(event)} for event in events]
-    return render(request, "gci_calendar/proposals.html", {"rows": rows})
+    return render(
+        request,
+        "gci_calendar/proposals.html",
+        {"rows": rows, "breadcrumbs": trail(request, (_("Your proposals"), None))},
+    )
+
+
+def _crumbs(request, *crumbs):
+    """The Partners area, "Your proposals", then ``crumbs``."""
+    return trail(request, (_("Your proposals"), reverse("gci_calendar:proposals")), *crumbs)
+
+
+def _about(event):
+    return ((event.title, reverse("gci_calendar:proposal", kwargs={"pk": event.pk})),)
+
+
+EDITABLE = ("submitted",)
+WITHDRAWABLE = ("submitted", "declined")
+
+
+def _proposal(request, pk):
+    """The proposal, if this person may open it; otherwise a 404 (a 403 would
+    tell another organisation that it exists)."""
+    if pk > 2**31 - 1:
+        raise Http404
+    return get_object_or_404(_proposals_of(request.user).select_related("owner"), pk=pk)
+
+
+def _proposal_context(event, **extra):
+    state = proposal_state(event)
+    return {
+        "event": event,
+        "state": state,
+        "organisers": list(event.organisers.all()),
+        "may_edit": state["code"] in EDITABLE,
+        "may_withdraw": state["code"] in WITHDRAWABLE,
+        **extra,
+    }
+
+
+@partners_only
+def proposal_detail(request, pk):
+    event = _proposal(request, pk)
+    return render(
+        request,
+        "gci_calendar/proposal_detail.html",
+        _proposal_context(event, breadcrumbs=_crumbs(request, (event.title, None))),
+    )
+
+
+def _form_data(event):
+    return {
+        **{name: getattr(event, name) for name in PROPOSAL_FIELDS},
+        "organisers": list(event.organisers.all()),
+        "version": event.latest_revision_id,
+    }
+
+
+PROPOSAL_FIELDS = (
+    "title",
+    "kind",
+    "summary",
+    "start_date",
+    "end_date",
+    "tentative",
+    "time_zone",
+    "venue",
+    "city",
+    "country",
+    "region",
+    "status",
+)
+
+
+@partners_only
+def edit_proposal(request, pk):
+    """Change a proposal while the Secretariat has not decided on it yet.
+
+    The form carries the revision it started from: if someone saved the
+    proposal since, the change is refused (409), the other version is shown
+    and what this person typed stays in the form."""
+    event = _proposal(request, pk)
+    if proposal_state(event)["code"] not in EDITABLE:
+        messages.error(request, _("This proposal can no longer be changed."))
+        return redirect("gci_calendar:proposal", pk=event.pk)
+    status = 200
+    if request.method == "POST":
+        form = ProposalEditForm(request.POST)
+        if form.is_valid():
+            with transaction.atomic():
+                current = EventPage.objects.select_for_update().get(pk=event.pk)
+                if current.latest_revision_id == form.cleaned_data["version"]:
+                    for name in PROPOSAL_FIELDS:
+                        setattr(current, name, form.cleaned_data[name])
+                    current.save()
+                    current.organisers.set(form.cleaned_data["organisers"])
+                    current.save_revision(user=request.user, log_action=True)
+                    messages.success(request, _("Your changes have been saved."))
+                    return redirect("gci_calendar:proposal", pk=current.pk)
+            event = EventPage.objects.select_related("latest_revision__user").get(pk=event.pk)
+            revision = event.latest_revision
+            name = revision.user.get_full_name() if revision and revision.user else ""
+            # Saving again, on purpose, replaces their version.
+            data = request.POST.copy()
+            data["version"] = event.latest_revision_id
+            form = ProposalEditForm(data)
+            form.is_valid()
+            form.add_error(None, _conflict_message(name))
+            status = 409
+        else:
+            messages.error(request, _("Please correct the errors below."))
+            status = 400
+    else:
+        form = ProposalEditForm(initial=_form_data(event))
+    return render(
+        request,
+        "gci_calendar/proposal_edit.html",
+        _proposal_context(
+            event,
+            form=form,
+            conflict=status == 409,
+            breadcrumbs=_crumbs(request, *_about(event), (_("Edit this proposal"), None)),
+        ),
+        status=status,
+    )
+
+
+def _conflict_message(name):
+    return _(
+        "%(name)s changed this proposal while you were editing it. "
+        "Their version is shown below; your text is kept in the form."
+    ) % {"name": name or _("Someone")}
+
+
+@partners_only
+def withdraw_proposal(request, pk):
+    """Ask, then take the proposal out of the Secretariat's review."""
+    event = _proposal(request, pk)
+    if proposal_state(event)["code"] not in WITHDRAWABLE:
+        messages.error(request, _("This proposal can no longer be withdrawn."))
+        return redirect("gci_calendar:proposal", pk=event.pk)
+    if request.method == "POST":
+        with transaction.atomic():
+            open_states = (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES)
+            state = event.workflow_states.select_for_update().filter(status__in=open_states).first()
+            if state is not None:
+                state.cancel(user=request.user)
+        messages.success(
+            request,
+            _("“%(title)s” has been withdrawn. The Secretariat will not review it.")
+            % {"title": event.title},
+        )
+        return redirect("gci_calendar:proposal", pk=event.pk)
+    crumbs = _crumbs(request, *_about(event), (_("Withdraw this proposal"), None))
+    return render(
+        request,
+        "gci_calendar/proposal_withdraw.html",
+        _proposal_context(event, breadcrumbs=crumbs),
+    )
 
 
 @partners_only
@@ -624,6 +809,7 @@ def update_action_point(request, pk):
                         "form": form,
                         "may_close": False,
                         "next": _safe_next(request) or _dashboard_url(request),
+                        "breadcrumbs": trail(request, (_("Action point"), None)),
                     },
                     status=403,
                 )
@@ -662,6 +848,7 @@ def update_action_point(request, pk):
             "may_close": point.may_close(request.user),
             # Back where the update started once it is saved.
             "next": _safe_next(request) or _dashboard_url(request),
+            "breadcrumbs": trail(request, (_("Action point"), None)),
         },
         status=status,
     )
@@ -701,7 +888,12 @@ def feed_link(request):
     return render(
         request,
         "gci_calendar/feed_link.html",
-        {"url": url, "has_link": has_link, "stopped": stopped},
+        {
+            "url": url,
+            "has_link": has_link,
+            "stopped": stopped,
+            "breadcrumbs": trail(request, (_("Your private calendar link"), None)),
+        },
     )
 
 

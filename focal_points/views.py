@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 
+from gci.home.breadcrumbs import trail
 from gci.home.choices import Treaty
 from gci.home.http import partners_only
 from gci.home.models import PartnerOrganisation
@@ -17,6 +18,7 @@ from gci.site.memo import active_locale, default_locale
 from .choices import ContactKind
 from .forms import FocalPointLinkForm
 from .models import FocalPointDirectoryPage, FocalPointLink, LinkCheck, OrganisationFocalPointsPage
+from .patterns import fill
 
 
 def _rows(request):
@@ -246,6 +248,7 @@ def edit_links(request):
     checks = LinkCheck.for_urls([link["url"] for link in current])
     for form in formset.forms:
         form.check = checks.get(form.initial.get("url"))
+    preview_country, preview = _preview(request, current)
     return render(
         request,
         "focal_points/edit_links.html",
@@ -255,8 +258,30 @@ def edit_links(request):
             "revision": page.latest_revision_id or "",
             "checks": checks,
             "notice": notice,
+            "countries": list(countries),
+            "preview_country": preview_country,
+            "preview": preview,
+            "breadcrumbs": trail(request, (_("Your organisation's focal-point links"), None)),
         },
     )
+
+
+def _preview(request, rows):
+    """What each link opens for the country chosen in ``?country=`` (its page
+    for that country when it has a pattern, else its list of contacts)."""
+    code = (request.GET.get("country") or "").upper()
+    if code not in dict(countries):
+        return "", []
+    return code, [
+        {
+            "label": row["label"],
+            "url": fill(row["country_url_pattern"], code)
+            if row.get("country_url_pattern")
+            else row["url"],
+            "per_country": bool(row.get("country_url_pattern")),
+        }
+        for row in rows
+    ]
 
 
 def _save_links(page_id, seen_revision, rows, user):

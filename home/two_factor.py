@@ -29,14 +29,21 @@ adds the same record when an authenticator is activated (``activate_totp_view``,
 which wraps allauth's view at its own address).
 """
 
-from allauth.account.authentication import get_authentication_records
+from urllib.parse import urlencode
+
+from allauth.account.authentication import (
+    AUTHENTICATION_METHODS_SESSION_KEY,
+    get_authentication_records,
+)
 from allauth.account.internal.flows.login import record_authentication
+from allauth.account.signals import authentication_step_completed
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.views import activate_totp as allauth_activate_totp
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from .roles import SECRETARIAT, is_secretariat, load_groups
 
@@ -111,14 +118,59 @@ def _withhold_again(sender, instance, **kwargs):
         instance.is_superuser = False
 
 
+NEXT_SESSION_KEY = "gci_after_two_factor_setup"
+
+
+def safe_next(request, target):
+    """``target`` if it is a path on this site, else None."""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
+
+
 def activate_totp_view(request, *args, **kwargs):
     """allauth's "set up an authenticator app" view. The person just typed a
     valid code, so when it creates the authenticator, that counts as this
-    session's second factor (in the same request, before the session is saved)."""
+    session's second factor (in the same request, before the session is saved).
+
+    Where the person was going (``?next=``, checked) is kept in the session
+    while they set it up, and handed to the recovery codes page that follows,
+    whose "Continue" button leads there."""
+    if request.method == "GET" and request.user.is_authenticated:
+        target = safe_next(request, request.GET.get("next"))
+        if target:
+            request.session[NEXT_SESSION_KEY] = target
     had_totp = request.user.is_authenticated and has_totp(request.user)
     response = allauth_activate_totp(request, *args, **kwargs)
     if request.method == "POST" and not had_totp and request.user.is_authenticated:
         totp = Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).first()
         if totp is not None:
             record_authentication(request, request.user, "mfa", id=totp.pk, type=totp.type)
+            target = safe_next(request, request.session.pop(NEXT_SESSION_KEY, None))
+            location = response.get("Location") if response.status_code == 302 else None
+            if target and location and "?" not in location:
+                response["Location"] = location + "?" + urlencode({"next": target})
     return response
+
+
+# No second password prompt right after signing in. allauth asks for the
+# password again before sensitive account pages (setting up an authenticator,
+# recovery codes) unless the session holds a *re*-authentication younger than
+# ACCOUNT_REAUTHENTICATION_TIMEOUT; the password (or code) typed to sign in is
+# recorded without that mark, so someone sent to set up two-factor
+# authentication straight after signing in was asked for it twice. A password
+# or second factor typed at sign-in proves the same thing as one typed at
+# re-authentication: its record gets the mark, and the same timeout applies.
+RECENT_PROOFS = ("password", "mfa")
+
+
+@receiver(authentication_step_completed)
+def _sign_in_counts_as_recent_proof(sender, request, method, user=None, **kwargs):
+    if method not in RECENT_PROOFS:
+        return
+    records = list(request.session.get(AUTHENTICATION_METHODS_SESSION_KEY) or [])
+    if records and records[-1].get("method") == method and not records[-1].get("reauthenticated"):
+        records[-1] = {**records[-1], "reauthenticated": True}
+        request.session[AUTHENTICATION_METHODS_SESSION_KEY] = records

@@ -49,7 +49,9 @@ class SecretariatTwoFactorMiddleware:
                     "Set up an authenticator app to continue to the admin."
                 ),
             )
-            return redirect("mfa_activate_totp")
+            return redirect(
+                reverse("mfa_activate_totp") + "?" + urlencode({"next": request.get_full_path()})
+            )
         if admin_reason == CONFIRM:
             messages.warning(
                 request,

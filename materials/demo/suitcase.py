@@ -25,7 +25,13 @@ DATA = Path(__file__).parent
 def load(builder, home, area, clock=None):
     pages = read_yaml(DATA / "pages.yaml")
     suitcase = builder.child(area, SuitcasePage, "gci-suitcase", pages["gci-suitcase"])
-    index = builder.child(home, CaseStudyIndexPage, "case-studies", pages["case-studies"])
+    index = builder.child(
+        home, CaseStudyIndexPage, "case-studies", pages["case-studies"], show_in_menus=True
+    )
+    # A demo loaded before the case studies were in the menu gets them there too.
+    CaseStudyIndexPage.objects.filter(
+        translation_key=index.translation_key, show_in_menus=False
+    ).update(show_in_menus=True)
     suitcase_collection()
     case_study_photos_collection()
     organisations = organisations_by_acronym(builder)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve_document
 
+from gci.home.breadcrumbs import trail
 from gci.home.choices import Language, UNRegion
 from gci.home.http import private, private_response
 from gci.home.models import PartnerOrganisation
@@ -344,6 +345,7 @@ def detail(request, page, pk):
             "shown": shown,
             "organisation": organisation,
             "versions": versions,
+            "breadcrumbs": trail(request, (shown.title, None), page=page),
             "download_url": page.url + page.reverse_subpage("download", kwargs={"pk": material.pk}),
             "suitcase_url": page.url,
         },
@@ -395,6 +397,7 @@ def submit(request, page):
             "form": form,
             "allowed_types": allowed_types_text(),
             "max_size": max_upload_size(),
+            "breadcrumbs": trail(request, (_("Send a material to the suitcase"), None), page=page),
             "suitcase_url": page.url,
         },
     )
@@ -452,6 +455,7 @@ def my_submissions(request, page):
             "submit_url": page.url + page.reverse_subpage("submit"),
             "suitcase_url": page.url,
             "material_base": page.url,
+            "breadcrumbs": trail(request, (_("What your organisation sent"), None), page=page),
         },
     )
 

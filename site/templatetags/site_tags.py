@@ -6,6 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from gci.home.breadcrumbs import partners_area_trail
 from gci.home.roles import is_secretariat
 from gci.home.visibility import visible_to
 from gci.site.memo import active_locale as _active_locale
@@ -125,3 +126,30 @@ def is_secretariat_filter(user):
 @register.simple_tag
 def active_locale():
     return _active_locale()
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The trail of a page in the Partners area, or the ``breadcrumbs`` a
+    view of the area passes (see ``gci.home.breadcrumbs.trail``)."""
+    crumbs = context.get("breadcrumbs")
+    if crumbs is None:
+        page = context.get("page")
+        request = context.get("request")
+        crumbs = (
+            partners_area_trail(request, page)
+            if request is not None and isinstance(page, Page)
+            else []
+        )
+    return {"crumbs": crumbs}
+
+
+@register.simple_tag(takes_context=True)
+def continue_url(context):
+    """Where a "Continue" button leads: the ``next`` of the request if it is
+    a path on this site, else the Partners area (for who may enter), else home."""
+    from gci.home.two_factor import safe_next
+    from gci.home.visibility import partners_area_url_for
+
+    request = context["request"]
+    return safe_next(request, request.GET.get("next")) or partners_area_url_for(request) or "/"

@@ -234,3 +234,46 @@ def test_a_page_scheduled_for_publishing_is_not_changed(client, wco_user, secret
     assert "locked these links" in response.content.decode()
     page.refresh_from_db()
     assert page.latest_revision.user == secretariat_user
+
+
+def test_the_editor_offers_add_a_link_and_a_template_for_it(client, wco_user):
+    client.force_login(wco_user)
+    body = client.get(URL).content.decode()
+    assert "data-add-link" in body and "Add a link" in body
+    template = body.split('<template id="empty-link-form">', 1)[1].split("</template>", 1)[0]
+    assert 'name="form-__prefix__-url"' in template
+    assert "Link __number__" in template
+
+
+def test_the_preview_fills_each_pattern_for_the_chosen_country(client, wco_user):
+    client.force_login(wco_user)
+    client.post(URL, form_data(wco_page(), [GOOD]))
+    body = client.get(URL + "?country=FR").content.decode()
+    preview = body.split('id="preview-title"', 1)[1]
+    assert 'href="https://www.wcoomd.org/members/fra"' in preview
+    assert '<option value="FR" selected>' in preview
+    assert "its page for this country" in preview
+    # An unknown code shows no preview, and no error.
+    unknown = client.get(URL + "?country=ZZ").content.decode()
+    assert 'href="https://www.wcoomd.org/members/' not in unknown
+
+
+def test_each_link_says_when_it_was_checked_or_that_it_was_not_yet(client, wco_user):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from gci.focal_points.models import LinkCheck
+
+    client.force_login(wco_user)
+    client.post(URL, form_data(wco_page(), [GOOD]))
+    LinkCheck.objects.filter(url=GOOD["url"]).delete()
+    body = client.get(URL).content.decode()
+    assert "not checked yet" in body
+    checked = timezone.make_aware(dt.datetime(2031, 3, 2, 9, 0))
+    LinkCheck.objects.create(url=GOOD["url"], ok=False, status_code=404, checked_at=checked)
+    body = client.get(URL).content.decode()
+    assert "not checked yet" not in body  # only until the first check
+    assert "not reachable at the last check (checked 2 March 2031)" in body
+    public = client.get("/en/focal-points/").content.decode()
+    assert "checked 2 March 2031" in public

@@ -415,3 +415,29 @@ def test_filling_the_page_cache_never_pushes_a_failed_login_counter_out(
             stored += response.get("X-GCI-Cache") == "miss"
     assert stored > 2 * small["OPTIONS"]["MAX_ENTRIES"]  # the page cache culled, several times
     assert _still_locked_out(client, cites_user)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/accounts/login/",
+        "/en/accounts/password/reset/",
+        "/ar/accounts/login/",
+    ],
+)
+def test_allauth_screens_wear_the_sites_layout(client, url):
+    body = client.get(url).content.decode()
+    assert 'class="site-header"' in body and 'class="site-footer' in body
+    assert '<main id="main"' in body
+
+
+@pytest.mark.parametrize(
+    "url", ["/en/accounts/logout/", "/en/accounts/reauthenticate/", "/en/accounts/2fa/"]
+)
+def test_signed_in_allauth_screens_wear_the_sites_layout(client, wco_user, url):
+    client.force_login(wco_user)
+    response = client.get(url)
+    assert response.status_code == 200, url
+    body = response.content.decode()
+    assert 'class="site-header"' in body and '<main id="main"' in body
+    assert 'class="account-nav"' in body  # the account's own menu, on every page

@@ -31,7 +31,6 @@ from gci.materials.models import (
     ReviewIndexPage,
     SuitcasePage,
 )
-from tests.conftest import DEMO_PASSWORD
 from tests.helpers import activate_totp, current_code, force_login_with_totp, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -218,10 +217,8 @@ class TestWithASecondFactor:
     ):
         sign_in(client, member.email)  # a password, just now
         assert client.get(submission_document.url).status_code == 403
-        asked = client.get(SETUP_URL)  # allauth asks for the password again first
-        assert asked.status_code == 302
-        client.post(asked["Location"], {"password": DEMO_PASSWORD})
-        page = client.get(SETUP_URL)
+        page = client.get(SETUP_URL)  # no second password prompt: they just typed it
+        assert page.status_code == 200
         assert "no-store" in page["Cache-Control"]  # it shows the secret
         secret = page.context["form"].secret
         response = client.post(SETUP_URL, {"code": current_code(secret)})
@@ -236,3 +233,42 @@ class TestWithASecondFactor:
         assert client.get(submission_document.url).status_code == 200
         Authenticator.objects.filter(user=member).delete()
         assert_refused_with_the_reason(client.get(submission_document.url), 403)
+
+
+class TestAfterSettingUp:
+    """Setting up an authenticator leads on to where the person was going."""
+
+    def set_up(self, client, member, start):
+        sign_in(client, member.email)
+        asked = client.get(start)
+        assert asked.status_code == 302
+        setup = asked["Location"]
+        page = client.get(setup)
+        assert page.status_code == 200  # no second password prompt after signing in
+        secret = page.context["form"].secret
+        done = client.post(SETUP_URL, {"code": current_code(secret)})
+        assert done.status_code == 302
+        return setup, done["Location"]
+
+    def test_the_admin_sends_to_set_up_and_continue_leads_back(self, client, member):
+        setup, codes = self.set_up(client, member, "/admin/pages/")
+        assert setup == "/en/accounts/2fa/totp/activate/?next=%2Fadmin%2Fpages%2F"
+        assert codes == "/en/accounts/2fa/recovery-codes/?next=%2Fadmin%2Fpages%2F"
+        page = body(client.get(codes))
+        assert '<a class="button" href="/admin/pages/">Continue</a>' in page
+        assert client.get("/admin/pages/").status_code == 200
+
+    def test_a_next_to_another_site_is_not_followed(self, client, member):
+        sign_in(client, member.email)
+        page = client.get(SETUP_URL + "?next=https://evil.example/")
+        secret = page.context["form"].secret
+        done = client.post(SETUP_URL, {"code": current_code(secret)})
+        assert done["Location"] == "/en/accounts/2fa/recovery-codes/"
+        codes = body(client.get(done["Location"] + "?next=https://evil.example/"))
+        assert "evil.example" not in codes.split('class="account-continue"', 1)[1]
+        assert '<a class="button" href="/en/partners-area/">Continue</a>' in codes
+
+    def test_a_password_typed_long_ago_is_asked_again(self, client, member, settings):
+        settings.ACCOUNT_REAUTHENTICATION_TIMEOUT = 0
+        sign_in(client, member.email)
+        assert client.get(SETUP_URL).status_code == 302

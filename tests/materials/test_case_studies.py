@@ -74,3 +74,12 @@ def test_a_case_study_cannot_take_the_suitcases_own_addresses():
     )
     assert not form.is_valid()
     assert "slug" in form.errors
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "zh-hans"])
+def test_the_main_menu_leads_to_the_case_studies_in_every_language(client, language):
+    index = CaseStudyIndexPage.objects.get(locale__language_code=language)
+    body = client.get(f"/{language}/").content.decode()
+    menu = body.split('id="site-nav-list"', 1)[1].split("</ul>", 1)[0]
+    assert f'href="{index.url}"' in menu
+    assert index.title in menu

@@ -123,3 +123,11 @@ def calendar_views(crawl):
     for index in EventIndexPage.objects.all():
         for view in ("", "past/", "2009/", "2009/05/", "?kind=training", "?region=africa"):
             yield index.url + view
+
+
+@door("every proposal's page, its edit form and its withdrawal", visitors=SIGNED_IN)
+def proposals(crawl):
+    for pk in EventPage.objects.filter(owner__isnull=False).values_list("pk", flat=True):
+        for language in crawl.languages:
+            for view in ("", "edit/", "withdraw/"):
+                yield f"/{language}/planning/proposals/{pk}/{view}"

@@ -37,3 +37,25 @@
     narrow.addEventListener("change", sync);
     sync();
 })();
+
+// "Add a link" in the focal-point editor: one more empty link form, from the
+// formset's template (without JavaScript the form always ends with one empty link).
+(function () {
+    var button = document.querySelector("[data-add-link]");
+    var template = document.getElementById("empty-link-form");
+    var total = document.getElementById("id_form-TOTAL_FORMS");
+    var max = document.getElementById("id_form-MAX_NUM_FORMS");
+    if (!button || !template || !total) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+        var index = parseInt(total.value, 10);
+        if (max && index >= parseInt(max.value, 10)) return;
+        var html = template.innerHTML.replace(/__prefix__/g, String(index))
+            .replace(/__number__/g, String(index + 1));
+        button.closest("p").insertAdjacentHTML("beforebegin", html);
+        total.value = String(index + 1);
+        var fields = document.querySelectorAll(".link-fieldset");
+        var input = fields[fields.length - 1].querySelector("select, input");
+        if (input) input.focus();
+    });
+})();
