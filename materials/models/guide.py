@@ -29,6 +29,7 @@ from gci.site.memo import default_locale
 from ..blocks import GuideStreamBlock
 from ..forms.guide import GuidePageForm
 from ..gate import gate_reason
+from .review import ReviewRound
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +67,21 @@ class ReviewGatedMixin:
 
     def permissions_for_user(self, user):
         return ReviewGatedPermissionTester(user, self)
+
+    def translation_state(self, language_code):
+        """What a visitor is told about this page's translation into a
+        language that has no live version of it (``gci.site.languages``):
+        "In review" while a translation exists and that language's review
+        round is open, else ``None``."""
+        drafts = Page.objects.filter(
+            translation_key=self.translation_key, locale__language_code=language_code
+        )
+        in_review = ReviewRound.objects.filter(
+            guide__translation_key=self.review_guide().translation_key,
+            locale__language_code=language_code,
+            completed_at__isnull=True,
+        )
+        return _("In review") if drafts.exists() and in_review.exists() else None
 
     def publish(self, revision, user=None, **kwargs):
         if self.is_translation():
