@@ -62,7 +62,14 @@ def search(request):
     response = render(
         request,
         "search.html",
-        {"search_query": query, "results": results_page, "described": described},
+        {
+            "search_query": query,
+            # The query as typed, isolated where it is written into a sentence
+            # (Latin words in an Arabic sentence keep their order).
+            "search_query_isolated": format_html("<bdi>{}</bdi>", query),
+            "results": results_page,
+            "described": described,
+        },
     )
     return private_response(response) if request.user.is_authenticated else response
 

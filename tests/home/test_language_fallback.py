@@ -155,3 +155,16 @@ def test_search_results_isolate_their_language(client):
     assert '<h2 lang="es" dir="auto">' in html
     assert 'class="search-result__snippet" lang="en" dir="auto"' in html
     assert '<bdi class="search-result__language" lang="es">' in html
+
+
+def test_a_snippet_is_in_its_pages_language_throughout(client):
+    """The labels a chapter's blocks add to its text (a treaty's name) are
+    in the chapter's language, not the reader's: no Arabic inside an English
+    snippet on the Arabic results page."""
+    html = client.get("/ar/search/", {"q": "Montreal"}).content.decode()
+    snippets = re.findall(
+        r'class="search-result__snippet" lang="en" dir="auto">(.*?)</p>', html, re.S
+    )
+    assert snippets
+    for text in snippets:
+        assert not re.search(r"[\u0600-\u06ff]", text), text
