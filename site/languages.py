@@ -44,6 +44,22 @@ def readable_translations(request: HttpRequest, page: Page) -> dict[str, Page]:
     return {code: found[code] for code, _name in settings.LANGUAGES if code in found}
 
 
+def readable_translations_of_many(request: HttpRequest, pages: list[Page]) -> list[dict[str, Page]]:
+    """``readable_translations`` of each of ``pages``, in one query (memoised)."""
+    keys = tuple(page.translation_key for page in pages)
+    every = memoised(
+        ("translations-of-many", keys),
+        lambda: list(Page.objects.filter(translation_key__in=keys).select_related("locale")),
+    )
+    found: dict = {}
+    for page in visible_to(request, every):
+        found.setdefault(page.translation_key, {})[page.locale.language_code] = page
+    order = [code for code, _name in settings.LANGUAGES]
+    return [
+        {code: found[key][code] for code in order if code in found.get(key, {})} for key in keys
+    ]
+
+
 def not_available_url(page: Page, language_code: str) -> str:
     """The address that says ``page`` is not yet available in ``language_code``."""
     with translation.override(language_code):

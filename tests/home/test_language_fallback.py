@@ -168,3 +168,20 @@ def test_a_snippet_is_in_its_pages_language_throughout(client):
     assert snippets
     for text in snippets:
         assert not re.search(r"[\u0600-\u06ff]", text), text
+
+
+def test_the_guide_lists_its_chapters_not_yet_translated_in_their_place(client):
+    """The Chinese Guide has its first chapters live: the others keep their
+    number in the contents, leading to where they can be read."""
+    from gci.materials.models import GuideChapterPage
+
+    missing = GuideChapterPage.objects.get(locale__language_code="en", number=3)
+    assert (
+        not missing.get_translations().filter(locale__language_code="zh-hans", live=True).exists()
+    )
+    html = client.get("/zh-hans/green-customs-guide/").content.decode()
+    toc = html.split('class="guide-toc"', 1)[1].split("</nav>", 1)[0]
+    entry = toc.split('<li value="3" class="guide-toc__missing">', 1)[1].split("</li>", 1)[0]
+    assert f'href="/zh-hans/not-available/{missing.pk}/"' in entry
+    assert f'<bdi lang="en">{missing.title}</bdi>' in entry
+    assert '<li value="1">' in toc  # the translated first chapter stays an ordinary entry
