@@ -91,11 +91,15 @@ def page_for_untranslated_path(request: HttpRequest, path: str) -> Page | None:
     if site is None or site.root_page_id is None:
         return None
     homes = translations_of(site.root_page.translation_key)
+    own = [home.url_path + rest for home in homes if home.locale.language_code == prefix]
     candidates = [home.url_path + rest for home in homes if home.locale.language_code != prefix]
-    if not rest or not candidates:
+    if not rest or not own or not candidates:
         return None
-    for page in visible_to(
-        request, Page.objects.filter(url_path__in=candidates).select_related("locale")
-    ):
+    if Page.objects.live().filter(url_path__in=own).exists():
+        # The page is live in this language: its own view said 404 (a
+        # listing's page past the end), which no other language answers.
+        return None
+    pages = Page.objects.filter(url_path__in=candidates).select_related("locale")
+    for page in visible_to(request, pages):
         return page
     return None

@@ -17,6 +17,7 @@ from django.utils.http import urlencode
 from django.views import defaults
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.static import serve as static_serve
+from wagtail.contrib.redirects.middleware import RedirectMiddleware
 from wagtail.models import Page
 
 from gci.home.http import private_response
@@ -136,11 +137,17 @@ def page_not_found(request, exception=None):
     """The 404 page; an address of a page that exists in other languages but
     not (or not live) in this one, such as ``/ar/about/``, leads to the page
     that says so instead."""
+    not_found = defaults.page_not_found(request, exception)
     page = page_for_untranslated_path(request, request.path)
-    if page is not None:
-        language = request.path.lstrip("/").partition("/")[0]
-        return redirect(not_available_url(page, language))
-    return defaults.page_not_found(request, exception)
+    if page is None:
+        return not_found
+    # A redirect the Secretariat set (or Wagtail made when a page moved)
+    # comes first: Wagtail's middleware only looks at 404 answers.
+    redirected = RedirectMiddleware(lambda request: not_found).process_response(request, not_found)
+    if redirected is not not_found:
+        return redirected
+    language = request.path.lstrip("/").partition("/")[0]
+    return redirect(not_available_url(page, language))
 
 
 RETRY_AFTER_SECONDS = 5

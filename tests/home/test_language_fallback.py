@@ -185,3 +185,10 @@ def test_the_guide_lists_its_chapters_not_yet_translated_in_their_place(client):
     assert f'href="/zh-hans/not-available/{missing.pk}/"' in entry
     assert f'<bdi lang="en">{missing.title}</bdi>' in entry
     assert '<li value="1">' in toc  # the translated first chapter stays an ordinary entry
+
+
+def test_a_404_of_a_page_live_in_its_language_stays_a_404(client):
+    """A listing's page past the end is the page's own 404: the other
+    languages' trees have the same address, but nothing to offer."""
+    assert client.get("/en/events/?page=999").status_code == 404
+    assert client.get("/ar/events/?page=999").status_code == 404
