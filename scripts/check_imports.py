@@ -57,6 +57,7 @@ LAYERS = [
             "gci.site.page_cache",
             "gci.site.private_images",
             "gci.site.search",
+            "gci.site.languages",
         ],
     ),
     (

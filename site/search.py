@@ -19,6 +19,7 @@ import re
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils import translation
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -179,6 +180,14 @@ def snippet(text, terms, size=SNIPPET_WORDS):
     return highlight(chosen, terms)
 
 
+def _text_in_its_language(page, code):
+    """The page's text with the labels its blocks add (a treaty's name, a
+    note's kind) in the page's language, not the reader's: an English snippet
+    on an Arabic results page stays English throughout."""
+    with translation.override(code or None):
+        return page_text(page)
+
+
 def describe(page, query):
     """What the results list shows for one page."""
     terms = clean_query(query).split()
@@ -187,7 +196,7 @@ def describe(page, query):
         "page": page,
         "type": result_type(page),
         "title": highlight(page.title, terms),
-        "snippet": snippet(page_text(page), terms),
+        "snippet": snippet(_text_in_its_language(page, code), terms),
         "language": dict(settings.LANGUAGES).get(code, ""),
         "language_code": code,
         "is_event": hasattr(page, "start_date") and hasattr(page, "last_date"),

@@ -16,6 +16,7 @@ from . import private_images, views
 from .api import api_router
 from .sitemap import MultilingualSitemap
 
+handler404 = "gci.site.views.page_not_found"
 handler500 = "gci.site.views.server_error"
 
 urlpatterns = [
@@ -56,6 +57,8 @@ urlpatterns += i18n_patterns(
     path("accounts/2fa/totp/activate/", activate_totp_view),
     path("accounts/", include("allauth.urls")),
     path("search/", views.search, name="search"),
+    # A page not (yet) live in this language: where the language switcher leads.
+    path("not-available/<int:page_id>/", views.not_translated, name="not_translated"),
     path("planning/", include("gci.calendar.urls")),
     path("my-organisation/", include("gci.focal_points.urls")),
     # Wagtail's front-end login form: also to allauth.

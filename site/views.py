@@ -11,15 +11,26 @@ from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import format_html
 from django.utils.http import urlencode
+from django.views import defaults
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.static import serve as static_serve
+from wagtail.contrib.redirects.middleware import RedirectMiddleware
 from wagtail.models import Page
 
 from gci.home.http import private_response
 from gci.home.visibility import collection_is_restricted, visible_pages
 from gci.site.memo import active_locale
 
+from .languages import (
+    language_name,
+    not_available_url,
+    page_for_untranslated_path,
+    readable_translations,
+    translation_state,
+)
 from .private_images import image_of_file, normalised_media_path
 from .search import MAX_QUERY_LENGTH, ChainedResults, describe, search_pages
 
@@ -52,7 +63,14 @@ def search(request):
     response = render(
         request,
         "search.html",
-        {"search_query": query, "results": results_page, "described": described},
+        {
+            "search_query": query,
+            # The query as typed, isolated where it is written into a sentence
+            # (Latin words in an Arabic sentence keep their order).
+            "search_query_isolated": format_html("<bdi>{}</bdi>", query),
+            "results": results_page,
+            "described": described,
+        },
     )
     return private_response(response) if request.user.is_authenticated else response
 
@@ -68,6 +86,68 @@ def to_allauth_login(request, *args, **kwargs):
 
 def not_found(request, *args, **kwargs):
     raise Http404
+
+
+def not_translated(request, page_id):
+    """The page ``page_id`` in the active language, or, where it has no live
+    translation in it, the site's chrome in that language with the languages
+    the page can be read in.
+
+    Answered with 200 and ``noindex``: the visitor (and the language switcher
+    that sent them) did nothing wrong, and a link checker must not report the
+    switcher's links as broken; search engines are kept away by ``noindex``
+    and by the page's own ``hreflang`` alternates, which never list it.
+    A page that does not exist, or that this visitor may not read in any
+    language, is a 404 like any unknown address: it names nothing, not even
+    that a restricted page exists."""
+    page = Page.objects.filter(pk=page_id).select_related("locale").first()
+    if page is None:
+        raise Http404
+    available = readable_translations(request, page)
+    if not available:
+        raise Http404
+    here = translation.get_language()
+    if here in available:
+        return redirect(available[here].get_url(request))
+    response = render(
+        request,
+        "not_translated.html",
+        {
+            "untranslated_page": page,
+            "language_name": language_name(here),
+            "language_markup": format_html('<bdi lang="{}">{}</bdi>', here, language_name(here)),
+            "translation_state": translation_state(page, here),
+            "available": [
+                {
+                    "code": code,
+                    "name": language_name(code),
+                    "bidi": code in settings.LANGUAGES_BIDI,
+                    "page": p,
+                    "url": p.get_url(request),
+                }
+                for code, p in available.items()
+            ],
+        },
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return private_response(response) if request.user.is_authenticated else response
+
+
+def page_not_found(request, exception=None):
+    """The 404 page; an address of a page that exists in other languages but
+    not (or not live) in this one, such as ``/ar/about/``, leads to the page
+    that says so instead."""
+    not_found = defaults.page_not_found(request, exception)
+    page = page_for_untranslated_path(request, request.path)
+    if page is None:
+        return not_found
+    # A redirect the Secretariat set (or Wagtail made when a page moved)
+    # comes first: Wagtail's middleware only looks at 404 answers.
+    redirected = RedirectMiddleware(lambda request: not_found).process_response(request, not_found)
+    if redirected is not not_found:
+        return redirected
+    language = request.path.lstrip("/").partition("/")[0]
+    return redirect(not_available_url(page, language))
 
 
 RETRY_AFTER_SECONDS = 5

@@ -24,11 +24,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 
+from gci.site.languages import language_name, not_available_url, readable_translations_of_many
 from gci.site.memo import default_locale
 
 from ..blocks import GuideStreamBlock
 from ..forms.guide import GuidePageForm
 from ..gate import gate_reason
+from .review import ReviewRound
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +68,21 @@ class ReviewGatedMixin:
 
     def permissions_for_user(self, user):
         return ReviewGatedPermissionTester(user, self)
+
+    def translation_state(self, language_code):
+        """What a visitor is told about this page's translation into a
+        language that has no live version of it (``gci.site.languages``):
+        "In review" while a translation exists and that language's review
+        round is open, else ``None``."""
+        drafts = Page.objects.filter(
+            translation_key=self.translation_key, locale__language_code=language_code
+        )
+        in_review = ReviewRound.objects.filter(
+            guide__translation_key=self.review_guide().translation_key,
+            locale__language_code=language_code,
+            completed_at__isnull=True,
+        )
+        return _("In review") if drafts.exists() and in_review.exists() else None
 
     def publish(self, revision, user=None, **kwargs):
         if self.is_translation():
@@ -187,8 +204,37 @@ class GuidePage(ReviewGatedMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["chapters"] = self.chapters()
+        context["chapters"] = chapters = list(self.chapters())
+        context["contents"] = self.contents(request, chapters)
         return context
+
+    def contents(self, request, chapters):
+        """The table of contents in this language: its live chapters and, in
+        their place, the source's chapters not yet live here, each leading to
+        the page that names the languages it can be read in."""
+        entries = [{"number": c.number, "chapter": c} for c in chapters]
+        source = self.get_translations().filter(locale=default_locale()).first()
+        if source is None or source.locale_id == self.locale_id:
+            return entries
+        here = {c.translation_key for c in chapters}
+        missing = [c for c in source.specific.chapters() if c.translation_key not in here]
+        for chapter, available in zip(
+            missing, readable_translations_of_many(request, missing), strict=True
+        ):
+            if not available:
+                continue
+            code, first = next(iter(available.items()))
+            entries.append(
+                {
+                    "number": chapter.number,
+                    "missing": True,
+                    "title": first.title,
+                    "title_language": code,
+                    "url": not_available_url(chapter, self.locale.language_code),
+                    "languages": [(c, language_name(c)) for c in available],
+                }
+            )
+        return sorted(entries, key=lambda entry: entry["number"])
 
 
 class GuideChapterPage(ReviewGatedMixin, Page):

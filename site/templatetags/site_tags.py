@@ -1,14 +1,24 @@
 """The site's chrome: navigation from the page tree and the language switcher."""
 
+from dataclasses import dataclass
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from gci.home.breadcrumbs import partners_area_trail
 from gci.home.roles import is_secretariat
 from gci.home.visibility import visible_to
+from gci.site.languages import (
+    language_name,
+    not_available_url,
+    readable_translations,
+    translation_state,
+)
 from gci.site.memo import active_locale as _active_locale
 from gci.site.memo import memoised
 
@@ -35,20 +45,95 @@ def _home_for(request):
     return _memoised(request, "home", compute)
 
 
+@dataclass(frozen=True)
+class MenuItem:
+    """An entry of the main menu: a page in the active language, or a page
+    that has no live version in it (``missing``), shown all the same with its
+    title in the first language it has, that language (``title_language``),
+    and what the visitor should know (``state``: "In review", or the
+    languages it is available in)."""
+
+    page: Page
+    url: str
+    title: str
+    missing: bool = False
+    title_language: str = ""
+    state: str = ""
+
+    @property
+    def pk(self):
+        return self.page.pk
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The home page's children shown in menus, in the active language,
-    that this visitor may read."""
+    that this visitor may read; a page of the default language's menu with
+    no live translation here (the Guide, while it is being translated) keeps
+    its place, leading to the page that says where it can be read."""
     request = context["request"]
 
     def compute():
         home = _home_for(request)
         if home is None:
             return []
-        pages = memoised(("menu", home.pk), lambda: list(home.get_children().in_menu()))
-        return visible_to(request, pages)
+        here = visible_to(request, _menu_pages(home))
+        source_home = _source_home(request)
+        if source_home is None or source_home.pk == home.pk:
+            return [MenuItem(page, page.get_url(request), page.title) for page in here]
+        by_key = {page.translation_key: page for page in here}
+        items = []
+        for source in _menu_pages(source_home):
+            page = by_key.pop(source.translation_key, None)
+            if page is not None:
+                items.append(MenuItem(page, page.get_url(request), page.title))
+                continue
+            item = _missing_item(request, source)
+            if item is not None:
+                items.append(item)
+        # Pages that only this language's menu has keep their place at the end.
+        items += [
+            MenuItem(p, p.get_url(request), p.title) for p in here if p.translation_key in by_key
+        ]
+        return items
 
     return _memoised(request, "menu", compute)
+
+
+def _menu_pages(home):
+    return memoised(("menu", home.pk), lambda: list(home.get_children().in_menu()))
+
+
+def _source_home(request):
+    site = Site.find_for_request(request)
+    if site is None or site.root_page_id is None:
+        return None
+    return memoised(("page", site.root_page_id), lambda: site.root_page)
+
+
+def _missing_item(request, source):
+    available = readable_translations(request, source)
+    if not available:
+        return None  # not readable by this visitor in any language: not shown
+    language = translation.get_language()
+    code, first = next(iter(available.items()))
+    state = memoised(
+        ("translation-state", source.translation_key, language),
+        lambda: translation_state(source, language),
+    )
+    if not state:
+        names = format_html_join(
+            ", ", '<bdi lang="{}">{}</bdi>', ((c, language_name(c)) for c in available)
+        )
+        state = format_html(_("Available in: {languages}"), languages=names)
+    return MenuItem(
+        source,
+        not_available_url(source, language),
+        first.title,
+        missing=True,
+        title_language=code,
+        state=state,
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -59,10 +144,13 @@ def home_page(context):
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per language: the same page's translation when it is live and
-    readable by this visitor, otherwise that language's home page; for pages
-    that are not Wagtail pages, the same URL with the other prefix."""
+    readable by this visitor, otherwise the page that says it is not yet
+    available in that language and lists those it is (``gci.site.languages``);
+    for addresses that are not Wagtail pages, the same URL with the other prefix."""
     request = context["request"]
     page = context.get("page") if isinstance(context.get("page"), Page) else None
+    if page is None and isinstance(context.get("untranslated_page"), Page):
+        page = context["untranslated_page"]
     return _memoised(
         request, f"languages_{page.pk if page else ''}", lambda: _language_links(request, page)
     )
@@ -70,18 +158,7 @@ def language_links(context):
 
 def _language_links(request, page):
     current = translation.get_language()
-    translations = {}
-    homes = {}
-    if page is not None:
-        translations = {
-            p.locale.language_code: p
-            for p in visible_to(request, _translations(page.translation_key))
-        }
-        home = _home_for(request)
-        if home is not None:
-            homes = {
-                p.locale.language_code: p for p in _translations(home.translation_key) if p.live
-            }
+    translations = readable_translations(request, page) if page is not None else {}
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
@@ -94,10 +171,8 @@ def _language_links(request, page):
                 url = "/" + code + "/"
         elif target is not None:
             url = target.get_url(request)
-        elif code in homes:
-            url = homes[code].get_url(request)
         else:
-            url = "/" + code + "/"
+            url = not_available_url(page, code)
         links.append(
             {
                 "code": code,
@@ -109,13 +184,6 @@ def _language_links(request, page):
             }
         )
     return links
-
-
-def _translations(translation_key):
-    return memoised(
-        ("translations", translation_key),
-        lambda: list(Page.objects.filter(translation_key=translation_key).select_related("locale")),
-    )
 
 
 @register.filter(name="is_secretariat")

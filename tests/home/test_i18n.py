@@ -63,13 +63,15 @@ def test_language_switcher_goes_to_the_same_pages_translation(client):
         assert f'href="/{code}/about/" hreflang="{code}"' in body
 
 
-def test_language_switcher_falls_back_to_the_home_page_when_untranslated(client):
+def test_language_switcher_says_where_an_untranslated_page_can_be_read(client):
+    """Never the home page: the page that says it is not yet available in
+    that language (tests/home/test_language_fallback.py)."""
     home = StandardPage.objects.get(slug="about", locale__language_code="en").get_parent()
     only_english = StandardPage(title="Only in English", slug="only-english")
     home.add_child(instance=only_english)
     only_english.save_revision().publish()
     body = client.get("/en/only-english/").content.decode()
-    assert 'href="/fr/" hreflang="fr"' in body
+    assert f'href="/fr/not-available/{only_english.pk}/" hreflang="fr"' in body
     assert 'rel="alternate" hreflang="fr"' not in body
 
 

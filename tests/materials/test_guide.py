@@ -45,10 +45,19 @@ def test_the_language_switcher_leads_to_the_same_chapter(client):
 
 @pytest.mark.parametrize("language", ["fr", "ru", "ar"])
 def test_unreviewed_translations_are_not_served(client, language):
+    """A draft's address serves no draft: it leads to the page that says the
+    chapter is not yet available in that language (gci.site.languages)."""
     draft = chapter(1, language)
     assert not draft.live
-    assert client.get(draft.url).status_code == 404
-    assert client.get(f"/{language}/green-customs-guide/").status_code == 404
+    for url, source in ((draft.url, chapter(1)), (f"/{language}/green-customs-guide/", None)):
+        response = client.get(url, follow=True)
+        assert response.redirect_chain[0][1] == 302
+        assert "/not-available/" in response.redirect_chain[-1][0]
+        body = response.content.decode()
+        assert draft.title not in body
+        assert 'class="language-banner"' in body
+        if source is not None:
+            assert source.title in body
 
 
 def _guide_download(title, collection=None):

@@ -131,3 +131,19 @@ def proposals(crawl):
         for language in crawl.languages:
             for view in ("", "edit/", "withdraw/"):
                 yield f"/{language}/planning/proposals/{pk}/{view}"
+
+
+@door("'not yet available in this language' pages of every planted page", visitors=SIGNED_IN)
+def not_available(crawl):
+    """The language switcher's page for a language a page is not live in
+    (gci.site.languages): it names the page's live translations, so it must
+    name none of a page the visitor may not read, by id or by address."""
+    for canary in crawl.canaries:
+        for pk in canary.planted.api.get("pages", []):
+            for language in crawl.languages:
+                yield f"/{language}/not-available/{pk}/"
+        for url in canary.planted.urls:
+            for language in crawl.languages:
+                prefix, _, rest = url.lstrip("/").partition("/")
+                if prefix in crawl.languages and prefix != language:
+                    yield f"/{language}/{rest}"

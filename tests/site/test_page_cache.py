@@ -233,7 +233,11 @@ def test_publishing_a_translation_purges_the_other_languages_too(client):
 def test_unpublishing_a_page_purges_it(client):
     client.get("/en/about/")
     about().unpublish()
-    assert client.get("/en/about/").status_code == 404
+    # Not the stored page: the address now says the page is not available in
+    # English and names its live translations (gci.site.languages).
+    response = client.get("/en/about/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/not-available/")
 
 
 def test_moving_a_page_purges_it(client):
@@ -249,7 +253,11 @@ def test_moving_a_page_purges_it(client):
 def test_deleting_a_page_purges_it(client):
     client.get("/en/about/")
     about().delete()
-    assert client.get("/en/about/").status_code == 404
+    # Not the stored page: the translations that remain are named instead
+    # (gci.site.languages).
+    response = client.get("/en/about/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/not-available/")
 
 
 def test_changing_a_snippet_purges_the_pages_that_show_it(client):
