@@ -1,7 +1,7 @@
 """Accounts with django-allauth: invitation only, email login, MFA for the Secretariat."""
 
 import re
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -109,7 +109,8 @@ def test_secretariat_must_set_up_totp_before_any_admin_view(client, secretariat_
     for url in ["/admin/", "/admin/pages/", "/admin/users/"]:
         response = client.get(url)
         assert response.status_code == 302
-        assert response["Location"] == "/en/accounts/2fa/totp/activate/"
+        # Set up TOTP first, then back to the admin view asked for.
+        assert response["Location"] == f"/en/accounts/2fa/totp/activate/?next={quote(url, safe='')}"
     secret = activate_totp(secretariat_user)  # elsewhere: this session has not used it
     response = client.get("/admin/pages/")
     assert response["Location"] == "/en/accounts/2fa/reauthenticate/?next=%2Fadmin%2Fpages%2F"
@@ -121,7 +122,7 @@ def test_secretariat_must_set_up_totp_before_any_admin_view(client, secretariat_
 def test_superusers_must_set_up_totp_too(client):
     admin = User.objects.create_superuser("root", "root@example.org", "x-long-password-1")
     client.force_login(admin)
-    assert client.get("/admin/")["Location"] == "/en/accounts/2fa/totp/activate/"
+    assert client.get("/admin/")["Location"] == "/en/accounts/2fa/totp/activate/?next=%2Fadmin%2F"
 
 
 def test_with_totp_active_login_asks_for_the_code(client, secretariat_user):
@@ -270,7 +271,7 @@ def test_anyone_who_can_reach_the_admin_needs_totp(client):
     user = User.objects.create_user("editor", "editor@example.org", "x-long-password-1")
     user.groups.add(editors)
     client.force_login(user)
-    assert client.get("/admin/")["Location"] == "/en/accounts/2fa/totp/activate/"
+    assert client.get("/admin/")["Location"] == "/en/accounts/2fa/totp/activate/?next=%2Fadmin%2F"
 
 
 def test_secretariat_cannot_edit_or_delete_a_superuser(client, secretariat_user):
