@@ -184,7 +184,8 @@ def _database_unavailable(request):
 
 
 def serve_public_media(request, path):
-    """Local development only: serve image files from MEDIA_ROOT, never documents.
+    """Local development only (DEBUG, or ``GCI_SERVE_MEDIA`` in the dev
+    settings): serve image files from MEDIA_ROOT, never documents.
 
     Documents always go through Wagtail's serve view, which checks the
     collection's privacy; images of restricted collections through
@@ -193,7 +194,7 @@ def serve_public_media(request, path):
     ``x/../``, ``%2e%2e``, backslashes); one that climbs out of MEDIA_ROOT,
     leaves the two image folders or names a restricted image's file is a 404.
     """
-    if not settings.DEBUG:
+    if not (settings.DEBUG or getattr(settings, "GCI_SERVE_MEDIA", False)):
         raise Http404
     name = normalised_media_path(path)
     if name is None:

@@ -65,6 +65,8 @@ def server(tmp_path_factory):
         "DATABASE_URL": f"sqlite:///{var / 'db.sqlite3'}",
         "GCI_VAR_DIR": str(var),
         "DEBUG": "false",
+        # nginx serves public images in production; here the server does.
+        "GCI_SERVE_MEDIA": "true",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
     }
