@@ -27,8 +27,13 @@ def wco_comment():
 
 
 def test_a_draft_translation_is_not_served_in_any_language(client, french_draft):
-    assert client.get(french_draft.url).status_code == 404
-    assert client.get(f"/fr/green-customs-guide/{french_draft.slug}/").status_code == 404
+    # Its address leads to the languages the chapter is live in, never to the draft.
+    for url in (french_draft.url, f"/fr/green-customs-guide/{french_draft.slug}/"):
+        response = client.get(url, follow=True)
+        body = response.content.decode()
+        assert response.redirect_chain[-1][0].startswith("/fr/not-available/")
+        assert french_draft.title not in body
+        assert "pas encore disponible en français" in body.lower()
 
 
 def test_preview_of_a_draft_translation_needs_the_admin(client, cites_user, french_draft):
