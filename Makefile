@@ -74,6 +74,9 @@ run: install ## Install, migrate, load the demo, collect static; serve on http:/
 	@echo "    web        the site (runserver)"
 	@echo "    worker     the task worker (manage.py db_worker): the background work; mail is printed as it leaves"
 	@echo "    scheduler  manage.py run_schedule --loop: reminders, publishing, clean-ups (manage.py run_schedule --list)"
+	@case " $(SCHEDULE_ARGS) " in *" focal-point-links "*) \
+		echo "  Focal-point links are not checked here (that would fetch the Partners' real sites):"; \
+		echo "  they show 'not checked yet'. 'make run SCHEDULE_ARGS=' checks them daily.";; esac
 	@echo ""
 	$(BIN)/honcho --procfile scripts/run.Procfile --app-root . --env /dev/null start
 
