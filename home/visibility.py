@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypeVar
 
 from django.apps import apps
+from django.contrib.auth.models import Group
 from django.db.models import Q
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
@@ -244,3 +245,20 @@ def document_visible_to(document: AbstractDocument | None, request: HttpRequest 
     a document it may not read (``{{ document|document_visible_to:request }}``
     in templates, from ``home_tags``)."""
     return document is not None and collection_visible_to(document.collection, request)
+
+
+def restricted_collection(name: str, groups: Iterable[str]) -> Collection:
+    """The top-level collection ``name``, created if missing, that only the
+    ``groups`` may open: its CollectionViewRestriction is set to exactly them,
+    so Wagtail's serve view and documents API refuse everyone else."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=name).first()
+    if collection is None:
+        collection = root.add_child(name=name)
+    restriction = CollectionViewRestriction.objects.filter(collection=collection).first()
+    if restriction is None:
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+    restriction.groups.set(Group.objects.filter(name__in=list(groups)))
+    return collection
