@@ -42,6 +42,9 @@ class SafeSearchMixin:
             raise BadRequestError(f"invalid filter value: {exc}") from exc
 
     def find_view(self, request):
+        # PostgreSQL refuses a NUL in any text it is given (a 500, not a 404).
+        if any("\x00" in value for value in request.GET.values()):
+            raise BadRequestError("invalid find value: a NUL character")
         try:
             return super().find_view(request)
         except (ValidationError, OverflowError, ValueError) as exc:
