@@ -183,6 +183,9 @@ PARTNERS = [
     "review-round",
     "review-chapter",
     "proposals",
+    "workshop-requests",
+    "workshop-request",
+    "workshop-request-form",
     "focal-point-editor",
     "suitcase",
     "material",
@@ -224,6 +227,13 @@ def walk_the_site(walk):
     visit("review-round", review_round)
     visit("review-chapter", walk.deeper_link(review_round))
     visit("proposals", url("/planning/proposals/"))
+    requests = f"/{walk.lang}/planning/workshop-requests/"
+    visit("workshop-requests", requests)
+    visit(
+        "workshop-request",
+        walk.link(requests, 'main a[href^="{path}"]:not([href="{path}"]):not([href$="/new/"])'),
+    )
+    visit("workshop-request-form", url("/planning/workshop-requests/new/"))
     visit("focal-point-editor", url("/my-organisation/focal-points/"))
     submit = walk.link(f"/{walk.lang}/partners-area/", 'main a[href$="/submit/"]')
     suitcase = submit.removesuffix("submit/")
