@@ -62,6 +62,7 @@ from .queries import (
 from .templatetags.calendar_tags import event_when
 
 PAGE_SIZE = 20
+REQUESTS_PER_PAGE = 50  # a Partner's workshop requests per page
 # The month grid shows this many lanes of bars a week, then "n more" on the
 # days that hold more (a link to the list below the grid, at the page that
 # holds them).
@@ -935,11 +936,12 @@ def _own_request(request, pk):
 def workshop_requests(request):
     """The organisation's workshop requests, newest first, and where each stands."""
     organisation = _organisation_of(request.user)
-    rows = list(
-        WorkshopRequest.objects.for_organisation(organisation)
-        .select_related("event")
-        .prefetch_related("criteria")[:200]
-    )
+    try:
+        rows = Paginator(
+            WorkshopRequest.objects.for_organisation(organisation), REQUESTS_PER_PAGE
+        ).page(request.GET.get("page", 1))
+    except (PageNotAnInteger, EmptyPage) as exc:
+        raise Http404 from exc
     return render(
         request,
         "gci_calendar/workshop_requests.html",
