@@ -10,9 +10,11 @@ makes a new reminder possible.
 import datetime as dt
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from gci.home.models import Membership, PartnersAreaPage
+from gci.home.roles import SECRETARIAT
 from gci.site.mail import Due, addresses_of, in_each_language, send_once
 from gci.site.memo import live_page_for_language
 
@@ -37,13 +39,17 @@ def due_reminders(today):
 
 
 def recipients(point):
-    """The active members of the point's owner organisations, with their language."""
-    return addresses_of(
+    """The active members of the point's owner organisations and, when the
+    Secretariat owns it too, the Secretariat's active members; with their language."""
+    users = [
         membership.user
         for membership in Membership.objects.filter(
             organisation__in=point.owners.all(), user__is_active=True
         ).select_related("user")
-    )
+    ]
+    if point.secretariat_owner:
+        users += get_user_model().objects.filter(groups__name=SECRETARIAT, is_active=True)
+    return addresses_of(users)
 
 
 def due(today):

@@ -148,6 +148,21 @@ def test_a_new_due_date_gets_a_new_reminder(meeting, wco_user, send_reminders):
     assert len(mail.outbox) == 2
 
 
+def test_a_point_the_secretariat_owns_reminds_the_secretariat(
+    meeting, wco_user, secretariat_user, send_reminders
+):
+    point(meeting, "Circulate the report", days_from_today(2), secretariat_owner=True)
+    point(meeting, "Joint note", days_from_today(-2), "WCO", secretariat_owner=True)
+    send_reminders()
+    assert sorted((m.to[0], "overdue" in m.subject.lower()) for m in mail.outbox) == sorted(
+        [
+            (secretariat_user.email, False),
+            (secretariat_user.email, True),
+            (wco_user.email, True),
+        ]
+    )
+
+
 def test_reminders_wait_until_the_window_opens(meeting, send_reminders):
     point(meeting, "Far away", days_from_today(60), "WCO")
     send_reminders()
