@@ -28,6 +28,7 @@ from babel.dates import (
     get_timezone_location,
     parse_pattern,
 )
+from babel.lists import format_list as babel_format_list
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -227,3 +228,9 @@ def format_month_name(value, language=None):
         return ""
     names = get_month_names("wide", context="stand-alone", locale=babel_locale(language))
     return names[value.month]
+
+
+def format_list(items, language=None):
+    """A list the way the language writes one (CLDR, like the dates):
+    "Basel, Rotterdam and CITES", "Basel, Rotterdam et CITES", "Basel وRotterdam وCITES"."""
+    return babel_format_list([str(item) for item in items], locale=babel_locale(language))

@@ -3,7 +3,8 @@
 ``{% load gci_dates %}`` then ``{{ value|un_date }}`` (14 September 2009),
 ``{{ value|un_month }}`` (September 2009), ``{{ value|un_time }}`` (14:00),
 ``{{ value|un_datetime }}`` (14 September 2009, 14:05) and
-``{% un_date_range start end %}`` (14–15 September 2009).
+``{% un_date_range start end %}`` (14–15 September 2009); and lists the same
+way: ``{{ names|un_list }}`` (Basel, Rotterdam and CITES).
 """
 
 from django import template
@@ -41,3 +42,8 @@ def un_date_range(start, end=None):
 @register.filter
 def un_month_name(value):
     return dates.format_month_name(value) if value else ""
+
+
+@register.filter
+def un_list(items):
+    return dates.format_list(items) if items else ""

@@ -153,3 +153,22 @@ def test_the_date_filter_in_english():
 )
 def test_a_month_heading(language, expected):
     assert dates.format_month_name(D(2009, 9, 1), language) == expected
+
+
+LISTS = {
+    "en": "Basel, Rotterdam and <CITES>",
+    "fr": "Basel, Rotterdam et <CITES>",
+    "es": "Basel, Rotterdam y <CITES>",
+    "ru": "Basel, Rotterdam и <CITES>",
+    "ar": "Basel وRotterdam و<CITES>",
+    "zh-hans": "Basel、Rotterdam和<CITES>",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_lists_are_joined_the_way_each_language_writes_them(language):
+    template = Template("{% load gci_dates %}{{ names|un_list }}|{{ empty|un_list }}")
+    with translation.override(language):
+        text = template.render(Context({"names": ["Basel", "Rotterdam", "<CITES>"], "empty": []}))
+    escaped = LISTS[language].replace("<", "&lt;").replace(">", "&gt;")
+    assert text == f"{escaped}|"
