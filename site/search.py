@@ -32,6 +32,7 @@ from gci.site.memo import locale_for
 MAX_QUERY_LENGTH = 200
 SNIPPET_WORDS = 36
 _NOT_WORDS = re.compile(r"[^\w\s\-']+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 # What a visitor calls each kind of page (by model label, so this shared
@@ -53,8 +54,11 @@ SNIPPET_FIELDS = ("search_description", "intro", "summary", "body", "what_happen
 
 
 def clean_query(query):
+    """Words only: no operator, quote or NUL; a hyphen only inside a word
+    (``--`` alone gives PostgreSQL's parser no lexeme and the backend fails)."""
     query = _NOT_WORDS.sub(" ", (query or "")[:MAX_QUERY_LENGTH]).replace("'", " ")
-    return " ".join(query.split())
+    terms = (term.strip("-") for term in query.split())
+    return " ".join(term for term in terms if _WORD.search(term))
 
 
 def has_cjk(query):

@@ -130,3 +130,24 @@ def test_a_partner_finds_the_restricted_pages_by_their_body(
     client.force_login(cites_user)
     found = {r["page"].pk for r in results(client.get("/en/search/", {"q": "quokkaport"}))}
     assert found == {page.pk for page in restricted_body_only_pages}
+
+
+@pytest.mark.parametrize(
+    "query", ["' OR 1=1 --", "-- quokkaport", "- quokkaport -", "___ quokkaport"]
+)
+def test_operators_and_lone_hyphens_are_dropped_not_sent_to_the_engine(client, query):
+    """PostgreSQL's parser finds no lexeme in ``--``; sent as a term it made
+    the backend raise (a 500 on PostgreSQL only)."""
+    page = body_page(home_page(), "Shipments", "Seized drums at quokkaport.")
+    response = client.get("/en/search/", {"q": query})
+    assert response.status_code == 200
+    found = [r["page"].pk for r in results(response)]
+    if "quokkaport" in query:
+        assert found == [page.pk]
+
+
+def test_clean_query_keeps_words_and_inner_hyphens():
+    from gci.site.search import clean_query
+
+    assert clean_query("' OR 1=1 --") == "OR 1 1"
+    assert clean_query("e-waste -- -ods- <b>") == "e-waste ods b"
