@@ -82,3 +82,21 @@ class SuitcaseSort(models.TextChoices):
     NEWEST = "newest", _("Newest first")
     OLDEST = "oldest", _("Oldest first")
     TITLE = "title", _("Title")
+
+
+class CourseStatus(models.TextChoices):
+    """Where a course of the e-learning catalogue stands."""
+
+    PLANNED = "planned", _("Planned")
+    AVAILABLE = "available", _("Available")
+    RETIRED = "retired", _("Retired")
+
+
+class LengthUnit(models.TextChoices):
+    """What a course's length counts; each label names the count it heads
+    (“Length in hours: 12”), so no plural is needed in any language."""
+
+    HOURS = "hours", _("Length in hours")
+    DAYS = "days", _("Length in days")
+    WEEKS = "weeks", _("Length in weeks")
+    MODULES = "modules", _("Number of modules")

@@ -1,6 +1,6 @@
 """Admin viewsets of materials/: the Guide's review rounds; every material of
 the suitcase (a translatable snippet) and the Partners' submissions waiting
-for the Secretariat's decision."""
+for the Secretariat's decision; the courses of the e-learning catalogue."""
 
 import datetime as dt
 
@@ -24,7 +24,7 @@ from gci.site.memo import default_locale
 from . import review
 from .choices import MaterialStatus
 from .collections import suitcase_collection
-from .models import GuidePage, Material, ReviewRound, SuitcasePage
+from .models import Course, GuidePage, Material, ReviewRound, SuitcasePage
 from .notifications import decision_made
 
 # Wagtail's ModelViewSet, unlike SnippetViewSet, never calls a get_queryset()
@@ -237,6 +237,21 @@ class MaterialViewSet(SnippetViewSet):
     list_filter = ["status", "material_type", "region", "year", "organisation", "locale"]
     search_fields = ["title", "summary"]
     list_export = ["title", "material_type", "organisation", "year", "status"]
+
+
+class CourseViewSet(SnippetViewSet):
+    """The e-learning catalogue, kept by the Secretariat (model permissions:
+    migration materials 0010)."""
+
+    model = Course
+    icon = "desktop"
+    menu_label = _("E-learning courses")
+    menu_order = 240
+    add_to_admin_menu = True
+    list_display = ["title", "provider", "status", "locale"]
+    list_filter = ["status", "provider", "locale"]
+    search_fields = ["title", "description"]
+    list_export = ["title", "provider", "provider_name", "status", "link_url"]
 
 
 class ReviewForm(WagtailAdminModelForm):

@@ -21,6 +21,7 @@ from .models import ReviewGatedMixin, ReviewRound
 from .reminders import send_review_reminders
 from .richtext import GuardedDocumentLinkHandler, remember_request
 from .viewsets import (
+    CourseViewSet,
     KeepHistoryPermissionPolicy,
     MaterialViewSet,
     ReviewRoundViewSet,
@@ -43,6 +44,7 @@ class SuitcaseGroup(ViewSetGroup):
 
 
 register_snippet(SuitcaseGroup)
+register_snippet(CourseViewSet)
 register_permission_policy(ReviewRound, KeepHistoryPermissionPolicy(ReviewRound))
 hooks.register("gci_dashboard_panels", review_panel, order=-10)  # what waits comes first
 hooks.register("gci_dashboard_panels", suitcase_panel)

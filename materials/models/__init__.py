@@ -1,7 +1,9 @@
-"""Models of the Guide and its review, the GCI suitcase and case studies:
+"""Models of the Guide and its review, the GCI suitcase, case studies and
+the e-learning catalogue:
 re-exports only (each area has its module)."""
 
 from .case_studies import CaseStudyIndexPage, CaseStudyPage
+from .courses import Course, CourseCatalogPage
 from .guide import GuideChapterPage, GuidePage, ReviewGatedMixin, TranslationNotReviewed
 from .review import (
     ChapterReadMark,
@@ -19,6 +21,8 @@ __all__ = [
     "ChapterReadMark",
     "CaseStudyIndexPage",
     "CaseStudyPage",
+    "Course",
+    "CourseCatalogPage",
     "GuideChapterPage",
     "GuidePage",
     "GuideReviewTask",

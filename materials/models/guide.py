@@ -24,12 +24,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 
+from gci.home.choices import Treaty
 from gci.site.languages import language_name, not_available_url, readable_translations_of_many
 from gci.site.memo import default_locale
 
 from ..blocks import GuideStreamBlock
 from ..forms.guide import GuidePageForm
 from ..gate import gate_reason
+from .courses import CourseCatalogPage, courses_on_treaties
 from .review import ReviewRound
 
 logger = logging.getLogger(__name__)
@@ -291,6 +293,14 @@ class GuideChapterPage(ReviewGatedMixin, Page):
     def section_numbers(self):
         return {block_id: label for block_id, label, _text, _level in self.sections}
 
+    def treaties(self):
+        """The treaties the chapter refers to (its treaty blocks), in order."""
+        found = []
+        for block in self.body:
+            if block.block_type == "treaty" and block.value["treaty"] not in found:
+                found.append(block.value["treaty"])
+        return found
+
     def numbered_blocks(self):
         """The body's blocks with their section number (None for non-headings)."""
         return [(block, self.section_numbers.get(block.id)) for block in self.body]
@@ -307,6 +317,17 @@ class GuideChapterPage(ReviewGatedMixin, Page):
         index_of = next((i for i, page in enumerate(siblings) if page.pk == self.pk), None)
         context["guide"] = parent.specific
         context["chapters"] = siblings
+        # "E-learning courses on this treaty": one query, whatever their number.
+        treaties = self.treaties()
+        context["courses"] = courses = courses_on_treaties(treaties)
+        if courses:
+            catalogue = CourseCatalogPage.for_active_locale()
+            context["course_catalogue"] = catalogue
+            context["course_treaties"] = [
+                (label, f"{catalogue.url}?treaty={value}" if catalogue else None)
+                for value, label in Treaty.choices
+                if value in treaties
+            ]
         if index_of is not None:
             context["previous_chapter"] = siblings[index_of - 1] if index_of > 0 else None
             context["next_chapter"] = (

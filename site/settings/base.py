@@ -180,6 +180,7 @@ GCI_PAGE_CACHE_QUERY_PARAMS = [
     "type",
     "year",
     "treaty",
+    "provider",
 ]
 # The read API's parameters a cached answer may carry (gci.site.page_cache,
 # "The read API"): listing, paging, fields and the usual filters; never

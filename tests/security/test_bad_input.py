@@ -182,3 +182,13 @@ def test_a_partners_action_point_update(client, cites_user, data):
     point = ActionPoint.objects.filter(owners__memberships__user=cites_user).first()
     url = f"/en/planning/action-points/{point.pk}/"
     assert_no_server_error(client.post(url, data), url, data)
+
+
+@BAD_INPUT
+@given(
+    language=st.sampled_from(LANGUAGES),
+    data=params(["treaty", "language", "provider", "status", "page"]),
+)
+def test_course_catalogue_filters(client, language, data):
+    url = f"/{language}/courses/"
+    assert_no_server_error(client.get(url, data), url, data)

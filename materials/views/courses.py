@@ -1,0 +1,158 @@
+"""The e-learning and training catalogue (`CourseCatalogPage`): what its
+query string means, and what the page shows.
+
+Filters follow the suitcase's rule: a value that means nothing is ignored
+(the page is served, never stored in the page cache); a page number past
+the end, or not a number, is a 404. Retired courses are listed only when
+asked for (``?status=retired``).
+"""
+
+import re
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from gci.home.choices import Language, Treaty
+from gci.home.models import PartnerOrganisation
+from gci.home.roles import can_enter_partners_area
+from gci.site.memo import default_locale, memoised_query
+
+from ..choices import CourseStatus
+from ..models.courses import Course, CourseCatalogPage, localized_courses
+
+PAGE_SIZE = 20
+FILTERS = ["treaty", "language", "provider", "status"]
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
+LISTED_BY_DEFAULT = [CourseStatus.AVAILABLE, CourseStatus.PLANNED]
+
+
+def providers():
+    """``{acronym: (organisation, name in the active language)}`` of the
+    Partner organisations that offer a course (memoised)."""
+    offering = memoised_query(
+        "course-providers",
+        Course.objects.sources()
+        .exclude(provider=None)
+        .values_list("provider_id", flat=True)
+        .distinct()
+        .order_by(),
+        set,
+    )
+    names = {org.translation_key: org.name for org in PartnerOrganisation.for_active_locale()}
+    return {
+        org.acronym: (org, names.get(org.translation_key, org.name))
+        for org in PartnerOrganisation.in_default_locale()
+        if org.pk in offering
+    }
+
+
+def parse_filters(params, offered):
+    """What the query string asks for; values that mean nothing are left out."""
+    valid = {
+        "treaty": Treaty.values,
+        "language": Language.values,
+        "provider": offered,
+        "status": CourseStatus.values,
+    }
+    return {key: params.get(key) for key in FILTERS if params.get(key, "") in valid[key]}
+
+
+@CourseCatalogPage.views.register
+def known_query(request, page):
+    """The query string as the page understands it, or ``None`` when a name
+    or value is unknown, repeated or written otherwise (gci.site.page_cache)."""
+    data = {}
+    for name, values in request.GET.lists():
+        if len(values) != 1:
+            return None
+        if values[0] != "":
+            data[name] = values[0]
+    number = data.pop("page", None)
+    if number is not None and not PAGE_NUMBER.fullmatch(number):
+        return None
+    if parse_filters(data, providers()) != data:
+        return None
+    if number is not None:
+        data["page"] = number
+    return data
+
+
+def filter_courses(wanted, offered):
+    courses = Course.objects.filter(locale_id=default_locale().pk)
+    if "status" in wanted:
+        courses = courses.filter(status=wanted["status"])
+    else:
+        courses = courses.filter(status__in=LISTED_BY_DEFAULT)
+    if "treaty" in wanted:
+        courses = courses.on_treaties([wanted["treaty"]])
+    if "language" in wanted:
+        courses = courses.filter(languages__contains=f"|{wanted['language']}|")
+    if "provider" in wanted:
+        courses = courses.filter(provider=offered[wanted["provider"]][0])
+    return courses.order_by("title", "pk")
+
+
+def _url(wanted, **changes):
+    params = {**wanted, **changes}
+    params = {key: value for key, value in params.items() if value is not None}
+    return "?" + urlencode(params) if params else "?"
+
+
+def _options(choices, selected):
+    return [{"value": v, "label": label, "selected": v == selected} for v, label in choices]
+
+
+@CourseCatalogPage.views.register
+def catalogue(request, page):
+    """The context of the catalogue page."""
+    offered = providers()
+    wanted = parse_filters(request.GET, offered)
+    paginator = Paginator(filter_courses(wanted, offered), PAGE_SIZE)
+    try:
+        results = paginator.page(request.GET.get("page", 1))
+    except (PageNotAnInteger, EmptyPage) as exc:
+        raise Http404 from exc
+    names = {org.pk: name for org, name in offered.values()}
+    rows = [
+        {
+            "course": source,
+            "shown": shown,
+            "provider": names.get(source.provider_id) or source.provider_name,
+        }
+        for source, shown in localized_courses(list(results.object_list))
+    ]
+    return {
+        "wanted": wanted,
+        "results": results,
+        "rows": rows,
+        "show_access_details": can_enter_partners_area(request.user),
+        "filters": [
+            {
+                "key": "treaty",
+                "label": _("Treaty"),
+                "options": _options(Treaty.choices, wanted.get("treaty")),
+            },
+            {
+                "key": "language",
+                "label": _("Language"),
+                "options": _options(Language.choices, wanted.get("language")),
+            },
+            {
+                "key": "provider",
+                "label": _("Provider"),
+                "options": _options(
+                    [(acronym, name) for acronym, (_org, name) in offered.items()],
+                    wanted.get("provider"),
+                ),
+            },
+            {
+                "key": "status",
+                "label": _("Status"),
+                "options": _options(CourseStatus.choices, wanted.get("status")),
+            },
+        ],
+        "query_without_page": _url(wanted).lstrip("?"),
+        "clear_url": page.url,
+    }
