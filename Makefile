@@ -68,6 +68,7 @@ run: export GCI_SCHEDULE_ARGS = $(SCHEDULE_ARGS)
 run: install ## Install, migrate, load the demo, collect static; serve on http://127.0.0.1:8000 with the task worker and the scheduler
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) load_demo
+	$(MANAGE) build_guide_pdfs
 	$(MANAGE) collectstatic --no-input -v0
 	@echo ""
 	@echo "  The site:        http://$(HOST):$(PORT)/en/   (also /fr/ /es/ /ru/ /ar/ /zh-hans/)"

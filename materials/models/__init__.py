@@ -3,6 +3,7 @@ re-exports only (each area has its module)."""
 
 from .case_studies import CaseStudyIndexPage, CaseStudyPage
 from .guide import GuideChapterPage, GuidePage, ReviewGatedMixin, TranslationNotReviewed
+from .guide_pdf import GuidePdf
 from .review import (
     ChapterReadMark,
     GuideReviewTask,
@@ -21,6 +22,7 @@ __all__ = [
     "CaseStudyPage",
     "GuideChapterPage",
     "GuidePage",
+    "GuidePdf",
     "GuideReviewTask",
     "Material",
     "MaterialVersion",

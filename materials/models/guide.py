@@ -30,6 +30,7 @@ from gci.site.memo import default_locale
 from ..blocks import GuideStreamBlock
 from ..forms.guide import GuidePageForm
 from ..gate import gate_reason
+from .guide_pdf import GuidePdf
 from .review import ReviewRound
 
 logger = logging.getLogger(__name__)
@@ -202,8 +203,14 @@ class GuidePage(ReviewGatedMixin, Page):
         """The Guide whose review rounds cover this page: itself."""
         return self
 
+    def printed(self):
+        """This Guide's PDF, if one was built (``gci.materials.guide_pdf``):
+        a page only reads it, it never builds one."""
+        return GuidePdf.objects.filter(guide=self).select_related("document__collection").first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["guide_pdf"] = self.printed()
         context["chapters"] = chapters = list(self.chapters())
         context["contents"] = self.contents(request, chapters)
         return context
@@ -305,7 +312,8 @@ class GuideChapterPage(ReviewGatedMixin, Page):
             .only("id", "title", "number", "url_path", "path", "depth", "locale_id")
         )
         index_of = next((i for i, page in enumerate(siblings) if page.pk == self.pk), None)
-        context["guide"] = parent.specific
+        context["guide"] = guide = parent.specific
+        context["guide_pdf"] = guide.printed()
         context["chapters"] = siblings
         if index_of is not None:
             context["previous_chapter"] = siblings[index_of - 1] if index_of > 0 else None
