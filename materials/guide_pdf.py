@@ -128,7 +128,7 @@ def edition(guide: GuidePage) -> Edition | None:
     revision_ids = [page.live_revision_id for page in pages]
     revision = (
         Revision.objects.filter(pk__in=[pk for pk in revision_ids if pk])
-        .order_by("-created_at", "-pk")
+        .order_by("-pk")  # the newest: ids grow with each revision
         .first()
     )
     key = json.dumps([LAYOUT_VERSION, [[page.pk, page.live_revision_id] for page in pages]])
