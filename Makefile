@@ -17,7 +17,7 @@ define apt_install
 endef
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages browser nginx nginx-smoke multihost-smoke run test test-quick lint format bench check-deploy clean
+.PHONY: help install pdf-deps messages browser nginx nginx-smoke multihost-smoke run test test-quick lint format bench check-deploy clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -31,7 +31,13 @@ install: $(BIN)/python ## Create .venv if missing, install pinned dependencies a
 	@# The editable install records this checkout's path: re-run it in every clone.
 	$(BIN)/pip install --quiet --no-deps -e .
 	@mkdir -p var
+	$(MAKE) --no-print-directory pdf-deps
 	$(MAKE) --no-print-directory messages
+
+pdf-deps: ## Debian's pango and Noto fonts for the Guide's PDFs (WeasyPrint; Arabic, Chinese), where this machine allows it
+	@{ ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 && fc-list 2>/dev/null | grep -q 'Noto Sans CJK'; } || \
+		$(call apt_install,libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-noto-cjk) || \
+		echo "pango or the Noto fonts could not be installed: the Guide's PDFs cannot be built here"
 
 messages: ## Compile the gettext catalogues (installs Debian's gettext if missing and allowed)
 	@command -v msgfmt >/dev/null || $(call apt_install,gettext)
@@ -62,6 +68,7 @@ run: export GCI_SCHEDULE_ARGS = $(SCHEDULE_ARGS)
 run: install ## Install, migrate, load the demo, collect static; serve on http://127.0.0.1:8000 with the task worker and the scheduler
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) load_demo
+	$(MANAGE) build_guide_pdfs
 	$(MANAGE) collectstatic --no-input -v0
 	@echo ""
 	@echo "  The site:        http://$(HOST):$(PORT)/en/   (also /fr/ /es/ /ru/ /ar/ /zh-hans/)"

@@ -4,8 +4,10 @@ Approved materials live in "GCI suitcase" (Partners and Secretariat);
 submissions wait in "Suitcase submissions" (Secretariat only) until they are
 approved. Both are restricted by a CollectionViewRestriction, so Wagtail's
 serve view, its documents API and our rich-text link handler all refuse them
-to anyone else.
+to anyone else. The Guide's PDFs, by contrast, are public: "Guide PDFs".
 """
+
+from wagtail.models import Collection
 
 from gci.home.roles import PARTNERS, SECRETARIAT
 from gci.home.visibility import restricted_collection
@@ -25,3 +27,14 @@ def submissions_collection():
 
 def case_study_photos_collection():
     return restricted_collection(CASE_STUDY_PHOTOS, [PARTNERS, SECRETARIAT])
+
+
+GUIDE_PDFS = "Guide PDFs"
+
+
+def guide_pdfs_collection():
+    """The public collection of the Guide's PDFs (``gci.materials.guide_pdf``):
+    no view restriction, so anyone may download them."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=GUIDE_PDFS).first()
+    return collection or root.add_child(name=GUIDE_PDFS)

@@ -94,6 +94,9 @@ JOBS: tuple[Job, ...] = (
     Job("focal-point-links", every=DAY, call="gci.focal_points.checker.check_links.enqueue"),
     # Wagtail's scheduled publishing ("go live at" / "expire at").
     Job("scheduled-publishing", every=MINUTE, command="publish_scheduled", lease=15 * MINUTE),
+    # The Guide's PDFs: each published language's, built again only when its
+    # pages were published since (a publish also queues its own build).
+    Job("guide-pdfs", every=HOUR, command="build_guide_pdfs"),
     # django-tasks-db keeps finished task results: keep a fortnight of them.
     Job("prune-task-results", every=DAY, command="prune_db_task_results", args=("--queue-name=*",)),
     # Expired sessions (Django's sessions live in the database).

@@ -5,6 +5,7 @@ re-exports only (each area has its module)."""
 from .case_studies import CaseStudyIndexPage, CaseStudyPage
 from .courses import Course, CourseCatalogPage
 from .guide import GuideChapterPage, GuidePage, ReviewGatedMixin, TranslationNotReviewed
+from .guide_pdf import GuidePdf
 from .review import (
     ChapterReadMark,
     GuideReviewTask,
@@ -25,6 +26,7 @@ __all__ = [
     "CourseCatalogPage",
     "GuideChapterPage",
     "GuidePage",
+    "GuidePdf",
     "GuideReviewTask",
     "Material",
     "MaterialVersion",

@@ -32,6 +32,7 @@ from ..blocks import GuideStreamBlock
 from ..forms.guide import GuidePageForm
 from ..gate import gate_reason
 from .courses import CourseCatalogPage, courses_on_treaties
+from .guide_pdf import GuidePdf
 from .review import ReviewRound
 
 logger = logging.getLogger(__name__)
@@ -204,8 +205,14 @@ class GuidePage(ReviewGatedMixin, Page):
         """The Guide whose review rounds cover this page: itself."""
         return self
 
+    def printed(self):
+        """This Guide's PDF, if one was built (``gci.materials.guide_pdf``):
+        a page only reads it, it never builds one."""
+        return GuidePdf.objects.filter(guide=self).select_related("document__collection").first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["guide_pdf"] = self.printed()
         context["chapters"] = chapters = list(self.chapters())
         context["contents"] = self.contents(request, chapters)
         return context
@@ -315,7 +322,8 @@ class GuideChapterPage(ReviewGatedMixin, Page):
             .only("id", "title", "number", "url_path", "path", "depth", "locale_id")
         )
         index_of = next((i for i, page in enumerate(siblings) if page.pk == self.pk), None)
-        context["guide"] = parent.specific
+        context["guide"] = guide = parent.specific
+        context["guide_pdf"] = guide.printed()
         context["chapters"] = siblings
         # "E-learning courses on this treaty": one query, whatever their number.
         treaties = self.treaties()

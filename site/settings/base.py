@@ -214,6 +214,11 @@ TASKS = {
     },
 }
 
+# The Guide's PDFs (gci.materials.guide_pdf): a publish of a Guide page
+# queues its language's PDF to the task worker; the schedule's `guide-pdfs`
+# job builds whatever is missing or stale either way.
+GCI_GUIDE_PDF_ON_PUBLISH = env.bool("GCI_GUIDE_PDF_ON_PUBLISH", default=True)
+
 # Passwords
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
