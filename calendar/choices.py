@@ -99,3 +99,13 @@ class Currency(models.TextChoices):
     USD = "USD", "USD"
     EUR = "EUR", "EUR"
     CHF = "CHF", "CHF"
+
+
+class WorkplanState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    CONSULTATION = "consultation", _("In consultation")
+    ADOPTED = "adopted", _("Adopted")
+
+
+# The states in which the Partners read a workplan (a draft is the Secretariat's).
+VISIBLE_WORKPLAN_STATES = (WorkplanState.CONSULTATION, WorkplanState.ADOPTED)

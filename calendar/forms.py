@@ -298,3 +298,31 @@ class WithdrawRequestForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class WorkplanCommentForm(forms.Form):
+    """A Partner's comment on the workplan, on the whole or on one of its rows."""
+
+    target = forms.ChoiceField(
+        label=_("About"),
+        required=False,
+        error_messages={
+            "invalid_choice": _("Choose a line of this workplan, or the whole workplan.")
+        },
+    )
+    text = forms.CharField(
+        label=_("Your comment"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Write your comment.")},
+    )
+
+    def __init__(self, *args, targets=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = [("", _("The whole workplan")), *targets]
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError(_("Write your comment."))
+        return text

@@ -22,4 +22,6 @@ urlpatterns = [
         views.withdraw_workshop_request,
         name="withdraw_workshop_request",
     ),
+    path("workplan/", views.workplan, name="workplan"),
+    path("workplan/<int:year>/", views.workplan, name="workplan_year"),
 ]

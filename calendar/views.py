@@ -1,5 +1,5 @@
 """Views of the calendar: list, month, year, feeds, proposals, action points,
-workshop requests."""
+workshop requests, the workplan."""
 
 import datetime as dt
 import re
@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page, WorkflowState
 
 from gci.home.breadcrumbs import trail
-from gci.home.http import partners_only, private_response
+from gci.home.http import partners_only, private_response, refusal
 from gci.home.models import PartnerOrganisation, PartnersAreaPage
 from gci.home.roles import can_enter_partners_area, is_secretariat
 from gci.home.visibility import document_visible_to, partners_area_url_for
@@ -36,6 +36,7 @@ from .forms import (
     ProposalEditForm,
     ProposeEventForm,
     WithdrawRequestForm,
+    WorkplanCommentForm,
     WorkshopRequestForm,
 )
 from .grid import week_bars
@@ -46,9 +47,12 @@ from .models import (
     CalendarFeedToken,
     EventIndexPage,
     EventPage,
+    Workplan,
+    WorkplanComment,
     WorkshopRequest,
 )
 from .models.pages import RESERVED_SLUGS
+from .models.workplan import FIRST_WORKPLAN_YEAR, LAST_WORKPLAN_YEAR
 from .queries import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -1052,3 +1056,93 @@ def withdraw_workshop_request(request, pk):
     else:
         messages.success(request, _("Your request has been withdrawn."))
     return redirect("gci_calendar:workshop_request", pk=workshop_request.pk)
+
+
+# -- The year's workplan, and the Partners' comments on it --
+
+
+def _may_read_workplan(user):
+    """The Secretariat, and the Partners who are members of an organisation."""
+    return is_secretariat(user) or _organisation_of(user) is not None
+
+
+def _workplan_for(request, year):
+    """The workplan of ``year`` (404 for a year without one the person may
+    read), or without a year this year's, else the latest; or None."""
+    visible = Workplan.objects.visible_to(request.user)
+    if year is not None:
+        if not FIRST_WORKPLAN_YEAR <= year <= LAST_WORKPLAN_YEAR:
+            raise Http404
+        return get_object_or_404(visible, year=year)
+    return visible.filter(year=timezone.localdate().year).first() or visible.first()
+
+
+@partners_only
+def workplan(request, year=None):
+    """The year's workplan: requests and workshops by region and priority,
+    what is funded and what is not; during its consultation window the
+    Partners comment on it (their comments are shared)."""
+    from .workplan import build, grand_totals, target_choices
+
+    if not _may_read_workplan(request.user):
+        return refusal(request)
+    plan = _workplan_for(request, year)
+    if plan is None:
+        return render(
+            request,
+            "gci_calendar/workplan.html",
+            {"workplan": None, "breadcrumbs": trail(request, (_("Workplan"), None))},
+        )
+    groups = build(plan.year)
+    targets = target_choices(groups)
+    here = reverse("gci_calendar:workplan_year", kwargs={"year": plan.year})
+    consultation_open = plan.consultation_is_open()
+    form = WorkplanCommentForm(targets=targets)
+    status = 200
+    if request.method == "POST":
+        if not consultation_open:
+            messages.error(
+                request,
+                _("The consultation on this workplan is closed: your comment was not recorded."),
+            )
+            return redirect(here)
+        form = WorkplanCommentForm(request.POST, targets=targets)
+        if form.is_valid():
+            _add_workplan_comment(request, plan, form.cleaned_data)
+            messages.success(request, _("Thank you. Your comment has been added."))
+            return redirect(f"{here}#comments")
+        messages.error(request, _("Please correct the errors below."))
+        status = 400
+    labels = dict(targets)
+    gone = _("a line no longer in the workplan")
+    comments = [
+        {"comment": c, "about": labels.get(c.target_key, gone) if c.target_key else None}
+        for c in plan.comments.select_related("organisation")
+    ]
+    return render(
+        request,
+        "gci_calendar/workplan.html",
+        {
+            "workplan": plan,
+            "groups": groups,
+            "totals": grand_totals(groups),
+            "comments": comments,
+            "form": form,
+            "consultation_open": consultation_open,
+            "years": list(Workplan.objects.visible_to(request.user).values_list("year", flat=True)),
+            "breadcrumbs": trail(request, (_("Workplan %(year)s") % {"year": plan.year}, None)),
+        },
+        status=status,
+    )
+
+
+def _add_workplan_comment(request, plan, data):
+    kind, _sep, pk = data["target"].partition("-")
+    return WorkplanComment.objects.create(
+        workplan=plan,
+        organisation=None if is_secretariat(request.user) else _organisation_of(request.user),
+        author=request.user,
+        text=data["text"],
+        target_request_id=int(pk) if kind == "request" else None,
+        target_plan_id=int(pk) if kind == "plan" else None,
+    )

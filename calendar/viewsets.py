@@ -4,7 +4,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .models import ActionPoint, ActionPointUpdate, PriorityCriterion, WorkshopRequest
+from .models import (
+    ActionPoint,
+    ActionPointUpdate,
+    PriorityCriterion,
+    Workplan,
+    WorkplanComment,
+    WorkshopPlan,
+    WorkshopRequest,
+)
 
 
 class EditActionPointView(generic.EditView):
@@ -122,4 +130,66 @@ class PriorityCriterionViewSet(ModelViewSet):
     add_to_admin_menu = False
     list_display = ["text", "sort_order", "active"]
     search_fields = ["text"]
+    copy_view_enabled = False
+
+
+# -- The workplan: planned workshops' priority and budget, the year's plan ----
+
+
+class WorkshopPlanIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("event", "lead_organisation")
+
+
+class WorkshopPlanViewSet(ModelViewSet):
+    model = WorkshopPlan
+    icon = "calendar-check"
+    menu_label = _("Workshop plans")
+    menu_order = 240
+    add_to_admin_menu = False
+    list_display = ["event", "region", "priority", "funding_state", "estimated_cost"]
+    list_filter = ["funding_state", "region"]
+    search_fields = ["funding_source"]
+    list_export = [
+        "event",
+        "region",
+        "priority",
+        "estimated_cost",
+        "currency",
+        "funding_state",
+        "funding_source",
+        "contingent_on_funding",
+        "lead_organisation",
+    ]
+    index_view_class = WorkshopPlanIndexView
+    copy_view_enabled = False
+
+
+class WorkplanViewSet(ModelViewSet):
+    model = Workplan
+    icon = "table"
+    menu_label = _("Workplans")
+    menu_order = 250
+    add_to_admin_menu = False
+    list_display = ["year", "state", "consultation_opens", "consultation_closes"]
+    list_filter = ["state"]
+    copy_view_enabled = False
+
+
+class WorkplanCommentIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("workplan", "organisation")
+
+
+class WorkplanCommentViewSet(ModelViewSet):
+    model = WorkplanComment
+    icon = "comment"
+    menu_label = _("Workplan comments")
+    menu_order = 260
+    add_to_admin_menu = False
+    list_display = ["text", "organisation", "workplan", "created"]
+    list_filter = ["workplan", "organisation"]
+    search_fields = ["text"]
+    list_export = ["workplan", "organisation", "text", "created"]
+    index_view_class = WorkplanCommentIndexView
     copy_view_enabled = False

@@ -15,7 +15,14 @@ from .dashboard import (
     proposals_admin_panel,
 )
 from .reminders import send_reminders
-from .viewsets import ActionPointViewSet, PriorityCriterionViewSet, WorkshopRequestViewSet
+from .viewsets import (
+    ActionPointViewSet,
+    PriorityCriterionViewSet,
+    WorkplanCommentViewSet,
+    WorkplanViewSet,
+    WorkshopPlanViewSet,
+    WorkshopRequestViewSet,
+)
 
 hooks.register("gci_dashboard_panels", planning_panel)
 hooks.register("gci_dashboard_panels", action_points_panel)
@@ -30,6 +37,9 @@ class CalendarGroup(ViewSetGroup):
         ActionPointViewSet("action_points"),
         WorkshopRequestViewSet("workshop_requests"),
         PriorityCriterionViewSet("priority_criteria"),
+        WorkshopPlanViewSet("workshop_plans"),
+        WorkplanViewSet("workplans"),
+        WorkplanCommentViewSet("workplan_comments"),
     ]
 
 

@@ -3,7 +3,9 @@ module: both calendars (`pages.yaml`), the 2008–2009 events of the report
 (`events.yaml`), the fifth Partners meeting with its papers and action points
 (`meeting.yaml`), a pending proposal from a Partner (`proposal.yaml`), the
 workshop requests behind the workshops and the agreed priority criteria
-(`workshop_requests.yaml`).
+(`workshop_requests.yaml`), the next year's workplan in consultation, with
+the planned workshops' priority and budget and two Partners' comments
+(`workplan.yaml`).
 Idempotent."""
 
 import datetime as dt
@@ -41,6 +43,7 @@ def load(builder, home, area, clock=None):
             _meeting_papers(event, meeting)
     _pending_proposal(planning, read_yaml(DATA / "proposal.yaml"), english, clock)
     load_workshop_requests(clock, english)
+    load_workplan(clock, english)
     return public, planning
 
 
@@ -219,3 +222,57 @@ def _month(clock, value):
     """A month of the report, moved to the demo's time (its first day)."""
     moved = clock.date(value)
     return moved.replace(day=1) if moved else None
+
+
+def load_workplan(clock, organisations):
+    """The workshop plans, the workplan and its comments of ``workplan.yaml``;
+    what is already there is left alone."""
+    from decimal import Decimal
+
+    from ..models import PriorityCriterion, Workplan, WorkplanComment, WorkshopPlan, WorkshopRequest
+
+    data = read_yaml(DATA / "workplan.yaml")
+    criteria = list(PriorityCriterion.objects.order_by("sort_order", "pk"))
+    for item in data["plans"]:
+        event = EventPage.objects.filter(slug=item["event"], locale__language_code="en").first()
+        if event is None or WorkshopPlan.objects.filter(event=event).exists():
+            continue
+        plan = WorkshopPlan.objects.create(
+            event=event,
+            priority=item.get("priority"),
+            estimated_cost=Decimal(item["estimated_cost"]) if item.get("estimated_cost") else None,
+            funding_state=item.get("funding_state", "none"),
+            funding_source=item.get("funding_source", ""),
+            lead_organisation=organisations.get(item.get("lead")),
+        )
+        plan.criteria.set([criteria[n - 1] for n in item.get("criteria", [])])
+    facts = data["workplan"]
+    workplan, created = Workplan.objects.get_or_create(
+        year=clock.today.year + 1,
+        defaults={
+            "state": facts["state"],
+            "intro": facts["intro"],
+            "consultation_opens": clock.date(facts["opens"]),
+            "consultation_closes": clock.date(facts["closes"]),
+        },
+    )
+    if not created:
+        return
+    requests = read_yaml(DATA / "workshop_requests.yaml")["requests"]
+    bodies = {item["key"]: item["body_name"] for item in requests}
+    users = get_user_model().objects.select_related("membership__organisation")
+    for item in data["comments"]:
+        author = users.filter(email=item["author"]).first()
+        if author is None:
+            continue
+        target = None
+        if item.get("target"):
+            target = WorkshopRequest.objects.filter(body_name=bodies[item["target"]]).first()
+        WorkplanComment.objects.create(
+            workplan=workplan,
+            organisation=author.membership.organisation,
+            author=author,
+            text=item["text"],
+            target_request=target,
+            created=timezone.make_aware(clock.datetime(item["at"])),
+        )

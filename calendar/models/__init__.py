@@ -1,9 +1,10 @@
 """Models of the events calendar: event pages, action points, feed tokens,
-workshop requests."""
+workshop requests, the workplan."""
 
 from .actions import ActionPoint, ActionPointUpdate, ReminderLog
 from .feeds import CalendarFeedToken
 from .pages import EventIndexPage, EventLink, EventPage
+from .workplan import Workplan, WorkplanComment, WorkshopPlan
 from .workshops import PriorityCriterion, WorkshopRequest, WorkshopRequestChange
 
 __all__ = [
@@ -15,6 +16,9 @@ __all__ = [
     "EventPage",
     "PriorityCriterion",
     "ReminderLog",
+    "Workplan",
+    "WorkplanComment",
+    "WorkshopPlan",
     "WorkshopRequest",
     "WorkshopRequestChange",
 ]

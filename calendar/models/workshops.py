@@ -16,12 +16,9 @@ holding its data as JSON); the admin's own create and edit entries are
 still logged by the viewset.
 """
 
-from decimal import Decimal
-
-from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -34,13 +31,10 @@ from gci.site.fields import ChoiceSetField
 from ..choices import (
     REQUEST_TRANSITIONS,
     WITHDRAWABLE_STATES,
-    Currency,
-    FundingState,
     RequestingBody,
     RequestState,
 )
-
-MAX_PRIORITY = 10
+from .mixins import PriorityBudgetMixin
 
 
 class PriorityCriterion(models.Model):
@@ -75,7 +69,10 @@ class WorkshopRequestQuerySet(models.QuerySet):
         return self.filter(organisation=organisation)
 
 
-class WorkshopRequest(models.Model):
+class WorkshopRequest(PriorityBudgetMixin, models.Model):
+    # Priority and budget (priority, criteria, cost, funding, lead) come
+    # from PriorityBudgetMixin, shared with a planned workshop's plan.
+
     # -- the request ------------------------------------------------------
     country = CountryField(_("country"), blank=True, help_text=_("Empty for a regional request."))
     region = models.CharField(_("UN region"), max_length=32, choices=UNRegion, blank=True)
@@ -158,42 +155,6 @@ class WorkshopRequest(models.Model):
         help_text=_("The workshop event that answers the request (required to plan it)."),
     )
 
-    # -- priority and budget ----------------------------------------------
-    priority = models.PositiveSmallIntegerField(
-        _("priority score"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0), MaxValueValidator(MAX_PRIORITY)],
-        help_text=_("From 0 (lowest) to 10 (highest), against the criteria below."),
-    )
-    criteria = models.ManyToManyField(
-        PriorityCriterion,
-        verbose_name=_("criteria met"),
-        blank=True,
-        related_name="requests",
-    )
-    estimated_cost = models.DecimalField(
-        _("estimated cost"),
-        max_digits=12,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal(0))],
-    )
-    currency = models.CharField(_("currency"), max_length=3, choices=Currency, default=Currency.USD)
-    funding_source = models.CharField(_("funding source"), max_length=255, blank=True)
-    funding_state = models.CharField(
-        _("funding"), max_length=20, choices=FundingState, default=FundingState.NONE
-    )
-    lead_organisation = models.ForeignKey(
-        "home.PartnerOrganisation",
-        verbose_name=_("lead organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        limit_choices_to={"locale__language_code": "en"},
-    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = WorkshopRequestQuerySet.as_manager()
@@ -218,16 +179,7 @@ class WorkshopRequest(models.Model):
             [FieldPanel("state"), FieldPanel("decline_reason"), FieldPanel("event")],
             heading=_("State"),
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("priority"),
-                FieldPanel("criteria", widget=forms.CheckboxSelectMultiple),
-                FieldRowPanel([FieldPanel("estimated_cost"), FieldPanel("currency")]),
-                FieldRowPanel([FieldPanel("funding_state"), FieldPanel("funding_source")]),
-                FieldPanel("lead_organisation"),
-            ],
-            heading=_("Priority and budget"),
-        ),
+        PriorityBudgetMixin.priority_budget_panel(),
     ]
 
     class Meta:
@@ -340,13 +292,6 @@ class WorkshopRequest(models.Model):
             and membership is not None
             and membership.organisation_id == self.organisation_id
         )
-
-    # -- priority and budget ----------------------------------------------
-
-    @property
-    def contingent_on_funding(self):
-        """Whether the workshop waits on money: true unless its funding is committed."""
-        return self.funding_state != FundingState.COMMITTED
 
     def topic_labels(self):
         return type(self)._meta.get_field("topics").labels(self.topics)
