@@ -13,7 +13,12 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals, two_factor  # noqa: F401
+        # The news index's feeds register on its routes (gci.site.routes).
+        from . import (  # noqa: F401
+            feeds,  # noqa: F401
+            signals,
+            two_factor,
+        )
 
 
 class UsersConfig(WagtailUsersAppConfig):

@@ -54,3 +54,12 @@ class Language(models.TextChoices):
     CHINESE = "zh-hans", _("Chinese")
     PORTUGUESE = "pt", _("Portuguese")
     OTHER = "other", _("Other language")
+
+
+class NewsType(models.TextChoices):
+    """What a news item is: news of the initiative, an announcement (a call, a
+    deadline, a change) or a publication (a Guide edition, a report)."""
+
+    NEWS = "news", _("News")
+    ANNOUNCEMENT = "announcement", _("Announcement")
+    PUBLICATION = "publication", _("Publication")

@@ -1,6 +1,6 @@
 """What the home page offers beside its own text: the Guide in the languages
 it is published in, the focal-point directory, the public calendar with its
-next events, and a featured case study.
+next events, a featured case study and the latest news.
 
 The other apps' models are looked up by label (they import gci.home, not the
 other way round). Every answer is memoised per language and day (see
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from wagtail.models import Locale, Page
 
 NEXT_EVENTS = 3
+LATEST_NEWS = 3
 
 
 def _model(label: str) -> Any:
@@ -92,6 +93,17 @@ def featured_case_study(locale: Locale) -> Page | None:
     return None
 
 
+def latest_news(locale: Locale) -> list[Page]:
+    """The newest public news items in this language (none from another:
+    news is read in the language it was written or translated in). One query."""
+    news_model = _model("home.NewsPage")
+    return list(
+        anonymous_pages(news_model.objects.filter(locale=locale))
+        .order_by("-date", "-pk")
+        .defer_streamfields()[:LATEST_NEWS]
+    )
+
+
 def _other_language(page: Page | None, locale: Locale) -> dict[str, str] | None:
     if page is None or page.locale_id == locale.pk:
         return None
@@ -122,6 +134,8 @@ def home_sections(request: HttpRequest) -> dict[str, Any]:
             "case_study_language": _other_language(case_study, locale),
             "partners_page": _public_page("home.PartnerIndexPage", locale),
             "case_studies": _public_page("materials.CaseStudyIndexPage", locale),
+            "latest_news": latest_news(locale),
+            "news_index": _public_page("home.NewsIndexPage", locale),
         }
 
     sections = dict(memoised(("home-sections", locale.pk, today), compute))

@@ -9,15 +9,14 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
-from wagtail.images.api.fields import ImageRenditionField
+from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from gci.site.memo import active_locale, default_locale, memoised
 
-from .blocks import BodyStreamBlock
 from .choices import MembershipStatus
+from .mixins import HeroImageMixin, IntroBodyMixin
 from .visibility import visible_pages
 
 
@@ -147,64 +146,6 @@ class Membership(models.Model):
         super().save(*args, **kwargs)
 
 
-class IntroBodyMixin(models.Model):
-    """An introduction and a StreamField body, with their panels, search and
-    API fields. Listed before `Page` in a page's bases, its `content_panels`
-    and `search_fields` (which include Page's) serve the page as they are."""
-
-    intro = models.TextField(
-        _("introduction"), blank=True, help_text=_("One or two sentences shown under the title.")
-    )
-    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
-
-    intro_panels = [FieldPanel("intro"), FieldPanel("body")]
-    content_panels = [*Page.content_panels, *intro_panels]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
-    api_fields = [APIField("intro"), APIField("body")]
-
-    class Meta:
-        abstract = True
-
-
-class HeroImageMixin(models.Model):
-    """A wide picture at the top of a page, with a caption: a Wagtail image
-    (its description is the alt text, its focal point decides the crop).
-    Listed before `IntroBodyMixin` in a page's bases; `hero_panels` go after
-    the title."""
-
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_(
-            "A wide picture shown under the title. Its description is read out as alt text; "
-            "set its focal point so that the crop keeps what matters."
-        ),
-    )
-    hero_caption = models.CharField(
-        _("hero caption"),
-        max_length=255,
-        blank=True,
-        help_text=_("Shown under the picture: what it shows, and its author or source."),
-    )
-
-    hero_panels = [
-        MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Hero image")
-        )
-    ]
-    api_fields = [
-        APIField("hero_image", serializer=ImageRenditionField("fill-1200x400")),
-        APIField("hero_caption"),
-    ]
-
-    class Meta:
-        abstract = True
-
-
 class HomePage(HeroImageMixin, IntroBodyMixin, Page):
     """The root of each language's tree."""
 
@@ -305,6 +246,7 @@ class PartnersAreaPage(IntroBodyMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = [
         "home.StandardPage",
+        "home.NewsIndexPage",
         "gci_calendar.EventIndexPage",
         "materials.ReviewIndexPage",
         "materials.SuitcasePage",
@@ -371,3 +313,8 @@ def ranked_tasks(panels, today=None):
                 "%(days)s day overdue", "%(days)s days overdue", -days
             ) % {"days": -days}
     return sorted(tasks, key=lambda t: (t["overdue"], t["deadline"], t.get("rank", 0)))
+
+
+# News and announcements: in their own module, imported here so that Django
+# finds their models with the app's.
+from .news import NewsIndexPage, NewsPage, NewsPageEvent  # noqa: E402, F401

@@ -48,6 +48,8 @@ RESULT_TYPES = {
     "focal_points.focalpointdirectorypage": _("Focal points"),
     "focal_points.organisationfocalpointspage": _("Focal points"),
     "home.partnerindexpage": _("Partners"),
+    "home.newspage": _("News"),
+    "home.newsindexpage": _("News"),
 }
 # The fields a snippet is cut from, first found first.
 SNIPPET_FIELDS = ("search_description", "intro", "summary", "body", "what_happened", "lessons")

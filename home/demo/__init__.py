@@ -1,7 +1,8 @@
 """The partnership's demo content, read from the YAML files beside this
 module: the eleven organisations (`organisations.yaml`), the About page and
 the meeting follow-up (`pages.yaml`), the demo people (`users.yaml`), the
-illustrations and the pages that show them (`images.yaml`, `images/`).
+illustrations and the pages that show them (`images.yaml`, `images/`), the
+news (`news.yaml`).
 
 Idempotent: what exists is brought in line with the files (organisations,
 people) or left as it is (pages). The helpers every app's demo shares are in
@@ -11,13 +12,23 @@ people) or left as it is (pages). The helpers every app's demo shares are in
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 
 from ..datafiles import read_yaml
-from ..models import Membership, PartnerOrganisation, StandardPage
+from ..models import (
+    Membership,
+    NewsIndexPage,
+    NewsPage,
+    NewsPageEvent,
+    PartnerOrganisation,
+    StandardPage,
+)
+from ..structure import body_from
+from .support import organisations_by_acronym
 
 DATA = Path(__file__).parent
 
@@ -124,3 +135,51 @@ def load_images(pages):
                 page.hero_image = image
                 page.hero_caption = caption
                 page.save_revision().publish()
+
+
+def load_news(builder, home, area):
+    """The public news index and the Partners' own, in every language, and
+    the items of ``news.yaml``: each in English and in the languages its
+    texts give (translated as the site translates pages: a copy for the
+    language, its texts set, published)."""
+    data = read_yaml(DATA / "news.yaml")
+    public = builder.child(home, NewsIndexPage, "news", data["indexes"]["news"])
+    partners = builder.child(area, NewsIndexPage, "partners-news", data["indexes"]["partners-news"])
+    organisations = organisations_by_acronym(builder)
+    event_model = apps.get_model("gci_calendar", "EventPage")
+    material_model = apps.get_model("materials", "Material")
+    for item in data["items"]:
+        parent = partners if item.get("restricted") else public
+        page = NewsPage.objects.filter(locale=builder.locales["en"], slug=item["slug"]).first()
+        if page is None:
+            texts = item["texts"]["en"]
+            page = NewsPage(
+                title=texts["title"],
+                slug=item["slug"],
+                date=item["date"],
+                news_type=item["type"],
+                intro=texts["intro"],
+                body=body_from(texts.get("body", [])),
+            )
+            page.related_events = [
+                NewsPageEvent(event=event)
+                for event in event_model.objects.filter(
+                    locale=builder.locales["en"], slug__in=item.get("events", [])
+                ).order_by("start_date")
+            ]
+            parent.add_child(instance=page)
+            page.organisations.set([organisations[a] for a in item.get("organisations", [])])
+            page.related_materials.set(
+                material_model.objects.filter(title__in=item.get("materials", []))
+            )
+            page.save_revision().publish()
+        for code, texts in item["texts"].items():
+            locale = builder.locales[code]
+            if code == "en" or page.get_translation_or_none(locale) is not None:
+                continue
+            translation = page.copy_for_translation(locale)
+            translation.title = texts["title"]
+            translation.intro = texts["intro"]
+            translation.body = body_from(texts.get("body", []))
+            translation.save_revision().publish()
+    return public, partners

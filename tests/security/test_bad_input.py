@@ -91,6 +91,17 @@ def test_calendar_year_and_month_routes(client, year, month, data):
 
 
 @BAD_INPUT
+@given(
+    language=st.sampled_from(LANGUAGES),
+    view=st.sampled_from(["", "feed/rss/", "feed/atom/"]),
+    data=params(["type", "year", "page"]),
+)
+def test_news_filters(client, language, view, data):
+    url = f"/{language}/news/{view}"
+    assert_no_server_error(client.get(url, data), url, data)
+
+
+@BAD_INPUT
 @given(language=st.sampled_from(LANGUAGES), data=params(["q", "page"]))
 def test_site_search(client, language, data):
     url = f"/{language}/search/"
