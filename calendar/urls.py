@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import evaluation, views
 
 app_name = "gci_calendar"
 
@@ -22,4 +22,5 @@ urlpatterns = [
         views.withdraw_workshop_request,
         name="withdraw_workshop_request",
     ),
+    path("evaluations/<int:pk>/", evaluation.partners_results, name="evaluation_results"),
 ]

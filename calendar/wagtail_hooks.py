@@ -15,7 +15,13 @@ from .dashboard import (
     proposals_admin_panel,
 )
 from .reminders import send_reminders
-from .viewsets import ActionPointViewSet, PriorityCriterionViewSet, WorkshopRequestViewSet
+from .viewsets import (
+    ActionPointViewSet,
+    EvaluationFormViewSet,
+    PriorityCriterionViewSet,
+    WorkshopOutcomeViewSet,
+    WorkshopRequestViewSet,
+)
 
 hooks.register("gci_dashboard_panels", planning_panel)
 hooks.register("gci_dashboard_panels", action_points_panel)
@@ -30,6 +36,8 @@ class CalendarGroup(ViewSetGroup):
         ActionPointViewSet("action_points"),
         WorkshopRequestViewSet("workshop_requests"),
         PriorityCriterionViewSet("priority_criteria"),
+        WorkshopOutcomeViewSet("workshop_outcomes"),
+        EvaluationFormViewSet("evaluations"),
     ]
 
 

@@ -1,8 +1,15 @@
 """Models of the events calendar: event pages, action points, feed tokens,
-workshop requests."""
+workshop requests, workshop outcomes and evaluations."""
 
 from .actions import ActionPoint, ActionPointUpdate, ReminderLog
 from .feeds import CalendarFeedToken
+from .outcomes import (
+    EvaluationAnswer,
+    EvaluationForm,
+    ParticipantCount,
+    WorkshopOutcome,
+    WorkshopPhoto,
+)
 from .pages import EventIndexPage, EventLink, EventPage
 from .workshops import PriorityCriterion, WorkshopRequest, WorkshopRequestChange
 
@@ -12,9 +19,14 @@ __all__ = [
     "CalendarFeedToken",
     "EventIndexPage",
     "EventLink",
+    "EvaluationAnswer",
+    "EvaluationForm",
     "EventPage",
+    "ParticipantCount",
     "PriorityCriterion",
     "ReminderLog",
     "WorkshopRequest",
+    "WorkshopOutcome",
+    "WorkshopPhoto",
     "WorkshopRequestChange",
 ]
