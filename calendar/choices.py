@@ -109,3 +109,22 @@ class WorkplanState(models.TextChoices):
 
 # The states in which the Partners read a workplan (a draft is the Secretariat's).
 VISIBLE_WORKPLAN_STATES = (WorkplanState.CONSULTATION, WorkplanState.ADOPTED)
+
+
+# -- The workshop cycle: outcomes and evaluation ------------------------------
+
+
+class Agency(models.TextChoices):
+    """Where a workshop's participants work (the report's "customs and
+    enforcement officers", and the ministries beside them)."""
+
+    CUSTOMS = "customs", _("Customs")
+    ENVIRONMENT = "environment", _("Environment ministry or agency")
+    POLICE = "police", _("Police or border guard")
+    PROSECUTION = "prosecution", _("Prosecution or judiciary")
+    OTHER = "other", _("Other agency")
+
+
+class EvaluationKind(models.TextChoices):
+    WORKSHOP = "workshop", _("Workshop")
+    PARTNERS_MEETING = "partners_meeting", _("Partners' meeting")

@@ -1,5 +1,5 @@
 """Forms of the calendar: filters, a Partner's proposed event, an action point
-update, a workshop request."""
+update, a workshop request, an evaluation answer and the admin's evaluation links."""
 
 import datetime as dt
 import re
@@ -16,7 +16,8 @@ from gci.site.forms import QuickSelect, SingleLineField
 from gci.site.memo import default_locale
 
 from .choices import ActionStatus, EventKind, EventStatus
-from .models import WorkshopRequest
+from .models import EvaluationAnswer, WorkshopRequest
+from .models.outcomes import SCORES, score_label
 from .models.pages import TIME_ZONES
 from .queries import FIRST_YEAR, LAST_YEAR
 
@@ -326,3 +327,64 @@ class WorkplanCommentForm(forms.Form):
         if not text:
             raise forms.ValidationError(_("Write your comment."))
         return text
+
+
+# -- Evaluation (gci.calendar.evaluation) --------------------------------------
+
+SCORE_CHOICES = [(n, str(n)) for n in range(1, 6)]
+
+
+class EvaluationAnswerForm(forms.ModelForm):
+    """The fixed questions, scored 1 (poor) to 5 (excellent); a Partners'
+    meeting's form also polls where and when the next meeting should be. No
+    question asks who the participant is."""
+
+    class Meta:
+        model = EvaluationAnswer
+        fields = [*SCORES, "comments", "venue_choice", "period_choice"]
+        widgets = {"comments": forms.Textarea(attrs={"rows": 5, "maxlength": 5000})}
+
+    def __init__(self, *args, evaluation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.evaluation = evaluation
+        for score in SCORES:
+            self.fields[score] = forms.TypedChoiceField(
+                label=score_label(score, evaluation.kind),
+                choices=SCORE_CHOICES,
+                coerce=int,
+                widget=forms.RadioSelect(attrs={"class": "score-choice"}),
+                error_messages={
+                    "required": _("Choose a score from 1 to 5."),
+                    "invalid_choice": _("Choose a score from 1 to 5."),
+                },
+            )
+        self.fields["comments"].label = _("Comments and suggestions (optional)")
+        self.fields["comments"].max_length = 5000
+        self.fields["comments"].help_text = _("Please do not write your name or anyone else's.")
+        polls = {"venue_choice": evaluation.venues, "period_choice": evaluation.periods}
+        labels = {
+            "venue_choice": _("Where should the next meeting be held?"),
+            "period_choice": _("When should the next meeting be held?"),
+        }
+        for name, choices in polls.items():
+            if evaluation.is_meeting and choices:
+                self.fields[name] = forms.ChoiceField(
+                    label=labels[name],
+                    required=False,
+                    choices=[("", _("No preference")), *((c, c) for c in choices)],
+                    widget=forms.RadioSelect,
+                )
+            else:
+                del self.fields[name]
+
+
+class EvaluationLinksForm(forms.Form):
+    """How many links the Secretariat makes for an evaluation."""
+
+    number = forms.IntegerField(
+        label=_("Number of links"),
+        min_value=1,
+        max_value=500,
+        initial=25,
+        help_text=_("One for each participant: each link can answer once."),
+    )

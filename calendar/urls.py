@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import evaluation, views
 
 app_name = "gci_calendar"
 
@@ -24,4 +24,5 @@ urlpatterns = [
     ),
     path("workplan/", views.workplan, name="workplan"),
     path("workplan/<int:year>/", views.workplan, name="workplan_year"),
+    path("evaluations/<int:pk>/", evaluation.partners_results, name="evaluation_results"),
 ]

@@ -30,6 +30,7 @@ from gci.home.visibility import document_visible_to, partners_area_url_for
 from gci.site.memo import active_locale, default_locale, locale_for, memoised, memoised_query
 
 from .choices import CLOSED_ACTION_STATUSES, DatePrecision, EventKind, EventStatus, RequestState
+from .evaluation import public_results
 from .forms import (
     ActionPointUpdateForm,
     EventFilterForm,
@@ -45,10 +46,12 @@ from .models import (
     ActionPoint,
     ActionPointUpdate,
     CalendarFeedToken,
+    EvaluationForm,
     EventIndexPage,
     EventPage,
     Workplan,
     WorkplanComment,
+    WorkshopOutcome,
     WorkshopRequest,
 )
 from .models.pages import RESERVED_SLUGS
@@ -494,12 +497,40 @@ def event_context(request, event):
         if not link.document_id or document_visible_to(link.document, request)
     ]
     context = {"links": links, "organisers": event.localized_organisers()}
+    source = event if event.locale_id == default_locale().pk else None
+    source = source or event.get_translation_or_none(default_locale()) or event
+    context.update(outcome_context(request, source))
     if can_enter_partners_area(request.user):
-        source = event.get_translation_or_none(default_locale()) or event
         context["action_points"] = list(
             ActionPoint.objects.filter(meeting=source)
             .overdue_first()
             .prefetch_related("owners", "updates__user", "updates__organisation")
+        )
+    return context
+
+
+def outcome_context(request, source):
+    """A held workshop's outcome and its evaluation's figures (``source``: the
+    English event, which holds them for every translation). The same few
+    queries whatever the number of participants, photos or answers; the
+    participants' names and the evaluation's comments are never here."""
+    outcome = (
+        WorkshopOutcome.objects.filter(event=source)
+        .prefetch_related("counts", "photos__image__collection")
+        .defer("participants_list")
+        .first()
+    )
+    evaluation = EvaluationForm.objects.filter(event=source).first()
+    context = {
+        "outcome": outcome,
+        "evaluation_results": public_results(evaluation) if evaluation else None,
+    }
+    if outcome is not None:
+        context["participants"] = outcome.total_participants()
+        context["photos"] = outcome.visible_photos(request)
+    if evaluation is not None and can_enter_partners_area(request.user):
+        context["evaluation_results_url"] = reverse(
+            "gci_calendar:evaluation_results", kwargs={"pk": source.pk}
         )
     return context
 

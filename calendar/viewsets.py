@@ -1,15 +1,20 @@
 """Admin viewsets of the calendar."""
 
+from django.db.models import Count
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .forms import EvaluationLinksForm
 from .models import (
     ActionPoint,
     ActionPointUpdate,
+    EvaluationForm,
     PriorityCriterion,
     Workplan,
     WorkplanComment,
+    WorkshopOutcome,
     WorkshopPlan,
     WorkshopRequest,
 )
@@ -193,3 +198,140 @@ class WorkplanCommentViewSet(ModelViewSet):
     list_export = ["workplan", "organisation", "text", "created"]
     index_view_class = WorkplanCommentIndexView
     copy_view_enabled = False
+
+
+# -- Outcomes and evaluations (gci.calendar.models.outcomes) ----------------
+
+
+class WorkshopOutcomeIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("event").prefetch_related("counts")
+
+
+class WorkshopOutcomeViewSet(ModelViewSet):
+    """A held workshop's outcome: participants (counted, and the list only the
+    Secretariat reads), trainers, materials used, photos. The report itself is
+    the event page's "outcome report", translated with the page."""
+
+    model = WorkshopOutcome
+    icon = "doc-full"
+    menu_label = _("Workshop outcomes")
+    menu_order = 270
+    add_to_admin_menu = False
+    list_display = ["__str__", "total_participants", "updated_at"]
+    search_fields = ["trainers", "event__title"]
+    list_export = ["__str__", "total_participants", "trainers", "updated_at"]
+    index_view_class = WorkshopOutcomeIndexView
+    copy_view_enabled = False
+
+
+class EvaluationViewMixin:
+    csv_url_name = None
+    links_url_name = None
+    inspect_url_name = None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["csv_url"] = reverse(self.csv_url_name, args=[self.object.pk])
+        context["links_url"] = reverse(self.links_url_name, args=[self.object.pk])
+        context["results_url"] = reverse(self.inspect_url_name, args=[self.object.pk])
+        return context
+
+
+class EvaluationResultsView(EvaluationViewMixin, generic.InspectView):
+    """The results of one evaluation: averages, counts, polls, comments, with
+    the answers as CSV and the links to send."""
+
+    page_title = _("Results")
+
+    def get_context_data(self, **kwargs):
+        from .evaluation import results_context
+
+        context = super().get_context_data(**kwargs)
+        context.update(results_context(self.object, self.request.GET.get("page", 1)))
+        return context
+
+
+class EvaluationAnswersCsvView(EvaluationViewMixin, generic.InspectView):
+    def get(self, request, *args, **kwargs):
+        from .evaluation import answers_csv
+
+        return answers_csv(self.object)
+
+
+class EvaluationLinksView(EvaluationViewMixin, generic.InspectView):
+    """The Secretariat asks for N links: shown to copy, or (``format=csv``) as
+    a file. Links are made on the spot and never stored (see gci.calendar.evaluation)."""
+
+    page_title = _("Evaluation links")
+    http_method_names = ["get", "post"]
+
+    def post(self, request, *args, **kwargs):
+        from .evaluation import links_csv, make_links
+
+        form = EvaluationLinksForm(request.POST)
+        links = []
+        if form.is_valid():
+            links = make_links(request, self.object, form.cleaned_data["number"])
+            if request.POST.get("format") == "csv":
+                return links_csv(self.object, links)
+        context = self.get_context_data()
+        context.update({"links_form": form, "links": links})
+        return self.render_to_response(context, status=200 if form.is_valid() else 400)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("links_form", EvaluationLinksForm())
+        return context
+
+
+class EvaluationFormIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("event")
+            .annotate(answers_total=Count("answers"))
+        )
+
+
+class EvaluationFormViewSet(ModelViewSet):
+    """Evaluation forms of workshops and Partners' meetings: their results and links."""
+
+    model = EvaluationForm
+    icon = "form"
+    menu_label = _("Evaluations")
+    menu_order = 280
+    add_to_admin_menu = False
+    list_display = ["__str__", "kind", "opens", "closes", "answer_count"]
+    list_filter = ["kind"]
+    search_fields = ["event__title"]
+    index_view_class = EvaluationFormIndexView
+    inspect_view_enabled = True
+    inspect_view_class = EvaluationResultsView
+    inspect_template_name = "gci_calendar/admin/evaluation_results.html"
+    copy_view_enabled = False
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            csv_url_name=self.get_url_name("csv"),
+            links_url_name=self.get_url_name("links"),
+            **kwargs,
+        )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("csv/<int:pk>/", self.csv_view, name="csv"),
+            path("links/<int:pk>/", self.links_view, name="links"),
+        ]
+
+    @property
+    def csv_view(self):
+        return self.construct_view(EvaluationAnswersCsvView)
+
+    @property
+    def links_view(self):
+        return self.construct_view(
+            EvaluationLinksView, template_name="gci_calendar/admin/evaluation_links.html"
+        )

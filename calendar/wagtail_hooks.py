@@ -17,9 +17,11 @@ from .dashboard import (
 from .reminders import send_reminders
 from .viewsets import (
     ActionPointViewSet,
+    EvaluationFormViewSet,
     PriorityCriterionViewSet,
     WorkplanCommentViewSet,
     WorkplanViewSet,
+    WorkshopOutcomeViewSet,
     WorkshopPlanViewSet,
     WorkshopRequestViewSet,
 )
@@ -40,6 +42,8 @@ class CalendarGroup(ViewSetGroup):
         WorkshopPlanViewSet("workshop_plans"),
         WorkplanViewSet("workplans"),
         WorkplanCommentViewSet("workplan_comments"),
+        WorkshopOutcomeViewSet("workshop_outcomes"),
+        EvaluationFormViewSet("evaluations"),
     ]
 
 

@@ -105,7 +105,14 @@ MAX_QUERY_LENGTH = 256
 # The read API (gci.site.api) is served from the cache too (see "The read API").
 API_PREFIX = "/api/v2/"
 EXCLUDED_PREFIXES = ("/admin/", "/api/", "/documents/", "/media/", "/static/", "/feeds/")
-EXCLUDED_SEGMENTS = ("/accounts/", "/_util/", "/planning/", "/my-organisation/", "/search/")
+EXCLUDED_SEGMENTS = (
+    "/accounts/",
+    "/_util/",
+    "/planning/",
+    "/my-organisation/",
+    "/search/",
+    "/evaluation/",
+)
 # A stored page keeps the headers the middleware below this one added (CSP,
 # Content-Language, Vary…); SecurityMiddleware, above, adds its own on every hit.
 _SKIPPED_HEADERS = {"set-cookie", "content-length"}
@@ -385,6 +392,13 @@ REACH = {
     "materials.reviewevent": NOTHING,
     "materials.reviewreminderlog": NOTHING,
     "materials.guidereviewtask": NOTHING,
+    # Ours, on a workshop's public page: its outcome (participants counted,
+    # trainers, photos) and its evaluation's averages; every answer moves them.
+    "gci_calendar.workshopoutcome": PAGES,
+    "gci_calendar.participantcount": PAGES,
+    "gci_calendar.workshopphoto": PAGES,
+    "gci_calendar.evaluationform": PAGES,
+    "gci_calendar.evaluationanswer": PAGES,
 }
 
 # A save that writes only these fields keeps what visitors see: a draft

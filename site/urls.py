@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from gci.calendar import evaluation as calendar_evaluation
 from gci.calendar import views as calendar_views
 from gci.home.two_factor import activate_totp_view
 from gci.materials.views import suitcase as suitcase_views
@@ -60,6 +61,8 @@ urlpatterns += i18n_patterns(
     # A page not (yet) live in this language: where the language switcher leads.
     path("not-available/<int:page_id>/", views.not_translated, name="not_translated"),
     path("planning/", include("gci.calendar.urls")),
+    # A workshop participant's evaluation: no account, the signed link is the key.
+    path("evaluation/<str:token>/", calendar_evaluation.evaluation_form, name="evaluation"),
     path("my-organisation/", include("gci.focal_points.urls")),
     # Wagtail's front-end login form: also to allauth.
     path("_util/login/", views.to_allauth_login),

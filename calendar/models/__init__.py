@@ -1,8 +1,15 @@
 """Models of the events calendar: event pages, action points, feed tokens,
-workshop requests, the workplan."""
+workshop requests, the workplan, workshop outcomes and evaluations."""
 
 from .actions import ActionPoint, ActionPointUpdate, ReminderLog
 from .feeds import CalendarFeedToken
+from .outcomes import (
+    EvaluationAnswer,
+    EvaluationForm,
+    ParticipantCount,
+    WorkshopOutcome,
+    WorkshopPhoto,
+)
 from .pages import EventIndexPage, EventLink, EventPage
 from .workplan import Workplan, WorkplanComment, WorkshopPlan
 from .workshops import PriorityCriterion, WorkshopRequest, WorkshopRequestChange
@@ -13,12 +20,17 @@ __all__ = [
     "CalendarFeedToken",
     "EventIndexPage",
     "EventLink",
+    "EvaluationAnswer",
+    "EvaluationForm",
     "EventPage",
+    "ParticipantCount",
     "PriorityCriterion",
     "ReminderLog",
     "Workplan",
     "WorkplanComment",
     "WorkshopPlan",
     "WorkshopRequest",
+    "WorkshopOutcome",
+    "WorkshopPhoto",
     "WorkshopRequestChange",
 ]

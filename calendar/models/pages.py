@@ -190,6 +190,14 @@ class EventPage(RoutablePageMixin, Page):
     agenda = RichTextField(
         _("agenda"), blank=True, features=["bold", "italic", "ol", "ul", "link", "document-link"]
     )
+    # The short public report of a held workshop; translated with the page
+    # (participants, trainers and photos: gci.calendar.models.outcomes).
+    outcome_report = RichTextField(
+        _("outcome report"),
+        blank=True,
+        features=["bold", "italic", "ol", "ul", "link"],
+        help_text=_("Once the workshop is held: what it covered and achieved, in a few lines."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -219,6 +227,7 @@ class EventPage(RoutablePageMixin, Page):
         FieldPanel("body"),
         FieldPanel("agenda"),
         InlinePanel("links", label=_("Documents and links")),
+        FieldPanel("outcome_report"),
     ]
 
     search_fields = [
@@ -227,6 +236,7 @@ class EventPage(RoutablePageMixin, Page):
         index.SearchField("body"),
         index.SearchField("city"),
         index.SearchField("venue"),
+        index.SearchField("outcome_report"),
         index.FilterField("start_date"),
         index.FilterField("kind"),
         index.FilterField("status"),
@@ -249,6 +259,7 @@ class EventPage(RoutablePageMixin, Page):
         APIField("region"),
         APIField("organiser_acronyms"),
         APIField("body"),
+        APIField("outcome_report"),
     ]
 
     class Meta:
