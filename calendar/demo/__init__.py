@@ -5,7 +5,9 @@ module: both calendars (`pages.yaml`), the 2008–2009 events of the report
 workshop requests behind the workshops and the agreed priority criteria
 (`workshop_requests.yaml`), the next year's workplan in consultation, with
 the planned workshops' priority and budget and two Partners' comments
-(`workplan.yaml`).
+(`workplan.yaml`); once the suitcase is there (`load_outcomes`), what the held
+workshops of 2008 produced and their evaluations, and the fifth meeting's
+evaluation with its poll on the next meeting (`outcomes.yaml`).
 Idempotent."""
 
 import datetime as dt
@@ -21,7 +23,17 @@ from wagtail.models import Collection, CollectionViewRestriction
 from gci.home.datafiles import read_yaml
 from gci.home.demo.support import DemoClock, minimal_pdf, organisations_by_acronym
 
-from ..models import ActionPoint, EventIndexPage, EventLink, EventPage
+from ..models import (
+    ActionPoint,
+    EvaluationAnswer,
+    EvaluationForm,
+    EventIndexPage,
+    EventLink,
+    EventPage,
+    ParticipantCount,
+    WorkshopOutcome,
+)
+from ..models.outcomes import SCORES
 
 DATA = Path(__file__).parent
 
@@ -276,3 +288,86 @@ def load_workplan(clock, organisations):
             target_request=target,
             created=timezone.make_aware(clock.datetime(item["at"])),
         )
+
+
+def load_outcomes(builder, clock=None):
+    """The outcomes, evaluations and answers of ``outcomes.yaml``. After the
+    materials' demo (an outcome names suitcase materials). What is already
+    there is left alone: an outcome, a form, an answer (by its nonce), a
+    translation's report once written."""
+    from django.apps import apps
+
+    clock = clock or DemoClock(as_reported=True)
+    data = read_yaml(DATA / "outcomes.yaml")
+    english = builder.locales["en"]
+    material_model = apps.get_model("materials", "Material")
+    for item in data["outcomes"]:
+        event = EventPage.objects.filter(locale=english, slug=item["event"]).first()
+        if event is None:
+            continue
+        outcome, created = WorkshopOutcome.objects.get_or_create(
+            event=event, defaults={"trainers": item["trainers"]}
+        )
+        if created:
+            outcome.materials.set(
+                material_model.objects.filter(locale=english, title__in=item["materials"])
+            )
+            outcome.save()
+            ParticipantCount.objects.bulk_create(
+                ParticipantCount(outcome=outcome, sort_order=order, **count)
+                for order, count in enumerate(item["participants"])
+            )
+        _outcome_report(event, item["report"], builder.locales)
+        if item.get("evaluation"):
+            _evaluation(event, item["evaluation"], clock)
+    _evaluation(
+        EventPage.objects.filter(locale=english, slug=data["meeting"]["event"]).first(),
+        data["meeting"],
+        clock,
+        kind="partners_meeting",
+    )
+
+
+def _outcome_report(event, texts, locales):
+    """The short report on the event page and on each of its translations
+    (wagtail-localize translates it with the page), written once."""
+    for page in event.get_translations(inclusive=True).specific():
+        code = next((c for c, locale in locales.items() if locale.pk == page.locale_id), None)
+        if code is None or page.outcome_report:
+            continue
+        page.outcome_report = texts.get(code, texts["en"])
+        page.save_revision().publish()
+
+
+def _evaluation(event, data, clock, kind="workshop"):
+    """An evaluation form and its answers; an answer's nonce (unique, as a
+    link's) is made from the event and its row, so a second run finds it."""
+    if event is None:
+        return
+    form, _created = EvaluationForm.objects.get_or_create(
+        event=event,
+        defaults={
+            "kind": kind,
+            "opens": clock.date(data["opens"]),
+            "closes": clock.date(data["closes"]),
+            "venue_choices": "\n".join(data.get("venues", [])),
+            "period_choices": "\n".join(data.get("periods", [])),
+        },
+    )
+    nonces = {f"demo-{event.slug}-{n}": row for n, row in enumerate(data["answers"], start=1)}
+    known = set(EvaluationAnswer.objects.filter(nonce__in=nonces).values_list("nonce", flat=True))
+    EvaluationAnswer.objects.bulk_create(
+        EvaluationAnswer(
+            form=form,
+            nonce=nonce,
+            comments=row.get("comment", ""),
+            venue_choice=row.get("venue", ""),
+            period_choice=row.get("period", ""),
+            created=timezone.make_aware(
+                dt.datetime.combine(clock.date(row["at"]), dt.time(10 + n % 6))
+            ),
+            **dict(zip(SCORES, row["scores"], strict=True)),
+        )
+        for n, (nonce, row) in enumerate(nonces.items())
+        if nonce not in known
+    )

@@ -50,6 +50,7 @@ class Command(BaseCommand):
             calendar_demo.load(builder, home, area, clock)
             focal_points_demo.load(builder, home, organisations)
             materials_demo.load(builder, home, area, organisations, clock)
+            calendar_demo.load_outcomes(builder, clock)
             home_demo.load_news(builder, home, area)
             home_demo.load_images({"home": home, "about": about, "partners": partners})
         if not settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend"):
