@@ -75,6 +75,7 @@ def bulk_events(index, count, start):
             "region": "global",
             "body": "[]",
             "agenda": "",
+            "outcome_report": "",
         }
         rows.append([values[f.column] for f in fields])
     with connection.cursor() as cursor:

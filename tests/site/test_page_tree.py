@@ -10,6 +10,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from gci.calendar.models import EventIndexPage, EventPage
 from gci.focal_points.models import FocalPointDirectoryPage, OrganisationFocalPointsPage
 from gci.home.models import HomePage, PartnerIndexPage, PartnersAreaPage, StandardPage
+from gci.home.news import NewsIndexPage, NewsPage
 from gci.materials.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
@@ -31,6 +32,7 @@ TREE = {
             PartnerIndexPage,
             PartnersAreaPage,
             EventIndexPage,
+            NewsIndexPage,
             CaseStudyIndexPage,
             CourseCatalogPage,
             GuidePage,
@@ -41,10 +43,12 @@ TREE = {
     PartnerIndexPage: ({HomePage}, set()),
     PartnersAreaPage: (
         {HomePage},
-        {StandardPage, EventIndexPage, ReviewIndexPage, SuitcasePage},
+        {StandardPage, EventIndexPage, NewsIndexPage, ReviewIndexPage, SuitcasePage},
     ),
     EventIndexPage: ({HomePage, PartnersAreaPage}, {EventPage}),
     EventPage: ({EventIndexPage}, set()),
+    NewsIndexPage: ({HomePage, PartnersAreaPage}, {NewsPage}),
+    NewsPage: ({NewsIndexPage}, set()),
     CaseStudyIndexPage: ({HomePage}, {CaseStudyPage}),
     CaseStudyPage: ({CaseStudyIndexPage, SuitcasePage}, set()),
     CourseCatalogPage: ({HomePage}, set()),
@@ -62,6 +66,7 @@ ONE_PER_PARENT = {
     PartnerIndexPage,
     PartnersAreaPage,
     EventIndexPage,
+    NewsIndexPage,
     CaseStudyIndexPage,
     CourseCatalogPage,
     GuidePage,

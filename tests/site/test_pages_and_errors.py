@@ -113,7 +113,10 @@ def test_search_finds_public_pages_in_the_active_language(client):
     response = client.get("/fr/search/", {"q": "Venezuela"})
     urls = [page.url for page in response.context["results"]]
     assert "/fr/about/" in urls
-    assert all(url.startswith("/fr/") for url in urls)
+    assert "/en/about/" not in urls  # a translated page is listed once, in French
+    # The visitor's language first; a page never translated follows in its own.
+    french = [url for url in urls if url.startswith("/fr/")]
+    assert urls[: len(french)] == french
 
 
 def test_only_the_admin_allows_inline_scripts(client, secretariat_user):
@@ -138,7 +141,8 @@ def test_search_syntax_never_breaks_site_search(client, query):
 def test_search_syntax_never_breaks_the_api(client, query):
     response = client.get("/api/v2/pages/", {"search": query})
     assert response.status_code == 200
-    assert response.json()["meta"]["total_count"] == len(response.json()["items"])
+    found = response.json()
+    assert len(found["items"]) == min(found["meta"]["total_count"], 20)  # the API's page
 
 
 def test_a_bad_search_operator_is_a_400_with_a_reason(client):
