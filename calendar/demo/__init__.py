@@ -5,7 +5,8 @@ module: both calendars (`pages.yaml`), the 2008–2009 events of the report
 workshop requests behind the workshops and the agreed priority criteria
 (`workshop_requests.yaml`), the next year's workplan in consultation, with
 the planned workshops' priority and budget and two Partners' comments
-(`workplan.yaml`).
+(`workplan.yaml`); the public training indicators page, whose figures are
+computed from all of these (`pages.yaml`).
 Idempotent."""
 
 import datetime as dt
@@ -21,7 +22,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 from gci.home.datafiles import read_yaml
 from gci.home.demo.support import DemoClock, minimal_pdf, organisations_by_acronym
 
-from ..models import ActionPoint, EventIndexPage, EventLink, EventPage
+from ..models import ActionPoint, EventIndexPage, EventLink, EventPage, TrainingIndicatorsPage
 
 DATA = Path(__file__).parent
 
@@ -33,6 +34,7 @@ def load(builder, home, area, clock=None):
     pages = read_yaml(DATA / "pages.yaml")
     public = builder.child(home, EventIndexPage, "events", pages["events"], show_in_menus=True)
     planning = builder.child(area, EventIndexPage, "planning-calendar", pages["planning-calendar"])
+    builder.child(home, TrainingIndicatorsPage, "training", pages["training"], show_in_menus=True)
     english = organisations_by_acronym(builder)
     meeting = read_yaml(DATA / "meeting.yaml")
     for data in read_yaml(DATA / "events.yaml"):
