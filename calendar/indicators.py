@@ -1,11 +1,13 @@
 """The training indicators: what the workshop cycle's data says, computed,
 never typed in (the public "Our training" page and the Partners' version).
 
-**A held workshop** is an ``EventPage`` of kind workshop, live, whose last
-day is before today, whose day is known (a "date to be confirmed" has not
-happened yet) and whose status says it took place: held, or confirmed and
-now past (``EventPage.shown_status``); a proposed, funding-contingent,
-postponed or cancelled event whose dates have passed was not held. Each
+**A held workshop** is a live ``EventPage`` of kind workshop whose status
+says it took place: "held" (set by the Secretariat; it has started, even if
+its exact day was never recorded, as with the report's 2008 workshops), or
+"confirmed" with its last day past and its day known
+(``EventPage.shown_status``: a confirmed event with no day yet has not
+happened). A proposed, funding-contingent, postponed or cancelled event
+whose dates have passed was not held. Each
 event lives once and is translated from its source in the default
 language, where its outcome and evaluation hang: the figures count the
 source pages. The public figures count only the workshops an anonymous
@@ -38,7 +40,7 @@ figure is an aggregate, or a list of small tuples folded here.
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Q
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -52,7 +54,6 @@ from .choices import Agency, DatePrecision, EvaluationKind, EventKind, EventStat
 from .models import EvaluationForm, EventPage, ParticipantCount, WorkshopRequest
 from .models.outcomes import MIN_PUBLIC_ANSWERS, SCORES, score_label
 
-HELD_STATUSES = (EventStatus.HELD, EventStatus.CONFIRMED)
 REGION_ORDER = [value for value, _label in UNRegion.choices]
 TREATY_ORDER = [value for value, _label in Treaty.choices]
 AGENCY_ORDER = [value for value, _label in Agency.choices]
@@ -63,15 +64,12 @@ def held_workshops(request=None, today=None):
     """The held workshops (see the module): those an anonymous visitor may
     read, or with ``request`` those its user may read."""
     today = today or timezone.localdate()
-    queryset = (
-        EventPage.objects.live()
-        .filter(
-            locale=default_locale(),
-            kind=EventKind.WORKSHOP,
-            status__in=HELD_STATUSES,
-            last_day__lt=today,
-        )
-        .exclude(date_precision=DatePrecision.UNKNOWN)
+    took_place = Q(status=EventStatus.HELD, start_date__lte=today) | (
+        Q(status=EventStatus.CONFIRMED, last_day__lt=today)
+        & ~Q(date_precision=DatePrecision.UNKNOWN)
+    )
+    queryset = EventPage.objects.live().filter(
+        took_place, locale=default_locale(), kind=EventKind.WORKSHOP
     )
     return anonymous_pages(queryset) if request is None else visible_pages(request, queryset)
 

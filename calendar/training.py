@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from gci.home.breadcrumbs import trail
 from gci.home.http import partners_only
+from gci.home.roles import can_enter_partners_area
 
 from . import indicators, worldmap
 from .models import TrainingIndicatorsPage
@@ -38,7 +39,12 @@ def _map_context(figures):
 def public_indicators(request, page):
     """The public figures: public held workshops, evaluations of enough answers."""
     figures = indicators.compute()
-    return {"figures": figures, "partners_version": False, **_map_context(figures)}
+    return {
+        "figures": figures,
+        "partners_version": False,
+        "partners_link": can_enter_partners_area(request.user),
+        **_map_context(figures),
+    }
 
 
 @partners_only

@@ -49,7 +49,8 @@ def legend():
         elif LEVELS[index + 1] - 1 == lowest:
             label = str(lowest)
         else:
-            label = f"{lowest}–{LEVELS[index + 1] - 1}"
+            # Isolated left-to-right: "2–3" never reads "3–2" in Arabic.
+            label = f"\u2066{lowest}–{LEVELS[index + 1] - 1}\u2069"
         rows.append((index + 1, label))
     return rows
 

@@ -115,7 +115,8 @@ def dataset():
     add_event("ind-future", start=timezone.localdate() + dt.timedelta(days=30), country="TD")
     add_event("ind-cancelled", status="cancelled", country="TD")
     add_event("ind-meeting", kind="partners_meeting", country="TD")
-    add_event("ind-tbc", date_precision="tbc", country="TD")
+    add_event("ind-tbc", status="confirmed", date_precision="tbc", country="TD")
+    add_event("ind-future-held", start=timezone.localdate() + dt.timedelta(days=3), country="TD")
     return {"iceland": iceland, "ghana": ghana, "private": private}
 
 
@@ -132,6 +133,13 @@ def test_public_figures_count_public_held_workshops_only(dataset):
     assert codes["NO"].workshops == 1 and codes["NO"].officers == 5
     assert codes["GH"].workshops == 1
     assert figures.reached["IS"] == 1
+
+
+def test_a_workshop_marked_held_counts_even_without_its_day():
+    before = indicators.compute()
+    add_event("ind-held-tbc", date_precision="tbc", country="IS")
+    add_event("ind-confirmed-past", status="confirmed", country="IS")
+    assert indicators.compute().workshops == before.workshops + 2
 
 
 def test_figures_are_the_demo_s_plus_what_was_added():
@@ -238,7 +246,12 @@ def test_the_map_shades_reached_countries_only():
     assert svg.count("--reached ") == 2
     assert "<title>Iceland — workshops that reached it: 3</title>" in svg
     assert "<script" not in svg and "http://" not in svg.replace("http://www.w3.org/2000/svg", "")
-    assert [label for _level, label in worldmap.legend()] == ["1", "2–3", "4–7", "8 or more"]
+    assert [label for _level, label in worldmap.legend()] == [
+        "1",
+        "\u20662–3\u2069",
+        "\u20664–7\u2069",
+        "8 or more",
+    ]
 
 
 def test_the_map_data_states_its_licence():
@@ -429,3 +442,13 @@ def test_the_public_page_stays_under_budget_and_flat_at_scale(client, cites_user
         assert client.get(f"{PARTNERS}?year=1998").status_code == 200
     partners_many = len(captured)
     assert partners_many <= 25, partners_many
+
+
+def test_a_partner_on_the_public_page_finds_the_partners_version_privately(client, cites_user):
+    anonymous = client.get(PAGE)
+    assert PARTNERS not in anonymous.content.decode()
+    assert "no-store" not in anonymous.get("Cache-Control", "")
+    client.force_login(cites_user)
+    partner = client.get(PAGE)
+    assert PARTNERS in partner.content.decode()
+    assert "no-store" in partner["Cache-Control"]
