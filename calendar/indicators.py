@@ -58,6 +58,12 @@ REGION_ORDER = [value for value, _label in UNRegion.choices]
 TREATY_ORDER = [value for value, _label in Treaty.choices]
 AGENCY_ORDER = [value for value, _label in Agency.choices]
 STATE_ORDER = [value for value, _label in RequestState.choices]
+# What a workshop's row reads of its page: its URL, title and dates.
+ROW_FIELDS = (
+    *("pk", "title", "translation_key", "locale_id", "url_path", "path", "depth"),
+    *("start_date", "end_date", "start_time", "end_time", "time_zone"),
+    *("date_precision", "tentative", "date_note"),
+)
 
 
 def held_workshops(request=None, today=None):
@@ -304,9 +310,7 @@ def _rows(events, treaties, officers, forms):
 
     pages = list(
         EventPage.objects.filter(pk__in=[pk for pk, *_rest in events])
-        .only(
-            "pk", "title", "start_date", "translation_key", "locale_id", "url_path", "path", "depth"
-        )
+        .only(*ROW_FIELDS)
         .order_by("-start_date", "-pk")
     )
     titles = _local_titles(pages)

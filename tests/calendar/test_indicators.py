@@ -452,3 +452,10 @@ def test_a_partner_on_the_public_page_finds_the_partners_version_privately(clien
     partner = client.get(PAGE)
     assert PARTNERS in partner.content.decode()
     assert "no-store" in partner["Cache-Control"]
+
+
+def test_an_event_s_treaties_are_kept_in_its_translations_not_translated():
+    from wagtail_localize.fields import SynchronizedField, get_translatable_fields
+
+    fields = {f.field_name: f for f in get_translatable_fields(EventPage)}
+    assert isinstance(fields["treaties"], SynchronizedField)
