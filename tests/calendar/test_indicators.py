@@ -463,3 +463,8 @@ def test_an_event_s_treaties_are_kept_in_its_translations_not_translated():
 
     fields = {f.field_name: f for f in get_translatable_fields(EventPage)}
     assert isinstance(fields["treaties"], SynchronizedField)
+
+
+def test_the_partners_dashboard_links_to_the_partners_version(client, cites_user):
+    client.force_login(cites_user)
+    assert f'href="{PARTNERS}"' in client.get("/en/partners-area/").content.decode()
