@@ -13,7 +13,7 @@ class CalendarConfig(AppConfig):
     def ready(self):
         # The views register themselves on the pages whose routes call them
         # (gci.site.routes): the pages do not import their views.
-        from . import views  # noqa: F401
+        from . import training, views  # noqa: F401
         from .dashboard import connect_signals
 
         connect_signals()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import evaluation, views
+from . import evaluation, training, views
 
 app_name = "gci_calendar"
 
@@ -25,4 +25,5 @@ urlpatterns = [
     path("workplan/", views.workplan, name="workplan"),
     path("workplan/<int:year>/", views.workplan, name="workplan_year"),
     path("evaluations/<int:pk>/", evaluation.partners_results, name="evaluation_results"),
+    path("training/", training.partners_indicators, name="training_indicators"),
 ]

@@ -5,9 +5,11 @@ module: both calendars (`pages.yaml`), the 2008–2009 events of the report
 workshop requests behind the workshops and the agreed priority criteria
 (`workshop_requests.yaml`), the next year's workplan in consultation, with
 the planned workshops' priority and budget and two Partners' comments
-(`workplan.yaml`); once the suitcase is there (`load_outcomes`), what the held
-workshops of 2008 produced and their evaluations, and the fifth meeting's
-evaluation with its poll on the next meeting (`outcomes.yaml`).
+(`workplan.yaml`); the public training indicators page, whose figures are
+computed from all of these (`pages.yaml`); once the suitcase is there
+(`load_outcomes`), what the held workshops of 2008 produced and their
+evaluations, and the fifth meeting's evaluation with its poll on the next
+meeting (`outcomes.yaml`).
 Idempotent."""
 
 import datetime as dt
@@ -31,6 +33,7 @@ from ..models import (
     EventLink,
     EventPage,
     ParticipantCount,
+    TrainingIndicatorsPage,
     WorkshopOutcome,
 )
 from ..models.outcomes import SCORES
@@ -45,6 +48,7 @@ def load(builder, home, area, clock=None):
     pages = read_yaml(DATA / "pages.yaml")
     public = builder.child(home, EventIndexPage, "events", pages["events"], show_in_menus=True)
     planning = builder.child(area, EventIndexPage, "planning-calendar", pages["planning-calendar"])
+    builder.child(home, TrainingIndicatorsPage, "training", pages["training"], show_in_menus=True)
     english = organisations_by_acronym(builder)
     meeting = read_yaml(DATA / "meeting.yaml")
     for data in read_yaml(DATA / "events.yaml"):

@@ -1,5 +1,6 @@
 """Models of the events calendar: event pages, action points, feed tokens,
-workshop requests, the workplan, workshop outcomes and evaluations."""
+workshop requests, the workplan, workshop outcomes and evaluations, the
+training indicators page."""
 
 from .actions import ActionPoint, ActionPointUpdate, ReminderLog
 from .feeds import CalendarFeedToken
@@ -11,6 +12,7 @@ from .outcomes import (
     WorkshopPhoto,
 )
 from .pages import EventIndexPage, EventLink, EventPage
+from .training import TrainingIndicatorsPage
 from .workplan import Workplan, WorkplanComment, WorkshopPlan
 from .workshops import PriorityCriterion, WorkshopRequest, WorkshopRequestChange
 
@@ -26,6 +28,7 @@ __all__ = [
     "ParticipantCount",
     "PriorityCriterion",
     "ReminderLog",
+    "TrainingIndicatorsPage",
     "Workplan",
     "WorkplanComment",
     "WorkshopPlan",

@@ -21,11 +21,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from gci.home.blocks import BodyStreamBlock
-from gci.home.choices import UNRegion
+from gci.home.choices import Treaty, UNRegion
 from gci.home.models import IntroBodyMixin, PartnerOrganisation
 from gci.home.visibility import collection_is_restricted, in_partners_area
+from gci.site.fields import ChoiceSetField
 from gci.site.memo import active_locale
 from gci.site.routes import PageViews
 
@@ -178,6 +180,13 @@ class EventPage(RoutablePageMixin, Page):
     city = models.CharField(_("city"), max_length=120, blank=True)
     country = CountryField(_("country"), blank=True)
     region = models.CharField(_("UN region"), max_length=32, choices=UNRegion, blank=True)
+    # What a workshop trained on (the training indicators count workshops by
+    # treaty); empty: the topics of the requests it answers stand in.
+    treaties = ChoiceSetField(
+        _("treaties covered"),
+        options=Treaty.choices,
+        help_text=_("For a workshop: the treaties it trains officers on."),
+    )
     organisers = ParentalManyToManyField(
         "home.PartnerOrganisation",
         verbose_name=_("organising Partners"),
@@ -223,6 +232,7 @@ class EventPage(RoutablePageMixin, Page):
             ],
             heading=_("Where"),
         ),
+        FieldPanel("treaties"),
         FieldPanel("organisers", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
         FieldPanel("agenda"),
@@ -261,6 +271,10 @@ class EventPage(RoutablePageMixin, Page):
         APIField("body"),
         APIField("outcome_report"),
     ]
+
+    # A choice set is stored as text: kept the same in every translation,
+    # never offered to translators as a string.
+    override_translatable_fields = [SynchronizedField("treaties")]
 
     class Meta:
         verbose_name = _("event")

@@ -203,3 +203,15 @@ def test_a_partners_action_point_update(client, cites_user, data):
 def test_course_catalogue_filters(client, language, data):
     url = f"/{language}/courses/"
     assert_no_server_error(client.get(url, data), url, data)
+
+
+@BAD_INPUT
+@given(language=st.sampled_from(LANGUAGES), data=params(["year", "page"]))
+def test_training_indicators(client, cites_user, language, data):
+    """The public page reads no query; the Partners' version reads ``year``."""
+    url = f"/{language}/training/"
+    assert_no_server_error(client.get(url, data), url, data)
+    client.force_login(cites_user)
+    url = f"/{language}/planning/training/"
+    assert_no_server_error(client.get(url, data), url, data)
+    client.logout()

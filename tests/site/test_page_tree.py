@@ -7,7 +7,7 @@ page types they may add under each page. A new page type fails
 from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 
-from gci.calendar.models import EventIndexPage, EventPage
+from gci.calendar.models import EventIndexPage, EventPage, TrainingIndicatorsPage
 from gci.focal_points.models import FocalPointDirectoryPage, OrganisationFocalPointsPage
 from gci.home.models import HomePage, PartnerIndexPage, PartnersAreaPage, StandardPage
 from gci.home.news import NewsIndexPage, NewsPage
@@ -37,6 +37,7 @@ TREE = {
             CourseCatalogPage,
             GuidePage,
             FocalPointDirectoryPage,
+            TrainingIndicatorsPage,
         },
     ),
     StandardPage: ({HomePage, StandardPage, PartnersAreaPage}, {StandardPage}),
@@ -52,6 +53,7 @@ TREE = {
     CaseStudyIndexPage: ({HomePage}, {CaseStudyPage}),
     CaseStudyPage: ({CaseStudyIndexPage, SuitcasePage}, set()),
     CourseCatalogPage: ({HomePage}, set()),
+    TrainingIndicatorsPage: ({HomePage}, set()),
     GuidePage: ({HomePage}, {GuideChapterPage}),
     GuideChapterPage: ({GuidePage}, set()),
     ReviewIndexPage: ({PartnersAreaPage}, set()),
@@ -73,6 +75,7 @@ ONE_PER_PARENT = {
     ReviewIndexPage,
     SuitcasePage,
     FocalPointDirectoryPage,
+    TrainingIndicatorsPage,
 }
 
 
