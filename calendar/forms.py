@@ -395,8 +395,10 @@ class MaterialOfferForm(forms.Form):
     title = SingleLineField(label=_("Title of the file"), max_length=255, required=False)
 
     def __init__(self, *args, **kwargs):
-        from gci.materials.models import Material
+        from django.apps import apps
 
+        # The suitcase by its model label: the apps stay independent.
+        Material = apps.get_model("materials", "Material")
         super().__init__(*args, **kwargs)
         self.fields["material"].queryset = (
             Material.objects.sources().approved().order_by("title", "pk")

@@ -118,3 +118,17 @@ def test_documents_must_be_in_the_consultations_collection():
         file=ContentFile(minimal_pdf("y"), name="c.pdf"),
     )
     consultation.clean()  # accepted
+
+
+def test_documents_are_served_only_to_invited_organisations(client, cites_user, wco_user):
+    note = Document.objects.create(
+        title="Concept note",
+        collection=consultations_collection(),
+        file=ContentFile(minimal_pdf("concept"), name="concept.pdf"),
+    )
+    make_consultation("CITES", concept_note=note)
+    assert client.get(note.url).status_code == 302  # anonymous: to the login
+    client.force_login(wco_user)  # a Partner, not invited
+    assert client.get(note.url).status_code == 403
+    client.force_login(cites_user)
+    assert client.get(note.url).status_code == 200
