@@ -6,6 +6,15 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def grant(apps, schema_editor):
+    from gci.home.roles import grant_model_permissions
+
+    for model in ["consultation"]:
+        grant_model_permissions(
+            apps, "Secretariat", "gci_calendar", model, ["add", "change", "delete", "view"]
+        )
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("gci_calendar", "0011_workshop_requests"),
@@ -460,4 +469,5 @@ class Migration(migrations.Migration):
                 fields=("invitation", "kind", "due"), name="one_consultation_reminder_per_deadline"
             ),
         ),
+        migrations.RunPython(grant, migrations.RunPython.noop),
     ]

@@ -7,6 +7,15 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def grant(apps, schema_editor):
+    from gci.home.roles import grant_model_permissions
+
+    for model in ["resourceperson"]:
+        grant_model_permissions(
+            apps, "Secretariat", "home", model, ["add", "change", "delete", "view"]
+        )
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("home", "0005_hero_image_and_caption"),
@@ -98,4 +107,5 @@ class Migration(migrations.Migration):
                 "ordering": ["name", "pk"],
             },
         ),
+        migrations.RunPython(grant, migrations.RunPython.noop),
     ]

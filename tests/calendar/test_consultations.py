@@ -132,3 +132,12 @@ def test_documents_are_served_only_to_invited_organisations(client, cites_user, 
     assert client.get(note.url).status_code == 403
     client.force_login(cites_user)
     assert client.get(note.url).status_code == 200
+
+
+def test_the_secretariat_may_manage_consultations_and_resource_persons():
+    from django.contrib.auth.models import Group
+
+    codenames = set(
+        Group.objects.get(name="Secretariat").permissions.values_list("codename", flat=True)
+    )
+    assert {"add_consultation", "change_consultation", "change_resourceperson"} <= codenames
