@@ -6,6 +6,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from gci.site.admin_panels import add_panel
 
+from .consultations import refuse_uninvited_documents
 from .dashboard import (
     action_points_panel,
     may_edit_action_points,
@@ -29,6 +30,7 @@ from .viewsets import (
 hooks.register("gci_dashboard_panels", planning_panel)
 hooks.register("gci_dashboard_panels", action_points_panel)
 hooks.register("gci_reminders", send_reminders)
+hooks.register("before_serve_document", refuse_uninvited_documents, order=-2)
 
 
 class CalendarGroup(ViewSetGroup):

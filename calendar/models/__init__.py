@@ -1,7 +1,19 @@
 """Models of the events calendar: event pages, action points, feed tokens,
-workshop requests, the workplan, workshop outcomes and evaluations."""
+workshop requests, the workplan, workshop outcomes and evaluations,
+consultations."""
 
 from .actions import ActionPoint, ActionPointUpdate, ReminderLog
+from .consultations import (
+    Consultation,
+    ConsultationAnswer,
+    ConsultationChange,
+    ConsultationComment,
+    ConsultationInvitation,
+    ConsultationReminderLog,
+    ExpertSuggestion,
+    MaterialOffer,
+    StaleAnswer,
+)
 from .feeds import CalendarFeedToken
 from .outcomes import (
     EvaluationAnswer,
@@ -18,6 +30,15 @@ __all__ = [
     "ActionPoint",
     "ActionPointUpdate",
     "CalendarFeedToken",
+    "Consultation",
+    "ConsultationAnswer",
+    "ConsultationChange",
+    "ConsultationComment",
+    "ConsultationInvitation",
+    "ConsultationReminderLog",
+    "ExpertSuggestion",
+    "MaterialOffer",
+    "StaleAnswer",
     "EventIndexPage",
     "EventLink",
     "EvaluationAnswer",
