@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import evaluation, views
+from . import consultation_views, evaluation, views
 
 app_name = "gci_calendar"
 
@@ -24,5 +24,7 @@ urlpatterns = [
     ),
     path("workplan/", views.workplan, name="workplan"),
     path("workplan/<int:year>/", views.workplan, name="workplan_year"),
+    path("consultations/", consultation_views.consultations, name="consultations"),
+    path("consultations/<int:pk>/", consultation_views.consultation, name="consultation"),
     path("evaluations/<int:pk>/", evaluation.partners_results, name="evaluation_results"),
 ]

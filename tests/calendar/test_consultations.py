@@ -141,3 +141,181 @@ def test_the_secretariat_may_manage_consultations_and_resource_persons():
         Group.objects.get(name="Secretariat").permissions.values_list("codename", flat=True)
     )
     assert {"add_consultation", "change_consultation", "change_resourceperson"} <= codenames
+
+
+# -- The Partners' pages ------------------------------------------------------
+
+LIST = "/en/planning/consultations/"
+
+
+def page(consultation):
+    return f"{LIST}{consultation.pk}/"
+
+
+def post_answer(client, consultation, **data):
+    payload = {"form": "answer", "answer-version": "0"}
+    payload.update({f"answer-{k}": v for k, v in data.items()})
+    return client.post(page(consultation), payload)
+
+
+def test_the_list_shows_the_organisations_consultations_open_first(client, cites_user):
+    closed = make_consultation("CITES", state="closed")
+    later = make_consultation("CITES")
+    later.deadline = dt.date.today() + dt.timedelta(days=40)
+    later.save()
+    soon = make_consultation("CITES")
+    make_consultation("WCO")  # not invited: not listed
+    answer(soon.invitation_for(org("CITES")), cites_user)
+    client.force_login(cites_user)
+    response = client.get(LIST)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    links = [c["consultation"].pk for c in response.context["items"]]
+    assert links == [soon.pk, later.pk, closed.pk]
+    body = response.content.decode()
+    assert "Takes part" in body and "Not answered yet" in body
+
+
+def test_an_organisation_not_invited_gets_a_404_and_anonymous_the_login(client, wco_user):
+    consultation = make_consultation("CITES")
+    assert client.get(page(consultation)).status_code == 302
+    client.force_login(wco_user)
+    assert client.get(page(consultation)).status_code == 404
+    assert (
+        post_answer(client, consultation, response="declines", decline_reason="x").status_code
+        == 404
+    )
+    assert client.get(f"{LIST}99999999999/").status_code == 404
+    assert not ConsultationAnswer.objects.exists()
+
+
+def test_a_partner_answers_and_the_answer_is_recorded_with_its_history(client, cites_user):
+    consultation = make_consultation("CITES", "WCO")
+    client.force_login(cites_user)
+    response = post_answer(client, consultation, response="takes_part", participants="Ms Trainer")
+    assert response.status_code == 302
+    stored = consultation.invitation_for(org("CITES")).answer
+    assert (stored.response, stored.participants, stored.version) == ("takes_part", "Ms Trainer", 1)
+    assert consultation.changes.get().action == "takes_part"
+    body = client.get(page(consultation)).content.decode()
+    assert "Ms Trainer" in body
+
+
+def test_a_stale_answer_is_refused_with_a_message_keeping_the_text(client, cites_user):
+    consultation = make_consultation("CITES")
+    answer(consultation.invitation_for(org("CITES")), cites_user, participants="Saved first")
+    client.force_login(cites_user)
+    response = post_answer(
+        client, consultation, response="takes_part", participants="Typed meanwhile"
+    )
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "while you were editing it" in body
+    assert "Typed meanwhile" in body and "Saved first" in body
+    assert consultation.invitation_for(org("CITES")).answer.participants == "Saved first"
+    # Saving again from the form as re-rendered (the current version) goes through.
+    form = response.context["forms"]["answer"]
+    assert form["version"].value() == "1"
+
+
+def test_bad_input_rerenders_with_messages_and_keeps_what_was_typed(client, cites_user):
+    consultation = make_consultation("CITES")
+    client.force_login(cites_user)
+    response = post_answer(client, consultation, response="declines", decline_reason="")
+    assert response.status_code == 400
+    assert "Give the reason for declining." in response.content.decode()
+    response = client.post(
+        page(consultation),
+        {
+            "form": "expert",
+            "expert-name": "Dr Kept",
+            "expert-expertise": "",
+            "expert-languages": ["en"],
+        },
+    )
+    assert response.status_code == 400
+    assert "Dr Kept" in response.content.decode()
+    response = client.post(page(consultation), {"form": "nonsense"})
+    assert response.status_code == 302
+    response = client.post(
+        page(consultation), {"form": "material", "material-material": "99999999999999"}
+    )
+    assert response.status_code == 400
+    assert not ResourcePerson.objects.filter(name="Dr Kept").exists()
+
+
+def test_expert_comment_and_material_are_added_and_counted(client, cites_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    consultation = make_consultation("CITES", "WCO")
+    client.force_login(cites_user)
+    response = client.post(
+        page(consultation),
+        {
+            "form": "expert",
+            "expert-name": "Dr Timber",
+            "expert-expertise": "Wood identification",
+            "expert-languages": ["en", "fr"],
+            "expert-consent": "on",
+        },
+    )
+    assert response.status_code == 302
+    person = ResourcePerson.objects.get(name="Dr Timber")
+    assert person.organisation == org("CITES")
+    client.post(
+        page(consultation),
+        {"form": "comment", "comment-target": "agenda", "comment-text": "Add a field visit"},
+    )
+    upload = SimpleUploadedFile("guide.pdf", minimal_pdf("guide"), content_type="application/pdf")
+    response = client.post(
+        page(consultation),
+        {"form": "material", "material-file": upload, "material-title": "Our field guide"},
+    )
+    assert response.status_code == 302
+    summary = consultation.summary()
+    assert (summary["experts"], summary["comments"], summary["materials"]) == (1, 1, 1)
+    assert [c.action for c in consultation.changes.all()] == ["expert", "comment", "material"]
+    body = client.get(page(consultation)).content.decode()
+    assert "Add a field visit" in body and "Our field guide" in body
+
+
+def test_another_organisation_reads_counts_never_texts(client, cites_user, wco_user):
+    consultation = make_consultation("CITES", "WCO")
+    invitation = consultation.invitation_for(org("CITES"))
+    answer(invitation, cites_user, response="declines", decline_reason="CANARY-REASON")
+    ConsultationComment.objects.create(
+        answer=invitation.answer, target="agenda", text="CANARY-COMMENT"
+    )
+    client.force_login(wco_user)
+    response = client.get(page(consultation))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "CANARY-REASON" not in body and "CANARY-COMMENT" not in body
+    assert response.context["summary"]["declined"] == 1
+    assert response.context["summary"]["comments"] == 1
+
+
+def test_an_offered_file_opens_only_for_its_organisation(client, cites_user, wco_user):
+    from gci.calendar.models import MaterialOffer
+
+    consultation = make_consultation("CITES", "WCO")
+    invitation = consultation.invitation_for(org("CITES"))
+    answer(invitation, cites_user)
+    document = Document.objects.create(
+        title="Offered",
+        collection=consultations_collection(),
+        file=ContentFile(minimal_pdf("offer"), name="offer.pdf"),
+    )
+    MaterialOffer.objects.create(answer=invitation.answer, document=document, title="Offered")
+    client.force_login(wco_user)  # invited too, but not the offerer
+    assert client.get(document.url).status_code == 403
+    client.force_login(cites_user)
+    assert client.get(document.url).status_code == 200
+
+
+def test_a_closed_consultation_refuses_answers(client, cites_user):
+    consultation = make_consultation("CITES", state="closed")
+    client.force_login(cites_user)
+    response = post_answer(client, consultation, response="takes_part", participants="X")
+    assert response.status_code == 302
+    assert not ConsultationAnswer.objects.exists()
