@@ -18,6 +18,7 @@ from .dashboard import (
 from .reminders import send_reminders
 from .viewsets import (
     ActionPointViewSet,
+    ConsultationViewSet,
     EvaluationFormViewSet,
     PriorityCriterionViewSet,
     WorkplanCommentViewSet,
@@ -42,6 +43,7 @@ class CalendarGroup(ViewSetGroup):
         WorkshopRequestViewSet("workshop_requests"),
         PriorityCriterionViewSet("priority_criteria"),
         WorkshopPlanViewSet("workshop_plans"),
+        ConsultationViewSet("consultations"),
         WorkplanViewSet("workplans"),
         WorkplanCommentViewSet("workplan_comments"),
         WorkshopOutcomeViewSet("workshop_outcomes"),

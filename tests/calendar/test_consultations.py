@@ -319,3 +319,80 @@ def test_a_closed_consultation_refuses_answers(client, cites_user):
     response = post_answer(client, consultation, response="takes_part", participants="X")
     assert response.status_code == 302
     assert not ConsultationAnswer.objects.exists()
+
+
+# -- The Secretariat's admin --------------------------------------------------
+
+
+def test_the_secretariat_opens_a_consultation_in_the_admin(client, secretariat_user):
+    from tests.helpers import force_login_with_totp
+
+    force_login_with_totp(client, secretariat_user)
+    assert client.get("/admin/consultations/").status_code == 200
+    deadline = dt.date.today() + dt.timedelta(days=30)
+    response = client.post(
+        "/admin/consultations/new/",
+        {
+            "event": workshop().pk,
+            "deadline": deadline.isoformat(),
+            "state": "open",
+            "message": "Please comment on the agenda.",
+            "organisations": [org("CITES").pk, org("WCO").pk],
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    consultation = Consultation.objects.get()
+    assert set(consultation.organisations.values_list("acronym", flat=True)) == {"CITES", "WCO"}
+    assert consultation.opened_by == secretariat_user
+    assert consultation.changes.get().action == "opened"
+    response = client.post(
+        f"/admin/consultations/edit/{consultation.pk}/",
+        {
+            "event": workshop().pk,
+            "deadline": deadline.isoformat(),
+            "state": "closed",
+            "message": "Closed.",
+            "organisations": [org("CITES").pk],
+        },
+    )
+    assert response.status_code == 302
+    assert [c.action for c in consultation.changes.all()] == ["opened", "closed"]
+    assert list(consultation.organisations.values_list("acronym", flat=True)) == ["CITES"]
+
+
+def test_the_secretariat_reads_every_answer_per_workshop_and_per_organisation(
+    client, secretariat_user, cites_user, wco_user
+):
+    from tests.helpers import force_login_with_totp
+
+    consultation = make_consultation("CITES", "WCO", "UNEP")
+    cites = answer(consultation.invitation_for(org("CITES")), cites_user)
+    ConsultationComment.objects.create(answer=cites, target="agenda", text="Longer lunch")
+    answer(
+        consultation.invitation_for(org("WCO")),
+        wco_user,
+        response="declines",
+        decline_reason="Staff away in May",
+    )
+    force_login_with_totp(client, secretariat_user)
+    response = client.get(f"/admin/consultations/inspect/{consultation.pk}/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    for text in ("Longer lunch", "Staff away in May", "Ms A, trainer", "Not answered yet"):
+        assert text in body
+    response = client.get(f"/admin/consultations/organisation/{org('WCO').pk}/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Staff away in May" in body and "Longer lunch" not in body
+    assert client.get("/admin/consultations/organisation/99999999999/").status_code == 404
+
+
+def test_partners_have_no_admin_door_to_consultations(client, wco_user):
+    consultation = make_consultation("WCO")
+    client.force_login(wco_user)
+    for url in (
+        "/admin/consultations/",
+        f"/admin/consultations/inspect/{consultation.pk}/",
+        f"/admin/consultations/organisation/{org('WCO').pk}/",
+    ):
+        assert client.get(url).status_code in (302, 403)
