@@ -6,6 +6,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from gci.site.admin_panels import add_panel
 
+from .consultation_reminders import send_consultation_reminders
 from .consultations import refuse_uninvited_documents
 from .dashboard import (
     action_points_panel,
@@ -31,6 +32,7 @@ from .viewsets import (
 hooks.register("gci_dashboard_panels", planning_panel)
 hooks.register("gci_dashboard_panels", action_points_panel)
 hooks.register("gci_reminders", send_reminders)
+hooks.register("gci_reminders", send_consultation_reminders)
 hooks.register("before_serve_document", refuse_uninvited_documents, order=-2)
 
 

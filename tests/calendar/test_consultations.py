@@ -396,3 +396,71 @@ def test_partners_have_no_admin_door_to_consultations(client, wco_user):
         f"/admin/consultations/organisation/{org('WCO').pk}/",
     ):
         assert client.get(url).status_code in (302, 403)
+
+
+# -- Reminders ----------------------------------------------------------------
+
+
+@pytest.fixture
+def send_reminders(django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    def run():
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("send_reminders", verbosity=0)
+
+    return run
+
+
+def consultation_mails():
+    from django.core import mail
+
+    return [
+        m for m in mail.outbox if "consultation" in m.subject.lower() or "consultation" in m.body
+    ]
+
+
+def test_unanswered_organisations_are_reminded_once_before_and_once_overdue(
+    cites_user, wco_user, send_reminders
+):
+    from gci.calendar.models import ConsultationReminderLog
+
+    soon = make_consultation("CITES", "WCO")
+    soon.deadline = dt.date.today() + dt.timedelta(days=5)
+    soon.save()
+    answer(soon.invitation_for(org("CITES")), cites_user)  # answered: no reminder
+    late = make_consultation("WCO")
+    late.deadline = dt.date.today() - dt.timedelta(days=1)
+    late.save()
+    make_consultation("WCO")  # deadline in 20 days: not yet
+    send_reminders()
+    sent = consultation_mails()
+    assert sorted((m.to[0], "overdue" in m.subject.lower()) for m in sent) == [
+        (wco_user.email, False),
+        (wco_user.email, True),
+    ]
+    assert f"/en/planning/consultations/{soon.pk}/" in " ".join(m.body for m in sent)
+    assert set(ConsultationReminderLog.objects.values_list("kind", flat=True)) == {
+        "upcoming",
+        "overdue",
+    }
+    send_reminders()
+    assert len(consultation_mails()) == 2  # sent once
+    late.state = "closed"
+    late.deadline = dt.date.today() - dt.timedelta(days=2)
+    late.save()
+    send_reminders()
+    assert len(consultation_mails()) == 2  # closed: never reminded
+
+
+def test_the_reminder_is_in_the_members_language(wco_user, send_reminders):
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.update_or_create(user=wco_user, defaults={"preferred_language": "fr"})
+    consultation = make_consultation("WCO")
+    consultation.deadline = dt.date.today() + dt.timedelta(days=3)
+    consultation.save()
+    send_reminders()
+    mine = [m for m in consultation_mails() if m.to == [wco_user.email]]
+    assert len(mine) == 1
+    assert f"/fr/planning/consultations/{consultation.pk}/" in mine[0].body
