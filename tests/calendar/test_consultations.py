@@ -170,8 +170,9 @@ def test_the_list_shows_the_organisations_consultations_open_first(client, cites
     response = client.get(LIST)
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
+    mine = {soon.pk, later.pk, closed.pk}
     links = [c["consultation"].pk for c in response.context["items"]]
-    assert links == [soon.pk, later.pk, closed.pk]
+    assert [pk for pk in links if pk in mine] == [soon.pk, later.pk, closed.pk]
     body = response.content.decode()
     assert "Takes part" in body and "Not answered yet" in body
 
@@ -186,7 +187,7 @@ def test_an_organisation_not_invited_gets_a_404_and_anonymous_the_login(client, 
         == 404
     )
     assert client.get(f"{LIST}99999999999/").status_code == 404
-    assert not ConsultationAnswer.objects.exists()
+    assert not ConsultationAnswer.objects.filter(invitation__consultation=consultation).exists()
 
 
 def test_a_partner_answers_and_the_answer_is_recorded_with_its_history(client, cites_user):
@@ -318,7 +319,7 @@ def test_a_closed_consultation_refuses_answers(client, cites_user):
     client.force_login(cites_user)
     response = post_answer(client, consultation, response="takes_part", participants="X")
     assert response.status_code == 302
-    assert not ConsultationAnswer.objects.exists()
+    assert not ConsultationAnswer.objects.filter(invitation__consultation=consultation).exists()
 
 
 # -- The Secretariat's admin --------------------------------------------------
@@ -341,7 +342,7 @@ def test_the_secretariat_opens_a_consultation_in_the_admin(client, secretariat_u
         },
     )
     assert response.status_code == 302, response.context["form"].errors
-    consultation = Consultation.objects.get()
+    consultation = Consultation.objects.get(message="Please comment on the agenda.")
     assert set(consultation.organisations.values_list("acronym", flat=True)) == {"CITES", "WCO"}
     assert consultation.opened_by == secretariat_user
     assert consultation.changes.get().action == "opened"
@@ -440,7 +441,8 @@ def test_unanswered_organisations_are_reminded_once_before_and_once_overdue(
         (wco_user.email, True),
     ]
     assert f"/en/planning/consultations/{soon.pk}/" in " ".join(m.body for m in sent)
-    assert set(ConsultationReminderLog.objects.values_list("kind", flat=True)) == {
+    logs = ConsultationReminderLog.objects.filter(invitation__consultation__in=[soon, late])
+    assert set(logs.values_list("kind", flat=True)) == {
         "upcoming",
         "overdue",
     }
@@ -464,3 +466,15 @@ def test_the_reminder_is_in_the_members_language(wco_user, send_reminders):
     mine = [m for m in consultation_mails() if m.to == [wco_user.email]]
     assert len(mine) == 1
     assert f"/fr/planning/consultations/{consultation.pk}/" in mine[0].body
+
+
+def test_the_demo_has_a_consultation_two_answered_one_declined(client, wco_user):
+    consultation = Consultation.objects.get(event__slug="ods-tripartite-workshop-2009")
+    summary = consultation.summary()
+    assert (summary["taking_part"], summary["declined"], summary["experts"]) == (2, 1, 1)
+    assert summary["comments"] == 1 and summary["invited"] == 4
+    assert consultation.concept_note.collection == consultations_collection()
+    client.force_login(wco_user)
+    body = client.get(page(consultation)).content.decode()
+    assert "risk-profiling exercise" in body  # its own comment
+    assert "Central American workshop" not in body  # CITES's reason for declining
