@@ -14,7 +14,7 @@ person's answer shown, what was typed kept in the form.
 from django.contrib import messages
 from django.core.files import File
 from django.db import transaction
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -199,6 +199,12 @@ def consultation(request, pk):
         experts = list(answer.experts.select_related("person"))
         comments = list(answer.comments.all())
         offers = list(answer.materials.select_related("material", "document"))
+    changes = []
+    if invitation is not None:
+        # What the organisation's members and the Secretariat did: never another's steps.
+        changes = consultation.changes.filter(
+            Q(organisation=organisation) | Q(organisation__isnull=True)
+        ).select_related("user", "organisation")[:200]
     targets = dict(CommentTarget.choices)
     return render(
         request,
@@ -213,6 +219,7 @@ def consultation(request, pk):
             "experts": experts,
             "comments": [{"comment": c, "about": targets.get(c.target)} for c in comments],
             "offers": offers,
+            "changes": changes,
             "forms": forms,
             "summary": consultation.summary(),
             "overdue": consultation.is_open and consultation.deadline < timezone.localdate(),

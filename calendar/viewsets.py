@@ -458,7 +458,12 @@ class ConsultationViewSet(ModelViewSet):
     menu_label = _("Workshop consultations")
     menu_order = 245
     add_to_admin_menu = False
-    list_display = ["__str__", "deadline", "state", Column("invited_total", label=_("Invited"))]
+    list_display = [
+        "__str__",
+        "deadline",
+        "state",
+        Column("invited_total", label=_("Organisations invited")),
+    ]
     list_filter = ["state"]
     search_fields = ["event__title", "message"]
     ordering = ["-opened_at", "-pk"]

@@ -294,6 +294,10 @@ def test_another_organisation_reads_counts_never_texts(client, cites_user, wco_u
     assert "CANARY-REASON" not in body and "CANARY-COMMENT" not in body
     assert response.context["summary"]["declined"] == 1
     assert response.context["summary"]["comments"] == 1
+    assert list(response.context["changes"]) == []  # CITES's steps are not in WCO's history
+    client.force_login(cites_user)
+    own = client.get(page(consultation)).context["changes"]
+    assert [c.action for c in own] == ["declines"]
 
 
 def test_an_offered_file_opens_only_for_its_organisation(client, cites_user, wco_user):
