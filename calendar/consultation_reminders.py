@@ -16,6 +16,7 @@ from gci.site.mail import Due, addresses_of, in_each_language, send_once
 
 from .models import ConsultationInvitation, ConsultationReminderLog
 from .reminders import DAYS_BEFORE
+from .workplan import _local_titles
 
 
 def due_reminders(today):
@@ -62,6 +63,9 @@ def due(today):
             context={
                 "consultation": consultation,
                 "event": consultation.event,
+                "title": in_each_language(
+                    lambda event=consultation.event: _local_titles([event])[event.pk]
+                ),
                 "organisation": invitation.organisation,
                 "kind": kind,
                 "url": in_each_language(lambda pk=consultation.pk: _page_url(pk)),

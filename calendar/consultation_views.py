@@ -43,6 +43,7 @@ from .models import (
     MaterialOffer,
     StaleAnswer,
 )
+from .workplan import _local_titles
 
 FORMS = {
     "answer": ConsultationAnswerForm,
@@ -91,9 +92,11 @@ def consultations(request):
             ).select_related("answer")
         }
     today = timezone.localdate()
+    titles = _local_titles([c.event for c in rows])
     items = [
         {
             "consultation": c,
+            "title": titles[c.event_id],
             "answer": answers.get(c.pk),
             "overdue": c.is_open and c.deadline < today,
         }
@@ -206,12 +209,14 @@ def consultation(request, pk):
             Q(organisation=organisation) | Q(organisation__isnull=True)
         ).select_related("user", "organisation")[:200]
     targets = dict(CommentTarget.choices)
+    title = _local_titles([consultation.event])[consultation.event_id]
     return render(
         request,
         "gci_calendar/consultation.html",
         {
             "consultation": consultation,
             "event": consultation.event,
+            "title": title,
             "organisation": organisation,
             "invitation": invitation,
             "answer": answer,
@@ -226,7 +231,7 @@ def consultation(request, pk):
             "breadcrumbs": trail(
                 request,
                 (_("Consultations"), reverse("gci_calendar:consultations")),
-                (consultation.event.title, None),
+                (title, None),
             ),
         },
         status=status,

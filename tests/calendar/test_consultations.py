@@ -470,6 +470,7 @@ def test_the_reminder_is_in_the_members_language(wco_user, send_reminders):
     mine = [m for m in consultation_mails() if m.to == [wco_user.email]]
     assert len(mine) == 1
     assert f"/fr/planning/consultations/{consultation.pk}/" in mine[0].body
+    assert "Atelier sous-régional Douanes vertes" in mine[0].subject
 
 
 def test_the_demo_has_a_consultation_two_answered_one_declined(client, wco_user):
@@ -482,3 +483,17 @@ def test_the_demo_has_a_consultation_two_answered_one_declined(client, wco_user)
     body = client.get(page(consultation)).content.decode()
     assert "risk-profiling exercise" in body  # its own comment
     assert "Central American workshop" not in body  # CITES's reason for declining
+
+
+def test_the_partners_area_links_to_the_consultations(client, cites_user):
+    client.force_login(cites_user)
+    body = client.get("/en/partners-area/").content.decode()
+    assert 'href="/en/planning/consultations/"' in body
+
+
+def test_the_workshop_is_named_in_the_readers_language(client, cites_user):
+    consultation = make_consultation("CITES")
+    client.force_login(cites_user)
+    french = "Atelier sous-régional Douanes vertes"
+    assert french in client.get("/fr/planning/consultations/").content.decode()
+    assert french in client.get(f"/fr/planning/consultations/{consultation.pk}/").content.decode()
