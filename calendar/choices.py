@@ -128,3 +128,30 @@ class Agency(models.TextChoices):
 class EvaluationKind(models.TextChoices):
     WORKSHOP = "workshop", _("Workshop")
     PARTNERS_MEETING = "partners_meeting", _("Partners' meeting")
+
+
+class ConsultationState(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class ConsultationResponse(models.TextChoices):
+    TAKES_PART = "takes_part", _("Takes part")
+    DECLINES = "declines", _("Declines")
+
+
+class CommentTarget(models.TextChoices):
+    CONCEPT_NOTE = "concept_note", _("Concept note")
+    AGENDA = "agenda", _("Draft agenda")
+    GENERAL = "general", _("General")
+
+
+class ConsultationAction(models.TextChoices):
+    OPENED = "opened", _("Consultation opened")
+    CHANGED = "changed", _("Consultation changed")
+    CLOSED = "closed", _("Consultation closed")
+    TAKES_PART = "takes_part", _("Will take part")
+    DECLINES = "declines", _("Declined")
+    EXPERT = "expert", _("Suggested an expert")
+    COMMENT = "comment", _("Commented")
+    MATERIAL = "material", _("Offered a material")

@@ -5,17 +5,25 @@ import datetime as dt
 import re
 
 from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
-from gci.home.choices import UNRegion
+from gci.home.choices import Language, UNRegion
 from gci.home.models import PartnerOrganisation
 from gci.site.forms import QuickSelect, SingleLineField
 from gci.site.memo import default_locale
+from gci.site.uploads import allowed_types_text, max_upload_size, validate_upload
 
-from .choices import ActionStatus, EventKind, EventStatus
+from .choices import (
+    ActionStatus,
+    CommentTarget,
+    ConsultationResponse,
+    EventKind,
+    EventStatus,
+)
 from .models import EvaluationAnswer, WorkshopRequest
 from .models.outcomes import SCORES, score_label
 from .models.pages import TIME_ZONES
@@ -388,3 +396,133 @@ class EvaluationLinksForm(forms.Form):
         initial=25,
         help_text=_("One for each participant: each link can answer once."),
     )
+
+
+# -- Consultations before a workshop: an invited organisation's answer --------
+
+
+class ConsultationAnswerForm(forms.Form):
+    """Take part (who) or decline (why). ``version`` is the answer's version
+    the form was opened with: a save from an older one is refused."""
+
+    response = forms.ChoiceField(
+        label=_("Will your organisation take part?"),
+        choices=ConsultationResponse.choices,
+        widget=forms.RadioSelect,
+    )
+    participants = forms.CharField(
+        label=_("Who takes part"),
+        required=False,
+        max_length=2000,
+        help_text=_("Names and roles, one a line."),
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
+    )
+    decline_reason = forms.CharField(
+        label=_("Reason for declining"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
+
+    def clean(self):
+        cleaned = super().clean()
+        response = cleaned.get("response")
+        if (
+            response == ConsultationResponse.TAKES_PART
+            and not cleaned.get("participants", "").strip()
+        ):
+            self.add_error("participants", _("Say who will take part."))
+        if (
+            response == ConsultationResponse.DECLINES
+            and not cleaned.get("decline_reason", "").strip()
+        ):
+            self.add_error("decline_reason", _("Give the reason for declining."))
+        return cleaned
+
+
+class ExpertSuggestionForm(forms.Form):
+    name = SingleLineField(label=_("Name of the expert"), max_length=200)
+    expertise = forms.CharField(
+        label=_("Expertise"),
+        max_length=2000,
+        help_text=_("What the person can teach or advise on."),
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"), choices=Language.choices, widget=forms.CheckboxSelectMultiple
+    )
+    email = forms.EmailField(label=_("Email (optional)"), required=False)
+    consent = forms.BooleanField(
+        label=_(
+            "The person agreed to be suggested and to be listed as a resource person "
+            "of our organisation."
+        )
+    )
+    consent_note = SingleLineField(
+        label=_("How the person agreed (optional)"), max_length=500, required=False
+    )
+
+
+class ConsultationCommentForm(forms.Form):
+    target = forms.ChoiceField(
+        label=_("About"), choices=CommentTarget.choices, initial=CommentTarget.GENERAL
+    )
+    text = forms.CharField(
+        label=_("Comment"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": 5000}),
+    )
+
+
+class MaterialOfferForm(forms.Form):
+    """A material of the suitcase, chosen; or a file, uploaded with its title."""
+
+    material = forms.ModelChoiceField(
+        label=_("A material of the suitcase"), queryset=None, required=False
+    )
+    file = forms.FileField(label=_("Or a file"), required=False)
+    title = SingleLineField(label=_("Title of the file"), max_length=255, required=False)
+
+    def __init__(self, *args, **kwargs):
+        from django.apps import apps
+
+        # The suitcase by its model label: the apps stay independent.
+        Material = apps.get_model("materials", "Material")
+        super().__init__(*args, **kwargs)
+        self.fields["material"].queryset = (
+            Material.objects.sources().approved().order_by("title", "pk")
+        )
+        self.fields["file"].help_text = _(
+            "Allowed types: %(types)s. Up to %(size)s. The file is checked by its content, "
+            "not only its name."
+        ) % {"types": allowed_types_text(), "size": filesizeformat(max_upload_size())}
+
+    def clean_material(self):
+        # An id out of range is an invalid choice, not a database error.
+        value = self.data.get(self.add_prefix("material"), "")
+        if value and (not str(value).isdigit() or int(value) > 2**31 - 1):
+            raise forms.ValidationError(
+                self.fields["material"].error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return self.cleaned_data.get("material")
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload:
+            validate_upload(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        has_material = bool(cleaned.get("material"))
+        has_file = bool(cleaned.get("file"))
+        if "file" in self.errors or "material" in self.errors:
+            return cleaned
+        if has_material == has_file:
+            raise forms.ValidationError(
+                _("Choose a material of the suitcase or upload a file (one of the two).")
+            )
+        if has_file and not cleaned.get("title"):
+            self.add_error("title", _("Give the file a title."))
+        return cleaned

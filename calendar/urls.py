@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import evaluation, training, views
+from . import consultation_views, evaluation, training, views
 
 app_name = "gci_calendar"
 
@@ -24,6 +24,8 @@ urlpatterns = [
     ),
     path("workplan/", views.workplan, name="workplan"),
     path("workplan/<int:year>/", views.workplan, name="workplan_year"),
+    path("consultations/", consultation_views.consultations, name="consultations"),
+    path("consultations/<int:pk>/", consultation_views.consultation, name="consultation"),
     path("evaluations/<int:pk>/", evaluation.partners_results, name="evaluation_results"),
     path("training/", training.partners_indicators, name="training_indicators"),
 ]

@@ -1,15 +1,22 @@
 """Admin viewsets of the calendar."""
 
 from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .choices import ConsultationAction, ConsultationState
 from .forms import EvaluationLinksForm
 from .models import (
     ActionPoint,
     ActionPointUpdate,
+    Consultation,
+    ConsultationChange,
     EvaluationForm,
     PriorityCriterion,
     Workplan,
@@ -334,4 +341,157 @@ class EvaluationFormViewSet(ModelViewSet):
     def links_view(self):
         return self.construct_view(
             EvaluationLinksView, template_name="gci_calendar/admin/evaluation_links.html"
+        )
+
+
+# -- Consultations before a workshop (the Secretariat's side) ---------------
+
+
+class CreateConsultationView(generic.CreateView):
+    """Opening a consultation starts its history."""
+
+    def save_instance(self):
+        self.form.instance.opened_by = self.request.user
+        instance = super().save_instance()
+        instance.record(ConsultationAction.OPENED, user=self.request.user)
+        return instance
+
+
+class EditConsultationView(generic.EditView):
+    """A change (deadline, documents, invitations) or the closing is recorded."""
+
+    def save_instance(self):
+        before = type(self.object).objects.get(pk=self.object.pk).state
+        instance = super().save_instance()
+        closed = before != instance.state and instance.state == ConsultationState.CLOSED
+        instance.record(
+            ConsultationAction.CLOSED if closed else ConsultationAction.CHANGED,
+            user=self.request.user,
+        )
+        return instance
+
+
+class ConsultationIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("event")
+            .annotate(invited_total=Count("invitations", distinct=True))
+        )
+
+
+class ConsultationSummaryView(generic.InspectView):
+    """Everything of one consultation: the counts, each invited
+    organisation's answer in full (who, experts, comments, offers), the history."""
+
+    page_title = _("Summary")
+    organisation_url_name = None
+
+    def get_context_data(self, **kwargs):
+        from .consultation_admin import consultation_rows
+
+        context = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "summary": self.object.summary(),
+                "rows": consultation_rows(self.object),
+                "changes": self.object.changes.select_related("user", "organisation"),
+                "organisation_url_name": self.organisation_url_name,
+            }
+        )
+        return context
+
+
+class OrganisationAnswersView(
+    generic.PermissionCheckedMixin, generic.WagtailAdminTemplateMixin, TemplateView
+):
+    """One organisation's answers to every consultation it was invited to,
+    newest first, and what its members did."""
+
+    template_name = "gci_calendar/admin/consultation_organisation.html"
+    permission_required = "view"
+    header_icon = "group"
+    index_url_name = None
+    inspect_url_name = None
+
+    def dispatch(self, request, *args, **kwargs):
+        from gci.home.models import PartnerOrganisation
+
+        from .consultation_admin import MAX_ID
+
+        pk = kwargs["organisation"]
+        if pk > MAX_ID:
+            raise Http404
+        self.organisation = get_object_or_404(PartnerOrganisation, pk=pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Consultations: %(organisation)s") % {"organisation": self.organisation}
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.index_url_name), "label": _("Workshop consultations")},
+            {"url": "", "label": str(self.organisation)},
+        ]
+
+    def get_context_data(self, **kwargs):
+        from .consultation_admin import organisation_rows
+
+        context = super().get_context_data(**kwargs)
+        consultations = Consultation.objects.for_organisation(self.organisation)[:200]
+        context["organisation"] = self.organisation
+        context["rows"] = organisation_rows(self.organisation, consultations)
+        context["inspect_url_name"] = self.inspect_url_name
+        context["changes"] = ConsultationChange.objects.filter(
+            organisation=self.organisation
+        ).select_related("user", "consultation__event")[:200]
+        return context
+
+
+class ConsultationViewSet(ModelViewSet):
+    """Consultations of the Partners before a planned workshop."""
+
+    model = Consultation
+    icon = "comment"
+    menu_label = _("Workshop consultations")
+    menu_order = 245
+    add_to_admin_menu = False
+    list_display = [
+        "__str__",
+        "deadline",
+        "state",
+        Column("invited_total", label=_("Organisations invited")),
+    ]
+    list_filter = ["state"]
+    search_fields = ["event__title", "message"]
+    ordering = ["-opened_at", "-pk"]
+    add_view_class = CreateConsultationView
+    edit_view_class = EditConsultationView
+    index_view_class = ConsultationIndexView
+    inspect_view_enabled = True
+    inspect_view_class = ConsultationSummaryView
+    inspect_template_name = "gci_calendar/admin/consultation_summary.html"
+    copy_view_enabled = False
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "organisation/<int:organisation>/",
+                self.organisation_view,
+                name="organisation",
+            ),
+        ]
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(
+            organisation_url_name=self.get_url_name("organisation"), **kwargs
+        )
+
+    @property
+    def organisation_view(self):
+        return self.construct_view(
+            OrganisationAnswersView, permission_policy=self.permission_policy
         )

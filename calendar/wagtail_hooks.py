@@ -6,6 +6,8 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from gci.site.admin_panels import add_panel
 
+from .consultation_reminders import send_consultation_reminders
+from .consultations import refuse_uninvited_documents
 from .dashboard import (
     action_points_panel,
     may_edit_action_points,
@@ -17,6 +19,7 @@ from .dashboard import (
 from .reminders import send_reminders
 from .viewsets import (
     ActionPointViewSet,
+    ConsultationViewSet,
     EvaluationFormViewSet,
     PriorityCriterionViewSet,
     WorkplanCommentViewSet,
@@ -29,6 +32,8 @@ from .viewsets import (
 hooks.register("gci_dashboard_panels", planning_panel)
 hooks.register("gci_dashboard_panels", action_points_panel)
 hooks.register("gci_reminders", send_reminders)
+hooks.register("gci_reminders", send_consultation_reminders)
+hooks.register("before_serve_document", refuse_uninvited_documents, order=-2)
 
 
 class CalendarGroup(ViewSetGroup):
@@ -40,6 +45,7 @@ class CalendarGroup(ViewSetGroup):
         WorkshopRequestViewSet("workshop_requests"),
         PriorityCriterionViewSet("priority_criteria"),
         WorkshopPlanViewSet("workshop_plans"),
+        ConsultationViewSet("consultations"),
         WorkplanViewSet("workplans"),
         WorkplanCommentViewSet("workplan_comments"),
         WorkshopOutcomeViewSet("workshop_outcomes"),

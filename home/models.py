@@ -13,9 +13,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
+from gci.site.fields import ChoiceSetField
 from gci.site.memo import active_locale, default_locale, memoised
 
-from .choices import MembershipStatus
+from .choices import Language, MembershipStatus
 from .mixins import HeroImageMixin, IntroBodyMixin
 from .visibility import visible_pages
 
@@ -318,3 +319,62 @@ def ranked_tasks(panels, today=None):
 # News and announcements: in their own module, imported here so that Django
 # finds their models with the app's.
 from .news import NewsIndexPage, NewsPage, NewsPageEvent  # noqa: E402, F401
+
+
+class ResourcePerson(models.Model):
+    """A person of the network an organisation can call on as a trainer or an
+    expert (suggested in a workshop consultation, or recorded by the
+    Secretariat). Read by the Partners and the Secretariat only: never on a
+    public page, in the search or in the API."""
+
+    organisation = models.ForeignKey(
+        PartnerOrganisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="resource_persons",
+        limit_choices_to={"locale__language_code": "en"},
+    )
+    name = models.CharField(_("name"), max_length=200)
+    expertise = models.TextField(
+        _("expertise"), help_text=_("What the person can teach or advise on.")
+    )
+    languages = ChoiceSetField(_("languages"), options=Language.choices)
+    email = models.EmailField(_("email"), blank=True)
+    consent_note = models.TextField(
+        _("consent"),
+        blank=True,
+        help_text=_("How the person agreed to be listed (e.g. by email to the organisation)."),
+    )
+    consented_on = models.DateField(_("consented on"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("added"), default=timezone.now, editable=False)
+
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("name"),
+        FieldPanel("expertise"),
+        FieldPanel("languages"),
+        FieldPanel("email"),
+        MultiFieldPanel(
+            [FieldPanel("consent_note"), FieldPanel("consented_on")], heading=_("Consent")
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("resource person")
+        verbose_name_plural = _("resource persons")
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return f"{self.name} ({self.organisation.acronym or self.organisation.name})"
+
+    def language_labels(self):
+        return type(self)._meta.get_field("languages").labels(self.languages)

@@ -7,7 +7,7 @@ from wagtail.users.views import users as user_views
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from .forms import EditUserForm, InviteUserForm
-from .models import PartnerOrganisation
+from .models import PartnerOrganisation, ResourcePerson
 
 
 class PartnerOrganisationViewSet(SnippetViewSet):
@@ -21,6 +21,22 @@ class PartnerOrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "acronym", "mandate"]
     ordering = ["sort_order", "name"]
     list_export = ["name", "acronym", "mandate", "website"]
+
+
+class ResourcePersonViewSet(SnippetViewSet):
+    """The network's resource persons: the Secretariat's (the Partners suggest
+    them in workshop consultations)."""
+
+    model = ResourcePerson
+    icon = "user"
+    menu_label = _("Resource persons")
+    menu_order = 210
+    add_to_admin_menu = False  # in its menu group (gci.site.wagtail_hooks)
+    list_display = ["name", "organisation", "email", "consented_on"]
+    list_filter = ["organisation"]
+    search_fields = ["name", "expertise", "email"]
+    list_export = ["name", "organisation", "expertise", "email", "consent_note", "consented_on"]
+    copy_view_enabled = False
 
 
 class EditUserView(user_views.EditView):

@@ -10,7 +10,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from gci.focal_points.viewsets import LinkCheckViewSet
-from gci.home.viewsets import PartnerOrganisationViewSet
+from gci.home.viewsets import PartnerOrganisationViewSet, ResourcePersonViewSet
 
 from .models import ScheduledJob
 from .page_cache import mark_cacheable_page
@@ -35,6 +35,7 @@ class PartnershipGroup(ViewSetGroup):
     menu_order = 200
     items = [
         PartnerOrganisationViewSet,
+        ResourcePersonViewSet,
         LinkCheckViewSet("link_checks"),
         OutboxViewSet("gci_site_outbox"),
     ]

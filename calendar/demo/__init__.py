@@ -5,11 +5,12 @@ module: both calendars (`pages.yaml`), the 2008–2009 events of the report
 workshop requests behind the workshops and the agreed priority criteria
 (`workshop_requests.yaml`), the next year's workplan in consultation, with
 the planned workshops' priority and budget and two Partners' comments
-(`workplan.yaml`); the public training indicators page, whose figures are
-computed from all of these (`pages.yaml`); once the suitcase is there
-(`load_outcomes`), what the held workshops of 2008 produced and their
-evaluations, and the fifth meeting's evaluation with its poll on the next
-meeting (`outcomes.yaml`).
+(`workplan.yaml`), the Partners consulted before a planned workshop
+(`consultation.yaml`: two answered, one declined); the public training
+indicators page, whose figures are computed from all of these (`pages.yaml`);
+once the suitcase is there (`load_outcomes`), what the held workshops of 2008
+produced and their evaluations, and the fifth meeting's evaluation with its
+poll on the next meeting (`outcomes.yaml`).
 Idempotent."""
 
 import datetime as dt
@@ -60,6 +61,7 @@ def load(builder, home, area, clock=None):
     _pending_proposal(planning, read_yaml(DATA / "proposal.yaml"), english, clock)
     load_workshop_requests(clock, english)
     load_workplan(clock, english)
+    load_consultation(clock, english)
     return public, planning
 
 
@@ -375,3 +377,67 @@ def _evaluation(event, data, clock, kind="workshop"):
         for n, (nonce, row) in enumerate(nonces.items())
         if nonce not in known
     )
+
+
+def load_consultation(clock, organisations):
+    """The consultation of ``consultation.yaml`` on a planned workshop, with
+    its answers; left alone once there."""
+    from gci.home.models import ResourcePerson
+
+    from ..collections import consultations_collection
+    from ..models import (
+        Consultation,
+        ConsultationAnswer,
+        ConsultationComment,
+        ExpertSuggestion,
+    )
+
+    data = read_yaml(DATA / "consultation.yaml")
+    event = EventPage.objects.filter(slug=data["event"], locale__language_code="en").first()
+    if event is None or Consultation.objects.filter(event=event).exists():
+        return
+    documents = {}
+    for name in ("concept_note", "agenda"):
+        title = data[name]
+        documents[name] = Document.objects.filter(title=title).first() or Document.objects.create(
+            title=title,
+            collection=consultations_collection(),
+            file=ContentFile(minimal_pdf(title), name=f"{name.replace('_', '-')}.pdf"),
+        )
+    consultation = Consultation.objects.create(
+        event=event,
+        deadline=clock.date(data["deadline"]),
+        message=data["message"],
+        opened_at=timezone.make_aware(clock.datetime(data["opened"])),
+        **documents,
+    )
+    consultation.organisations.set([organisations[a] for a in data["invited"]])
+    consultation.changes.create(action="opened", at=consultation.opened_at)
+    users = get_user_model().objects
+    for item in data["answers"]:
+        organisation = organisations[item["organisation"]]
+        author = users.filter(email=item.get("author", "")).first()
+        at = timezone.make_aware(clock.datetime(item["at"]))
+        answer = ConsultationAnswer.objects.create(
+            invitation=consultation.invitation_for(organisation),
+            response=item["response"],
+            participants=item.get("participants", ""),
+            decline_reason=item.get("decline_reason", ""),
+            version=1,
+            updated_by=author,
+            updated_at=at,
+        )
+        steps = [(item["response"], answer.decline_reason)]
+        for expert in item.get("experts", []):
+            person = ResourcePerson.objects.create(organisation=organisation, **expert)
+            ExpertSuggestion.objects.create(answer=answer, person=person, created_at=at)
+            steps.append(("expert", person.name))
+        for comment in item.get("comments", []):
+            ConsultationComment.objects.create(
+                answer=answer, created_by=author, created_at=at, **comment
+            )
+            steps.append(("comment", comment["target"]))
+        for action, note in steps:
+            consultation.changes.create(
+                user=author, organisation=organisation, action=action, note=note, at=at
+            )

@@ -1,8 +1,19 @@
 """Models of the events calendar: event pages, action points, feed tokens,
-workshop requests, the workplan, workshop outcomes and evaluations, the
-training indicators page."""
+workshop requests, the workplan, consultations, workshop outcomes and
+evaluations, the training indicators page."""
 
 from .actions import ActionPoint, ActionPointUpdate, ReminderLog
+from .consultations import (
+    Consultation,
+    ConsultationAnswer,
+    ConsultationChange,
+    ConsultationComment,
+    ConsultationInvitation,
+    ConsultationReminderLog,
+    ExpertSuggestion,
+    MaterialOffer,
+    StaleAnswer,
+)
 from .feeds import CalendarFeedToken
 from .outcomes import (
     EvaluationAnswer,
@@ -20,6 +31,15 @@ __all__ = [
     "ActionPoint",
     "ActionPointUpdate",
     "CalendarFeedToken",
+    "Consultation",
+    "ConsultationAnswer",
+    "ConsultationChange",
+    "ConsultationComment",
+    "ConsultationInvitation",
+    "ConsultationReminderLog",
+    "ExpertSuggestion",
+    "MaterialOffer",
+    "StaleAnswer",
     "EventIndexPage",
     "EventLink",
     "EvaluationAnswer",

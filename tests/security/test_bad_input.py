@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 
 from gci.calendar.models import ActionPoint
 
+from .doors_consult import CONSULTATION_FIELDS, consultation_for
+
 pytestmark = pytest.mark.django_db
 
 BAD_INPUT = settings(
@@ -215,3 +217,19 @@ def test_training_indicators(client, cites_user, language, data):
     url = f"/{language}/planning/training/"
     assert_no_server_error(client.get(url, data), url, data)
     client.logout()
+
+
+@BAD_INPUT
+@given(
+    form=st.sampled_from(["answer", "expert", "comment", "material", "other"]),
+    data=params(CONSULTATION_FIELDS),
+    pk=st.integers(min_value=-(10**12), max_value=10**12),
+)
+def test_a_partners_consultation_answer(client, cites_user, form, data, pk):
+    """Every form of a consultation page, and any id: refused politely."""
+    client.force_login(cites_user)
+    consultation = consultation_for(cites_user.membership.organisation)
+    url = f"/en/planning/consultations/{consultation.pk}/"
+    assert_no_server_error(client.post(url, {"form": form, **data}), url, data)
+    other = f"/en/planning/consultations/{pk}/"
+    assert_no_server_error(client.get(other), other)

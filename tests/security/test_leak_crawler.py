@@ -254,6 +254,7 @@ def test_every_kind_of_restricted_thing_has_a_canary():
         "partners_page_alias",
         "suitcase_submission_file",
         "workshop_request",
+        "consultation_answer",
     } <= kinds
 
 

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('gci_calendar', '0013_outcomes'),
+        ('gci_calendar', '0014_consultations'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
