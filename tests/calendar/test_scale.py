@@ -76,6 +76,7 @@ def bulk_events(index, count, start):
             "body": "[]",
             "agenda": "",
             "outcome_report": "",
+            "treaties": "",
         }
         rows.append([values[f.column] for f in fields])
     with connection.cursor() as cursor:
