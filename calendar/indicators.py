@@ -1,7 +1,8 @@
 """The training indicators: what the workshop cycle's data says, computed,
 never typed in (the public "Our training" page and the Partners' version).
 
-**A held workshop** is a live ``EventPage`` of kind workshop whose status
+**A held workshop** is a live ``EventPage`` of kind workshop, or training
+course (the CAFTA-DR course trains officers as a workshop does), whose status
 says it took place: "held" (set by the Secretariat; it has started, even if
 its exact day was never recorded, as with the report's 2008 workshops), or
 "confirmed" with its last day past and its day known
@@ -58,6 +59,8 @@ REGION_ORDER = [value for value, _label in UNRegion.choices]
 TREATY_ORDER = [value for value, _label in Treaty.choices]
 AGENCY_ORDER = [value for value, _label in Agency.choices]
 STATE_ORDER = [value for value, _label in RequestState.choices]
+# The kinds of event that train officers, and so count as workshops here.
+TRAINING_KINDS = (EventKind.WORKSHOP, EventKind.TRAINING)
 # What a workshop's row reads of its page: its URL, title and dates.
 ROW_FIELDS = (
     *("pk", "title", "translation_key", "locale_id", "url_path", "path", "depth"),
@@ -75,7 +78,7 @@ def held_workshops(request=None, today=None):
         & ~Q(date_precision=DatePrecision.UNKNOWN)
     )
     queryset = EventPage.objects.live().filter(
-        took_place, locale=default_locale(), kind=EventKind.WORKSHOP
+        took_place, locale=default_locale(), kind__in=TRAINING_KINDS
     )
     return anonymous_pages(queryset) if request is None else visible_pages(request, queryset)
 

@@ -142,6 +142,17 @@ def test_a_workshop_marked_held_counts_even_without_its_day():
     assert indicators.compute().workshops == before.workshops + 2
 
 
+def test_a_training_course_trains_officers_as_a_workshop_does():
+    before = indicators.compute()
+    course = add_event("ind-course", kind="training", country="BT")
+    add_participants(course, ("BT", "customs", 9))
+    add_event("ind-outreach", kind="outreach", country="BT")
+    after = indicators.compute()
+    assert after.workshops == before.workshops + 1
+    assert after.officers == before.officers + 9
+    assert after.reached["BT"] == 1
+
+
 def test_figures_are_the_demo_s_plus_what_was_added():
     before = indicators.compute()
     add_event("ind-one", country="IS", region="western_europe_others", treaties=["cites"])
