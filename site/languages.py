@@ -85,7 +85,8 @@ def page_for_untranslated_path(request: HttpRequest, path: str) -> Page | None:
     translations keep slugs), if this request may read it; else ``None``."""
     prefix, _, rest = path.lstrip("/").partition("/")
     codes = [code for code, _name in settings.LANGUAGES]
-    if prefix not in codes:
+    if prefix not in codes or "\x00" in rest:
+        # No page's address holds a NUL, and PostgreSQL refuses one in a query.
         return None
     site = Site.find_for_request(request)
     if site is None or site.root_page_id is None:

@@ -90,6 +90,13 @@ def test_an_unknown_page_is_a_404(client):
     assert client.get("/ar/no-such-page-anywhere/").status_code == 404
 
 
+@pytest.mark.parametrize("path", ["/fr/evaluation/%00/", "/fr/about/%00/", "/es/a%00b/"])
+def test_a_nul_in_an_unknown_address_is_a_404(client, path):
+    """The fallback looks the address up in the other languages' trees; a NUL
+    must not reach that query (PostgreSQL refuses it: it was a 500 there)."""
+    assert client.get(path).status_code == 404
+
+
 def test_a_restricted_page_is_never_named_to_those_outside(client, outsider, wco_user):
     secret = published(partners_area(), "Quokka secret briefing", "quokka-briefing")
     for who, visitor in visitors(outsider, client):
