@@ -388,6 +388,11 @@ class ConsultationSummaryView(generic.InspectView):
     page_title = _("Summary")
     organisation_url_name = None
 
+    def get_field_display_value(self, field_name, field):
+        if getattr(self.object, field_name, None) is None:
+            return "—"  # Wagtail would print "None" for an empty link
+        return super().get_field_display_value(field_name, field)
+
     def get_context_data(self, **kwargs):
         from .consultation_admin import consultation_rows
 
@@ -472,6 +477,17 @@ class ConsultationViewSet(ModelViewSet):
     index_view_class = ConsultationIndexView
     inspect_view_enabled = True
     inspect_view_class = ConsultationSummaryView
+    inspect_view_fields = [
+        "event",
+        "deadline",
+        "state",
+        "message",
+        "concept_note",
+        "agenda",
+        "organisations",
+        "opened_by",
+        "opened_at",
+    ]
     inspect_template_name = "gci_calendar/admin/consultation_summary.html"
     copy_view_enabled = False
 
