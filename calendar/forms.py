@@ -339,7 +339,13 @@ class WorkplanCommentForm(forms.Form):
 
 # -- Evaluation (gci.calendar.evaluation) --------------------------------------
 
-SCORE_CHOICES = [(n, str(n)) for n in range(1, 6)]
+SCORE_CHOICES = [
+    (1, _("1 poor")),
+    (2, _("2 fair")),
+    (3, _("3 good")),
+    (4, _("4 very good")),
+    (5, _("5 excellent")),
+]
 
 
 class EvaluationAnswerForm(forms.ModelForm):
