@@ -143,7 +143,7 @@ def load_news(builder, home, area):
     texts give (translated as the site translates pages: a copy for the
     language, its texts set, published)."""
     data = read_yaml(DATA / "news.yaml")
-    public = builder.child(home, NewsIndexPage, "news", data["indexes"]["news"])
+    public = builder.child(home, NewsIndexPage, "news", data["indexes"]["news"], show_in_menus=True)
     partners = builder.child(area, NewsIndexPage, "partners-news", data["indexes"]["partners-news"])
     organisations = organisations_by_acronym(builder)
     event_model = apps.get_model("gci_calendar", "EventPage")

@@ -255,6 +255,15 @@ def test_the_home_page_shows_the_latest_three_public_news(client):
     assert "Les Partenaires se réunissent" in french
 
 
+@pytest.mark.parametrize("language", ["en", "ar", "zh-hans"])
+def test_the_main_menu_leads_to_the_news_in_every_language(client, language):
+    index = public_news_index().get_translation(Locale.objects.get(language_code=language))
+    body = client.get(f"/{language}/").content.decode()
+    menu = body.split('class="site-nav"')[1].split("</nav>")[0]
+    assert f'href="{index.url}"' in menu
+    assert index.title in menu
+
+
 def test_the_home_page_news_costs_no_query_once_warm(client, django_assert_max_num_queries):
     client.get("/en/")
     with CaptureQueriesContext(connection) as warm:
