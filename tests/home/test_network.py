@@ -338,3 +338,36 @@ def test_the_roster_costs_the_same_queries_for_many_people(wco_user, django_asse
     )
     with django_assert_max_num_queries(len(few.captured_queries)):
         body(member.get(ROSTER))
+
+
+def test_a_resource_person_saved_keeps_the_public_page_cache(client):
+    """Persons are on no public page: a consultation's suggestion or an
+    admin edit never empties the anonymous cache."""
+    assert client.get(PAGE)["X-GCI-Cache"] == "miss"
+    person(name="Dr Not Public")
+    assert client.get(PAGE)["X-GCI-Cache"] == "hit"
+    institution(name="Academy that purges")
+    assert client.get(PAGE)["X-GCI-Cache"] == "miss"
+
+
+def test_the_partners_dashboard_links_to_the_roster(wco_user):
+    from gci.home.models import PartnersAreaPage
+
+    area = PartnersAreaPage.objects.get(locale__language_code="en")
+    assert f'href="{ROSTER}"' in body(partner(wco_user).get(area.url))
+
+
+def test_the_demo_network_is_loaded_once():
+    import io
+
+    from django.core.management import call_command
+
+    before = (TrainingInstitution.objects.count(), ResourcePerson.objects.count())
+    assert before[0] >= 6
+    call_command("load_demo", stdout=io.StringIO())
+    assert (TrainingInstitution.objects.count(), ResourcePerson.objects.count()) == before
+    quintero = ResourcePerson.objects.get(name="Dr María Quintero")
+    assert sorted(quintero.workshops.values_list("slug", flat=True)) == [
+        "gci-workshop-ethiopia-2008",
+        "gci-workshop-venezuela-2008",
+    ]
