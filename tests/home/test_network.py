@@ -371,3 +371,31 @@ def test_the_demo_network_is_loaded_once():
         "gci-workshop-ethiopia-2008",
         "gci-workshop-venezuela-2008",
     ]
+
+
+def test_the_institutions_page_costs_the_same_queries_for_many_institutions(
+    client, settings, wco_user, django_assert_max_num_queries
+):
+    settings.GCI_PAGE_CACHE = False
+    member = partner(wco_user)
+    for visitor in (client, member):
+        visitor.get(PAGE)  # warm the session and the memo
+    few = {}
+    for name, visitor in (("anonymous", client), ("partner", member)):
+        with django_assert_max_num_queries(60) as captured:
+            body(visitor.get(PAGE, {"region": "africa"}))
+        few[name] = len(captured.captured_queries)
+    TrainingInstitution.objects.bulk_create(
+        TrainingInstitution(
+            name=f"Bulk academy {n:04d}",
+            kind="training",
+            country=["KE", "ET", "SN", "ZA"][n % 4],
+            region="africa",
+            contact_name="Someone",
+        )
+        for n in range(1000)
+    )
+    for name, visitor in (("anonymous", client), ("partner", member)):
+        with django_assert_max_num_queries(few[name]):
+            text = body(visitor.get(PAGE, {"region": "africa"}))
+        assert "Bulk academy 0024" in text and "Bulk academy 0025" not in text
