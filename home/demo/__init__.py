@@ -28,6 +28,7 @@ from ..models import (
     StandardPage,
 )
 from ..structure import body_from
+from . import network  # noqa: F401  (the network's institutions and people: load_demo)
 from .support import organisations_by_acronym
 
 DATA = Path(__file__).parent

@@ -52,6 +52,7 @@ class Command(BaseCommand):
             materials_demo.load(builder, home, area, organisations, clock)
             calendar_demo.load_outcomes(builder, clock)
             home_demo.load_news(builder, home, area)
+            home_demo.network.load(builder, home, clock)
             home_demo.load_images({"home": home, "about": about, "partners": partners})
         if not settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend"):
             # Wagtail queues its index updates for the background worker: index
