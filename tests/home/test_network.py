@@ -12,8 +12,14 @@ from django.test import Client
 from wagtail.models import Locale
 
 from gci.calendar.models import EventPage
-from gci.home.models import InstitutionIndexPage, PartnerOrganisation, ResourcePerson
+from gci.home.models import (
+    InstitutionIndexPage,
+    PartnerOrganisation,
+    PartnersAreaPage,
+    ResourcePerson,
+)
 from gci.home.network.models import TrainingInstitution
+from gci.site.page_cache import bump_generation
 from tests.helpers import force_login_with_totp
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +97,23 @@ def test_the_demo_page_lists_academies_and_rilos_in_every_language(client):
         page = InstitutionIndexPage.objects.get(locale__language_code=language)
         assert page.live
         assert "Customs Training Institute (Ethiopia)" in body(client.get(page.url))
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "zh-hans"])
+def test_the_footer_leads_to_the_institutions_in_every_language(client, language):
+    """The page is out of the crowded main menu: the footer lists the home
+    page's other sections, and never a restricted one."""
+    page = InstitutionIndexPage.objects.get(locale__language_code=language)
+    html = client.get(f"/{language}/").content.decode()
+    footer = html.split('class="site-footer"')[1]
+    assert f'href="{page.url}"' in footer and page.title in footer
+    menu = html.split('class="site-nav"')[1].split("</nav>")[0]
+    assert f'href="{page.url}"' not in menu
+    area = PartnersAreaPage.objects.get(locale__language_code=language)
+    area.show_in_menus = False
+    area.save(update_fields=["show_in_menus"])
+    bump_generation()
+    assert f'href="{area.url}"' not in client.get(f"/{language}/").content.decode()
 
 
 @pytest.mark.parametrize(
