@@ -59,6 +59,9 @@ def figures(page, base):
     }
     row = page.locator(f"tr[data-country={COUNTRY}] td").first
     read["country"] = int(row.inner_text()) if row.count() else 0
+    # The workshop names no treaty: its request's topics (CITES, Basel) stand in.
+    cites = page.locator("#by-treaty tbody tr", has=page.locator("th", has_text="CITES")).first
+    read["cites"] = int(cites.locator("td").inner_text()) if cites.count() else 0
     return read
 
 
@@ -274,6 +277,7 @@ def test_the_workshop_cycle_from_request_to_indicators(server, browser):
     assert after["received"] >= before["received"] + 1
     assert after["served"] >= before["served"] + 1
     assert after["country"] == before["country"] + 1
+    assert after["cites"] == before["cites"] + 1
     # …and the map draws it: an SVG of the world, Ghana coloured as reached.
     assert visitor.locator("svg.world-map").count() == 1
     ghana = visitor.locator(f"svg.world-map #map-{COUNTRY.lower()}")
