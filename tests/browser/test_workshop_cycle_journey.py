@@ -217,6 +217,11 @@ def test_the_workshop_cycle_from_request_to_indicators(server, browser):
     summary = admin.locator("main").inner_text()
     assert "timber species identification" in summary and "Kwame Boateng" in summary
     shot(admin, "cycle-7-consultation-summary")
+    # Each answer was emailed to the Secretariat (the admin's "Outgoing emails").
+    admin.goto(base + "/admin/outbox/?q=consultation_answered")
+    sent = admin.locator("main").inner_text()
+    for action in ("Will take part", "Commented", "Suggested an expert"):
+        assert f"“{TITLE}”: {action}" in sent, action
 
     # 6. The workshop took place (time passes: set in the database)…
     db(
