@@ -93,6 +93,13 @@ def test_a_partner_not_invited_and_an_anonymous_visitor_see_nothing(
     assert partner_link(consultation) in client.get(event.url).content.decode()
 
 
+def test_someone_signed_in_outside_both_groups_sees_nothing(client, public_workshop, outsider):
+    consult(public_workshop, "CITES")
+    client.force_login(outsider)
+    body = client.get(public_workshop.url).content.decode()
+    assert HEADING not in body and "/admin/consultations/" not in body
+
+
 def test_a_translation_of_the_workshop_leads_to_the_same_consultation(
     client, workshop, consultation, cites_user
 ):
@@ -116,6 +123,8 @@ def test_the_page_cache_never_passes_a_link_on(client, public_workshop, cites_us
     client.force_login(cites_user)
     mine = client.get(workshop.url)
     assert mine["X-GCI-Cache"] == "pass"  # a signed-in page is never stored nor served
+    assert "private" in mine["Cache-Control"] and "no-store" in mine["Cache-Control"]
+    assert "private" not in first.get("Cache-Control", "")
     assert partner_link(consultation) in mine.content.decode()
     again = anonymous.get(workshop.url)
     assert again["X-GCI-Cache"] == "hit"
