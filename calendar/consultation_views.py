@@ -28,6 +28,7 @@ from gci.home.roles import is_secretariat
 
 from .choices import CommentTarget, ConsultationAction, ConsultationState
 from .collections import consultations_collection
+from .consultation_notify import answer_received
 from .forms import (
     ConsultationAnswerForm,
     ConsultationCommentForm,
@@ -250,14 +251,21 @@ def _person(user):
 
 
 def _save_answer(request, invitation, data):
-    ConsultationAnswer.save_from(
-        invitation,
-        version=data["version"],
-        user=request.user,
-        response=data["response"],
-        participants=data.get("participants", "").strip(),
-        decline_reason=data.get("decline_reason", "").strip(),
-    )
+    with transaction.atomic():
+        answer = ConsultationAnswer.save_from(
+            invitation,
+            version=data["version"],
+            user=request.user,
+            response=data["response"],
+            participants=data.get("participants", "").strip(),
+            decline_reason=data.get("decline_reason", "").strip(),
+        )
+        answer_received(
+            invitation,
+            answer.response,
+            user=request.user,
+            detail=answer.participants or answer.decline_reason,
+        )
     return _("Thank you. Your organisation's answer has been saved.")
 
 
@@ -297,6 +305,12 @@ def _save_expert(request, invitation, data):
             organisation=invitation.organisation,
             note=person.name,
         )
+        answer_received(
+            invitation,
+            ConsultationAction.EXPERT,
+            user=request.user,
+            detail=f"{person.name}\n{person.expertise}",
+        )
     return _("Thank you. Your suggestion of %(name)s has been recorded.") % {"name": person.name}
 
 
@@ -311,6 +325,13 @@ def _save_comment(request, invitation, data):
             user=request.user,
             organisation=invitation.organisation,
             note=CommentTarget(data["target"]).label,
+        )
+        answer_received(
+            invitation,
+            ConsultationAction.COMMENT,
+            user=request.user,
+            detail=data["text"],
+            about=CommentTarget(data["target"]).label,
         )
     return _("Thank you. Your comment has been added.")
 
@@ -348,6 +369,7 @@ def _save_material(request, invitation, data):
             organisation=invitation.organisation,
             note=title,
         )
+        answer_received(invitation, ConsultationAction.MATERIAL, user=request.user, detail=title)
     return _("Thank you. Your offer of “%(title)s” has been recorded.") % {"title": title}
 
 

@@ -1,10 +1,12 @@
 """Rules of the consultations that reach beyond their models: who may open
-a consultation's documents."""
+a consultation's documents, and who is shown the way to a consultation from
+its workshop's page."""
 
 from django.db.models import Q
+from django.urls import reverse
 
 from gci.home.http import refusal
-from gci.home.roles import is_secretariat
+from gci.home.roles import can_enter_partners_area, is_secretariat
 
 from .models import Consultation, MaterialOffer
 
@@ -46,3 +48,34 @@ def refuse_uninvited_documents(document, request):
     if ids and not invited(request.user, ids):
         return refusal(request)
     return None
+
+
+def consultation_links(user, event):
+    """The consultations on ``event`` (the English page, which holds them) a
+    person is shown from the workshop's page: for the Secretariat, each one's
+    summary in the admin; for a member of an invited organisation, its
+    consultation page in the Partners area; for anyone else (an anonymous
+    visitor, a Partner not invited), none, without a query. The page is then
+    answered for a signed-in person, never from nor into the page cache
+    (gci.site.page_cache)."""
+    if not user.is_authenticated or not can_enter_partners_area(user):
+        return []
+    if is_secretariat(user):
+        consultations = Consultation.objects.filter(event=event)
+        name = "consultations:inspect"
+    else:
+        membership = getattr(user, "membership", None)
+        if membership is None:
+            return []
+        consultations = Consultation.objects.filter(
+            event=event, invitations__organisation_id=membership.organisation_id
+        )
+        name = "gci_calendar:consultation"
+    return [
+        {
+            "consultation": consultation,
+            "url": reverse(name, args=[consultation.pk]),
+            "admin": name == "consultations:inspect",
+        }
+        for consultation in consultations.order_by("-opened_at", "-pk")
+    ]

@@ -30,6 +30,7 @@ from gci.home.visibility import document_visible_to, partners_area_url_for
 from gci.site.memo import active_locale, default_locale, locale_for, memoised, memoised_query
 
 from .choices import CLOSED_ACTION_STATUSES, DatePrecision, EventKind, EventStatus, RequestState
+from .consultations import consultation_links
 from .evaluation import public_results
 from .forms import (
     ActionPointUpdateForm,
@@ -500,6 +501,7 @@ def event_context(request, event):
     source = event if event.locale_id == default_locale().pk else None
     source = source or event.get_translation_or_none(default_locale()) or event
     context.update(outcome_context(request, source))
+    context["consultations"] = consultation_links(request.user, source)
     if can_enter_partners_area(request.user):
         context["action_points"] = list(
             ActionPoint.objects.filter(meeting=source)

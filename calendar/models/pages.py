@@ -25,7 +25,9 @@ from wagtail_localize.fields import SynchronizedField
 
 from gci.home.blocks import BodyStreamBlock
 from gci.home.choices import Treaty, UNRegion
+from gci.home.http import private_response
 from gci.home.models import IntroBodyMixin, PartnerOrganisation
+from gci.home.roles import can_enter_partners_area
 from gci.home.visibility import collection_is_restricted, in_partners_area
 from gci.site.fields import ChoiceSetField
 from gci.site.memo import active_locale
@@ -402,7 +404,12 @@ class EventPage(RoutablePageMixin, Page):
 
     @path("")
     def detail(self, request):
-        return self.render(request)
+        response = self.render(request)
+        if can_enter_partners_area(request.user):
+            # Its action points and the way to its consultation are this
+            # person's: no shared cache or browser history keeps this answer.
+            private_response(response)
+        return response
 
     @path("ics/")
     def ics(self, request):

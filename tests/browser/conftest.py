@@ -118,7 +118,8 @@ def server(tmp_path_factory):
     else:
         process.kill()
         pytest.fail("the demo server did not start")
-    yield {"base": base, "totp_secret": secret}
+    # env: to set up in the server's database what a journey cannot do in the browser.
+    yield {"base": base, "totp_secret": secret, "env": env}
     process.terminate()
     process.wait(timeout=10)
 
