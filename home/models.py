@@ -378,3 +378,12 @@ class ResourcePerson(models.Model):
 
     def language_labels(self):
         return type(self)._meta.get_field("languages").labels(self.languages)
+
+
+# Circulation to Partners: in its own subpackage (gci.home.circulation).
+from .circulation.models import (  # noqa: E402, F401
+    Circulation,
+    CirculationDelivery,
+    CirculationMailLog,
+    CirculationPreference,
+)

@@ -1,0 +1,76 @@
+"""Who receives a circulation, whether each of them may read what is
+circulated, and where the item is in a reader's language."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.base import SessionBase
+from django.test import RequestFactory
+
+from gci.site.memo import active_locale
+
+from ..models import Membership
+from ..roles import display_name
+from ..visibility import document_visible_to, visible_pages
+
+
+def members(organisations=None, *, all_partners=False):
+    """[(user, organisation)] of the active members of ``organisations`` (every
+    organisation with ``all_partners``), one each, by address."""
+    memberships = Membership.objects.filter(user__is_active=True).select_related(
+        "user", "organisation"
+    )
+    if not all_partners:
+        memberships = memberships.filter(organisation__in=[org.pk for org in organisations or ()])
+    return sorted(
+        ((m.user, m.organisation) for m in memberships), key=lambda pair: pair[0].email.lower()
+    )
+
+
+def reader_request(user):
+    """A request as ``user`` would make it: the site's one visibility rule
+    (gci.home.visibility) then answers for them."""
+    request = RequestFactory().get("/")
+    request.user = user
+    request.session = SessionBase()
+    return request
+
+
+def may_read(user, *, page=None, document=None):
+    """Whether ``user`` may read the page (live, and not closed to them) or
+    the document (its collection's restrictions)."""
+    request = reader_request(user)
+    if page is not None:
+        return visible_pages(request).filter(pk=page.pk).exists()
+    return document_visible_to(document, request)
+
+
+def who_cannot_read(users, *, page=None, document=None):
+    """The names of ``users`` who could not read the item."""
+    return [
+        display_name(user) for user in users if not may_read(user, page=page, document=document)
+    ]
+
+
+def item_url(circulation, request=None):
+    """Where a recipient goes: the page in the active language when its
+    translation is live, else the page as circulated; the document's URL."""
+    if circulation.document_id:
+        return circulation.document.url
+    page = circulation.page
+    translation = page.get_translation_or_none(active_locale())
+    if translation is not None and translation.live:
+        page = translation
+    return page.specific_deferred.get_url(request)
+
+
+def item_title(circulation):
+    """The item's title in the active language where a live translation exists."""
+    if circulation.document_id:
+        return circulation.document.title
+    translation = circulation.page.get_translation_or_none(active_locale())
+    if translation is not None and translation.live:
+        return translation.title
+    return circulation.page.title
+
+
+def users_by_pk(pks):
+    return get_user_model().objects.in_bulk(pks)
