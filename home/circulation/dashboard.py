@@ -5,7 +5,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from .models import CirculationDelivery
+from .models import ITEM_KEPT, CirculationDelivery
 from .recipients import item_title
 
 RECENT_DAYS = 90
@@ -19,6 +19,7 @@ def unopened_for(user, now=None):
         CirculationDelivery.objects.filter(
             user=user, opened_at__isnull=True, circulation__sent_at__gte=since
         )
+        .filter(ITEM_KEPT)
         .select_related("circulation__page", "circulation__document")
         .order_by("-circulation__sent_at", "-pk")
     )

@@ -12,6 +12,12 @@ from .recipients import members, who_cannot_read
 
 # Names shown in the refusal before "and N others".
 NAMES_SHOWN = 5
+MAX_ID = 2**31 - 1
+CHOSEN = ("page", "document")
+
+
+def _is_id(value):
+    return value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID
 
 
 class PreferenceForm(forms.ModelForm):
@@ -33,6 +39,15 @@ class CirculationForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Wagtail's choosers look up what was sent to show it again: a value
+        # that is not an id would make that a server error. It is dropped
+        # (the form then says what to choose).
+        if self.is_bound:
+            bad = [name for name in CHOSEN if self.data.get(name) and not _is_id(self.data[name])]
+            if bad:
+                self.data = self.data.copy()
+                for name in bad:
+                    self.data[name] = ""
         if "organisations" in self.fields:
             self.fields["organisations"].queryset = PartnerOrganisation.objects.filter(
                 locale=default_locale()

@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from ..sent_once import SentOnceLog
 
+# A delivery whose item still exists (a deleted page or document leaves the record).
+ITEM_KEPT = Q(circulation__page__isnull=False) | Q(circulation__document__isnull=False)
+
 
 class Frequency(models.TextChoices):
     EACH = "each", _("An email for each circulation")
@@ -35,14 +38,15 @@ class Circulation(models.Model):
     """A page (a Partners-area page, a news item) or a restricted document,
     circulated by the Secretariat to chosen organisations or to all of them,
     with an optional message. Its deliveries are made when it is created and
-    never change: the record of who received it."""
+    never change: the record of who received it. If the item is deleted
+    later, the record stays (its link then leads nowhere)."""
 
     page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("A page of the Partners area or a news item."),
     )
@@ -51,7 +55,7 @@ class Circulation(models.Model):
         verbose_name=_("document"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Or a document (of a restricted collection: a paper, slides)."),
     )
@@ -90,13 +94,6 @@ class Circulation(models.Model):
         verbose_name = _("circulation")
         verbose_name_plural = _("circulations")
         ordering = ["-sent_at", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(page__isnull=True, document__isnull=False)
-                | Q(page__isnull=False, document__isnull=True),
-                name="home_circulation_page_or_document",
-            )
-        ]
 
     def __str__(self):
         return self.item_title
@@ -105,7 +102,9 @@ class Circulation(models.Model):
     def item_title(self):
         if self.page_id:
             return self.page.title
-        return self.document.title if self.document_id else ""
+        if self.document_id:
+            return self.document.title
+        return str(_("(deleted)"))
 
     @property
     def kind_label(self):

@@ -1,9 +1,8 @@
 """Who receives a circulation, whether each of them may read what is
 circulated, and where the item is in a reader's language."""
 
-from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.base import SessionBase
-from django.test import RequestFactory
+from django.http import HttpRequest
 
 from gci.site.memo import active_locale
 
@@ -28,7 +27,7 @@ def members(organisations=None, *, all_partners=False):
 def reader_request(user):
     """A request as ``user`` would make it: the site's one visibility rule
     (gci.home.visibility) then answers for them."""
-    request = RequestFactory().get("/")
+    request = HttpRequest()
     request.user = user
     request.session = SessionBase()
     return request
@@ -64,13 +63,9 @@ def item_url(circulation, request=None):
 
 def item_title(circulation):
     """The item's title in the active language where a live translation exists."""
-    if circulation.document_id:
-        return circulation.document.title
+    if not circulation.page_id:
+        return circulation.item_title
     translation = circulation.page.get_translation_or_none(active_locale())
     if translation is not None and translation.live:
         return translation.title
     return circulation.page.title
-
-
-def users_by_pk(pks):
-    return get_user_model().objects.in_bulk(pks)

@@ -21,6 +21,7 @@ from gci.site.mail import Due, addresses_of, in_each_language, send_once
 
 from ..roles import display_name
 from .models import (
+    ITEM_KEPT,
     Circulation,
     CirculationDelivery,
     CirculationMailLog,
@@ -126,6 +127,11 @@ def send_circulation(circulation_pk):
     return sent
 
 
+# The digest goes out on Mondays (the schedule looks daily: a Monday missed
+# while the site was down leaves the items for the next one).
+DIGEST_WEEKDAY = 0
+
+
 def week_of(day):
     """The Monday of ``day``'s week: a digest's key."""
     return day - dt.timedelta(days=day.weekday())
@@ -142,6 +148,7 @@ def pending_for_digest():
             digested_at__isnull=True,
             opened_at__isnull=True,
         )
+        .filter(ITEM_KEPT)
         .select_related("user", "circulation__page", "circulation__document")
         .order_by("circulation__sent_at", "pk")
     )
@@ -182,3 +189,11 @@ def send_digests(today=None):
         pk__in=[d.pk for user, deliveries in pending.items() if user.pk in told for d in deliveries]
     ).update(digested_at=timezone.now())
     return sent
+
+
+def send_weekly_digests(today=None):
+    """The schedule's job (daily): the digests, on their weekday only."""
+    today = today or timezone.localdate()
+    if today.weekday() != DIGEST_WEEKDAY:
+        return 0
+    return send_digests(today)

@@ -33,7 +33,7 @@ def open_circulation(request, pk):
         .select_related("circulation__page", "circulation__document")
         .first()
     )
-    if delivery is None:
+    if delivery is None or not (delivery.circulation.page_id or delivery.circulation.document_id):
         raise Http404
     if delivery.opened_at is None:
         CirculationDelivery.objects.filter(pk=delivery.pk, opened_at__isnull=True).update(

@@ -41,7 +41,7 @@ class CreateCirculationView(generic.CreateView):
         return instance
 
     def get_success_message(self, instance):
-        return _("“%(item)s” is circulated to %(count)s people.") % {
+        return _("“%(item)s” is circulated. Recipients: %(count)s.") % {
             "item": instance.item_title,
             "count": instance.deliveries.count(),
         }

@@ -208,12 +208,21 @@ def test_a_digest_reader_gets_one_weekly_email_listing_what_waits(
     assert f"/circulated/{first.pk}/" not in digests[1].body
 
 
-def test_the_digest_is_a_scheduled_job():
+def test_the_digest_is_a_scheduled_job_that_sends_on_mondays(
+    make_circulation, cites_user, django_capture_on_commit_callbacks
+):
+    from gci.home.circulation.sending import send_weekly_digests
     from gci.site.schedule import JOBS
 
     job = next(j for j in JOBS if j.name == "circulation-digest")
-    assert job.call == "gci.home.circulation.sending.send_digests"
-    assert job.every == dt.timedelta(days=7)
+    assert job.call == "gci.home.circulation.sending.send_weekly_digests"
+    CirculationPreference.objects.create(user=cites_user, frequency="digest")
+    make_circulation("CITES")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_weekly_digests(dt.date(2026, 12, 8)) == 0  # a Tuesday
+        assert send_weekly_digests(dt.date(2026, 12, 14)) == 1  # a Monday
+        assert send_weekly_digests(dt.date(2026, 12, 14)) == 0  # the same week again
+    assert len([m for m in circulation_mails() if m.to == [cites_user.email]]) == 1
 
 
 # -- The dashboard ------------------------------------------------------------
@@ -400,13 +409,20 @@ def secretariat_only_document(db):
     return _document(collection, "Budget draft")
 
 
-def test_pages_are_not_deleted_under_a_circulation(make_circulation):
-    """A circulated page is protected: the record keeps what was sent."""
-    from django.db.models import ProtectedError
-
+def test_the_record_outlives_its_page(make_circulation, cites_user):
+    """Deleting a circulated page keeps the record; its link is then a 404."""
     circulation = make_circulation("CITES")
-    with pytest.raises(ProtectedError):
-        Page.objects.get(pk=circulation.page_id).delete()
+    page = Page.objects.get(pk=circulation.page_id)
+    for translation in page.get_translations():
+        translation.delete()
+    page.delete()
+    circulation.refresh_from_db()
+    assert circulation.page_id is None
+    assert circulation.deliveries.count() == len(members_of("CITES"))
+    client = Client()
+    client.force_login(cites_user)
+    assert client.get(f"/en/circulated/{circulation.pk}/").status_code == 404
+    assert f"/circulated/{circulation.pk}/" not in dashboard(cites_user).content.decode()
 
 
 # -- The demo -------------------------------------------------------------------

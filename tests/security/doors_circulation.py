@@ -7,7 +7,7 @@ from gci.home.circulation.models import Circulation
 from .leaks import OTHER_ORGANISATION, door
 
 
-@door("circulated links and the circulation preference", follow=True)
+@door("circulated links and the circulation preference")
 def circulations(crawl):
     for language in crawl.languages:
         yield f"/{language}/circulated/preferences/"
