@@ -6,7 +6,7 @@ import datetime as dt
 from django.utils import timezone
 
 from .models import ITEM_KEPT, CirculationDelivery
-from .recipients import item_title
+from .recipients import local_titles
 
 RECENT_DAYS = 90
 SHOWN = 5
@@ -31,13 +31,14 @@ def circulation_panel(request, organisation):
     if organisation is None or not request.user.is_authenticated:
         return None
     deliveries = list(unopened_for(request.user)[: SHOWN + 1])
+    titles = local_titles([d.circulation for d in deliveries[:SHOWN]])
     return {
         "template": "home/circulation/panel.html",
         "column": "main",
         "items": [
             {
                 "pk": d.circulation_id,
-                "title": item_title(d.circulation),
+                "title": titles[d.circulation_id],
                 "sent_at": d.circulation.sent_at,
                 "is_document": bool(d.circulation.document_id),
                 "message": d.circulation.message,

@@ -3,6 +3,7 @@ circulated, and where the item is in a reader's language."""
 
 from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest
+from wagtail.models import Page
 
 from gci.site.memo import active_locale
 
@@ -69,3 +70,22 @@ def item_title(circulation):
     if translation is not None and translation.live:
         return translation.title
     return circulation.page.title
+
+
+def local_titles(circulations):
+    """{circulation pk: its item's title in the active language} for many at
+    once: one query for the pages' live translations (none when they are
+    all in the active language already)."""
+    locale = active_locale()
+    pages = [c.page for c in circulations if c.page_id and c.page.locale_id != locale.pk]
+    translated = {}
+    if pages:
+        translated = dict(
+            Page.objects.live()
+            .filter(locale=locale, translation_key__in=[p.translation_key for p in pages])
+            .values_list("translation_key", "title")
+        )
+    return {
+        c.pk: translated.get(c.page.translation_key, c.page.title) if c.page_id else c.item_title
+        for c in circulations
+    }

@@ -247,6 +247,39 @@ def test_the_dashboard_lists_what_this_person_has_not_opened(make_circulation, c
     assert f"/en/circulated/{circulation.pk}/" not in dashboard(cites_user).content.decode()
 
 
+def test_the_dashboard_shows_the_title_in_the_readers_language(make_circulation, cites_user):
+    circulation = make_circulation("CITES")
+    client = Client()
+    client.force_login(cites_user)
+    area = PartnersAreaPage.objects.get(locale__language_code="fr")
+    html = client.get(area.url).content.decode()
+    french = meeting_page().get_translation(Locale.objects.get(language_code="fr"))
+    assert f'href="/fr/circulated/{circulation.pk}/">{french.title}</a>' in html.replace(
+        "&#x27;", "'"
+    )
+
+
+def test_the_dashboard_panel_costs_the_same_queries_for_many(make_circulation, cites_user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.force_login(cites_user)
+    area = PartnersAreaPage.objects.get(locale__language_code="fr").url
+
+    def count():
+        client.get(area)
+        with CaptureQueriesContext(connection) as captured:
+            client.get(area)
+        return len(captured)
+
+    make_circulation("CITES")
+    few = count()
+    for _i in range(8):
+        make_circulation("CITES")
+    assert count() <= few
+
+
 def test_the_dashboard_of_another_organisation_does_not_list_it(make_circulation, wco_user):
     circulation = make_circulation("CITES", message="For CITES only")
     html = dashboard(wco_user).content.decode()
