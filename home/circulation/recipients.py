@@ -8,15 +8,17 @@ from wagtail.models import Page
 from gci.site.memo import active_locale
 
 from ..models import Membership
-from ..roles import display_name
+from ..roles import display_name, group_names
 from ..visibility import document_visible_to, visible_pages
 
 
 def members(organisations=None, *, all_partners=False):
     """[(user, organisation)] of the active members of ``organisations`` (every
     organisation with ``all_partners``), one each, by address."""
-    memberships = Membership.objects.filter(user__is_active=True).select_related(
-        "user", "organisation"
+    memberships = (
+        Membership.objects.filter(user__is_active=True)
+        .select_related("user", "organisation")
+        .prefetch_related("user__groups")  # who may read what (``who_cannot_read``)
     )
     if not all_partners:
         memberships = memberships.filter(organisation__in=[org.pk for org in organisations or ()])
@@ -44,10 +46,18 @@ def may_read(user, *, page=None, document=None):
 
 
 def who_cannot_read(users, *, page=None, document=None):
-    """The names of ``users`` who could not read the item."""
-    return [
-        display_name(user) for user in users if not may_read(user, page=page, document=document)
-    ]
+    """The names of ``users`` who could not read the item. What a person may
+    read depends on their groups alone (view restrictions, the Partners
+    area): one check per set of groups, however many recipients."""
+    answers = {}
+    refused = []
+    for user in users:
+        key = (user.is_superuser, frozenset(group_names(user)))
+        if key not in answers:
+            answers[key] = may_read(user, page=page, document=document)
+        if not answers[key]:
+            refused.append(display_name(user))
+    return refused
 
 
 def item_url(circulation, request=None):

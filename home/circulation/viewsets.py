@@ -98,7 +98,7 @@ class CirculationViewSet(ModelViewSet):
     add_to_admin_menu = False  # in its menu group (gci.site.wagtail_hooks)
     list_display = [
         "__str__",
-        "kind_label",
+        Column("kind_label", label=_("Type")),
         "recipients_label",
         "sent_at",
         Column("recipients_total", label=_("Recipients")),

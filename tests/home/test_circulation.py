@@ -477,3 +477,28 @@ def test_the_demo_has_two_circulations_one_opened(cites_user, wco_user):
 
     demo.load(SiteBuilder())
     assert Circulation.objects.count() == 2
+
+
+def test_checking_who_may_read_costs_the_same_for_many_recipients(partners_group):
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from gci.home.circulation.recipients import members, who_cannot_read
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            users = [user for user, _org in members(all_partners=True)]
+            assert who_cannot_read(users, page=meeting_page()) == []
+        return len(captured), len(users)
+
+    few, before = count()
+    for i in range(40):
+        user = get_user_model().objects.create_user(
+            username=f"member{i}", email=f"member{i}@example.org"
+        )
+        user.groups.add(partners_group)
+        Membership.objects.create(user=user, organisation=org("CITES"))
+    many, after = count()
+    assert after == before + 40
+    assert many <= few
