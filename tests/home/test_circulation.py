@@ -502,3 +502,13 @@ def test_checking_who_may_read_costs_the_same_for_many_recipients(partners_group
     many, after = count()
     assert after == before + 40
     assert many <= few
+
+
+def test_the_page_listing_offers_circulate_to_partners(secretariat_client, cites_user):
+    area = PartnersAreaPage.objects.get(locale__language_code="en")
+    html = secretariat_client.get(f"/admin/pages/{area.pk}/").content.decode()
+    assert f"/admin/circulations/new/?page={meeting_page().pk}" in html
+    # Not for someone who may not circulate (a Partner has no admin at all).
+    from gci.home.circulation.wagtail_hooks import circulate_listing_button
+
+    assert list(circulate_listing_button(meeting_page(), cites_user)) == []
