@@ -512,3 +512,35 @@ def test_the_page_listing_offers_circulate_to_partners(secretariat_client, cites
     from gci.home.circulation.wagtail_hooks import circulate_listing_button
 
     assert list(circulate_listing_button(meeting_page(), cites_user)) == []
+
+
+def test_the_journey_a_partners_news_item_to_two_organisations_opened_after_login(
+    secretariat_client, cites_user, django_capture_on_commit_callbacks
+):
+    """The issue's journey without a browser: the Secretariat circulates a
+    Partners' news item to CITES and WCO; the CITES member finds it on the
+    dashboard, follows the emailed link, signs in and lands on the item."""
+    from gci.home.models import NewsPage
+    from tests.helpers import sign_in
+
+    news = NewsPage.objects.get(slug="share-planned-trainings", locale__language_code="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        secretariat_client.post(
+            "/admin/circulations/new/",
+            {"page": news.pk, "organisations": [org("CITES").pk, org("WCO").pk]},
+        )
+    circulation = Circulation.objects.latest("pk")
+    assert circulation.page_id == news.pk
+    mine = next(m for m in circulation_mails() if m.to == [cites_user.email])
+    link = re.search(r"http://testserver(/en/circulated/\d+/)", mine.body).group(1)
+    assert link in dashboard(cites_user).content.decode()
+
+    browser = Client()
+    to_login = browser.get(link)
+    assert to_login.status_code == 302
+    signed_in = sign_in(browser, cites_user.email, next_url=link)
+    assert signed_in.status_code == 302 and signed_in["Location"] == link
+    to_item = browser.get(link)
+    assert to_item["Location"] == news.url
+    assert browser.get(to_item["Location"]).status_code == 200
+    assert circulation.deliveries.get(user=cites_user).opened_at is not None
