@@ -12,6 +12,7 @@ def grant(apps, schema_editor):
 
     grant_model_permissions(apps, "Secretariat", "home", "circulation", ["add", "delete", "view"])
 
+
 class Migration(migrations.Migration):
 
     dependencies = [
