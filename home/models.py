@@ -430,3 +430,11 @@ class ResourcePerson(models.Model):
 
 # Training institutions and the resource persons' roster (the network).
 from .network.models import InstitutionIndexPage, TrainingInstitution  # noqa: E402, F401
+
+# Circulation to Partners: in its own subpackage (gci.home.circulation).
+from .circulation.models import (  # noqa: E402, F401
+    Circulation,
+    CirculationDelivery,
+    CirculationMailLog,
+    CirculationPreference,
+)

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.models import Page, PageViewRestriction
 
+from .circulation import wagtail_hooks as _circulation_hooks  # noqa: F401
 from .http import private_response, refusal
 from .roles import can_enter_partners_area
 from .visibility import (

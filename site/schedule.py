@@ -99,6 +99,8 @@ JOBS: tuple[Job, ...] = (
     Job("guide-pdfs", every=HOUR, command="build_guide_pdfs"),
     # django-tasks-db keeps finished task results: keep a fortnight of them.
     Job("prune-task-results", every=DAY, command="prune_db_task_results", args=("--queue-name=*",)),
+    # Circulations: each digest reader's weekly email, on Mondays (once a week each).
+    Job("circulation-digest", every=DAY, call="gci.home.circulation.sending.send_weekly_digests"),
     # Expired sessions (Django's sessions live in the database).
     Job("clear-sessions", every=DAY, command="clearsessions"),
 )

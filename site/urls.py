@@ -65,6 +65,7 @@ urlpatterns += i18n_patterns(
     # A workshop participant's evaluation: no account, the signed link is the key.
     path("evaluation/<str:token>/", calendar_evaluation.evaluation_form, name="evaluation"),
     path("my-organisation/", include("gci.focal_points.urls")),
+    path("circulated/", include("gci.home.circulation.urls")),
     # Wagtail's front-end login form: also to allauth.
     path("_util/login/", views.to_allauth_login),
     # Shared passwords for pages are disabled: their form is not served.

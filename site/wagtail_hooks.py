@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 
 from gci.focal_points.viewsets import LinkCheckViewSet
 from gci.home.network.viewsets import TrainingInstitutionViewSet
+from gci.home.circulation.viewsets import CirculationViewSet
 from gci.home.viewsets import PartnerOrganisationViewSet, ResourcePersonViewSet
 
 from .models import ScheduledJob
@@ -38,6 +39,7 @@ class PartnershipGroup(ViewSetGroup):
         PartnerOrganisationViewSet,
         ResourcePersonViewSet,
         TrainingInstitutionViewSet,
+        CirculationViewSet("circulations"),
         LinkCheckViewSet("link_checks"),
         OutboxViewSet("gci_site_outbox"),
     ]
