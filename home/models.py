@@ -428,13 +428,13 @@ class ResourcePerson(models.Model):
             )
 
 
-# Training institutions and the resource persons' roster (the network).
-from .network.models import InstitutionIndexPage, TrainingInstitution  # noqa: E402, F401
-
-# Circulation to Partners: in its own subpackage (gci.home.circulation).
+# Capabilities in their own subpackages: circulation to Partners
+# (gci.home.circulation), training institutions and the resource persons'
+# roster (gci.home.network).
 from .circulation.models import (  # noqa: E402, F401
     Circulation,
     CirculationDelivery,
     CirculationMailLog,
     CirculationPreference,
 )
+from .network.models import InstitutionIndexPage, TrainingInstitution  # noqa: E402, F401

@@ -10,8 +10,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from gci.focal_points.viewsets import LinkCheckViewSet
-from gci.home.network.viewsets import TrainingInstitutionViewSet
 from gci.home.circulation.viewsets import CirculationViewSet
+from gci.home.network.viewsets import TrainingInstitutionViewSet
 from gci.home.viewsets import PartnerOrganisationViewSet, ResourcePersonViewSet
 
 from .models import ScheduledJob
