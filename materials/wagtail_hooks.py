@@ -22,6 +22,7 @@ from .reminders import send_review_reminders
 from .richtext import GuardedDocumentLinkHandler, remember_request
 from .viewsets import (
     CourseViewSet,
+    EnforcementRecordViewSet,
     KeepHistoryPermissionPolicy,
     MaterialViewSet,
     ReviewRoundViewSet,
@@ -54,6 +55,11 @@ hooks.register("gci_reminders", send_review_reminders)
 @hooks.register("register_admin_viewset")
 def register_guide():
     return GuideGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_enforcement_records():
+    return EnforcementRecordViewSet("enforcement_records")
 
 
 @hooks.register("construct_homepage_panels")
