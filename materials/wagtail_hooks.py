@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from gci.site.admin_panels import add_panel
 
 from .dashboard import (
+    enforcement_panel,
     may_decide_submissions,
     may_run_review_rounds,
     review_panel,
@@ -49,6 +50,7 @@ register_snippet(CourseViewSet)
 register_permission_policy(ReviewRound, KeepHistoryPermissionPolicy(ReviewRound))
 hooks.register("gci_dashboard_panels", review_panel, order=-10)  # what waits comes first
 hooks.register("gci_dashboard_panels", suitcase_panel)
+hooks.register("gci_dashboard_panels", enforcement_panel)
 hooks.register("gci_reminders", send_review_reminders)
 
 

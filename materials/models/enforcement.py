@@ -23,6 +23,7 @@ The summary is not translated: the record keeps the language it is written in.
 import datetime as dt
 from decimal import Decimal
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -32,6 +33,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
@@ -234,6 +236,7 @@ class EnforcementRecord(ClusterableModel):
             ],
             heading=_("Review"),
         ),
+        FieldPanel("seen_version", heading=" "),  # EnforcementRecordAdminForm's hidden field
     ]
 
     class Meta:
@@ -323,6 +326,44 @@ class EnforcementRecord(ClusterableModel):
             if image is not None and image.collection_id != target.pk:
                 image.collection = target
                 image.save(update_fields=["collection"])
+
+
+class EnforcementRecordAdminForm(WagtailAdminModelForm):
+    """The Secretariat's corrections never silently undo a Partner's (or a
+    colleague's): the version read is sent back with the form, and a save
+    from an older one is refused, naming who saved first."""
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["seen_version"] = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            current = (
+                EnforcementRecord.objects.filter(pk=self.instance.pk)
+                .select_related("updated_by")
+                .first()
+            )
+            if current is not None and cleaned.get("seen_version") != current.version:
+                from gci.home.roles import display_name
+
+                name = display_name(current.updated_by) if current.updated_by else ""
+                raise ValidationError(
+                    _(
+                        "%(name)s saved this record while you were editing it. "
+                        "Open it again to see their changes, then make yours."
+                    )
+                    % {"name": name or _("Someone")},
+                    code="conflict",
+                )
+        return cleaned
+
+
+EnforcementRecord.base_form_class = EnforcementRecordAdminForm
 
 
 class EnforcementPhoto(Orderable):

@@ -304,9 +304,24 @@ def test_the_secretariat_corrects_a_record_in_the_admin(client, secretariat_user
     force_login_with_totp(client, secretariat_user)
     url = f"/admin/enforcement_records/edit/{record.pk}/"
     assert client.get(url).status_code == 200
+    fields = {
+        "state": "published",
+        "organisation": organisation("CITES").pk,
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
+        "photos-MIN_NUM_FORMS": "0",
+        "photos-MAX_NUM_FORMS": "1000",
+    }
+    # A form opened before the Partner's last correction is refused, naming them.
+    stale = {**form_data(title="Stale"), **fields, "seen_version": record.version - 1}
+    response = client.post(url, stale)
+    assert response.status_code == 200
+    assert "saved this record while you were editing it" in response.content.decode()
+    assert EnforcementRecord.objects.get(pk=record.pk).title == "Typo in the headlnie"
     response = client.post(
         url,
         {
+            "seen_version": record.version,
             **form_data(title="Typo in the headline fixed", hs_codes="2903.77"),
             "state": "published",
             "organisation": organisation("CITES").pk,
