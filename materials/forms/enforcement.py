@@ -3,6 +3,7 @@ a positive story), and the HS code field shared with the admin."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +12,13 @@ from gci.site.uploads import max_upload_size, validate_upload
 from ..models.enforcement import EnforcementRecord
 
 PHOTO_EXTENSIONS = ("jpg", "jpeg", "png")
+
+
+def _formfield(field, **kwargs):
+    """Links typed without a scheme are https ones."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
 
 
 class EnforcementRecordForm(forms.ModelForm):
@@ -23,6 +31,7 @@ class EnforcementRecordForm(forms.ModelForm):
 
     class Meta:
         model = EnforcementRecord
+        formfield_callback = _formfield
         fields = [
             "kind",
             "title",
@@ -48,7 +57,6 @@ class EnforcementRecordForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["quantity"].widget.attrs.update({"min": "0", "step": "any"})
-        self.fields["source_url"].assume_scheme = "https"
         self.fields["unit"].choices = [("", "—"), *self.fields["unit"].choices[1:]]
         self.fields["photo"].help_text = _(
             "A JPEG or PNG photo, up to %(size)s. Only the Secretariat sees it until the record "
