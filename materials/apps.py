@@ -15,4 +15,4 @@ class MaterialsConfig(AppConfig):
 
         # The views register themselves on the pages whose routes call them
         # (gci.site.routes): the pages do not import their views.
-        from .views import courses, review, suitcase  # noqa: F401
+        from .views import courses, enforcement, review, suitcase  # noqa: F401

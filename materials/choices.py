@@ -100,3 +100,33 @@ class LengthUnit(models.TextChoices):
     DAYS = "days", _("Length in days")
     WEEKS = "weeks", _("Length in weeks")
     MODULES = "modules", _("Number of modules")
+
+
+class EnforcementKind(models.TextChoices):
+    """What an enforcement record tells: a seizure, a prosecution, or a
+    positive story (a facilitation of legal trade, a success of cooperation)."""
+
+    SEIZURE = "seizure", _("Seizure")
+    PROSECUTION = "prosecution", _("Prosecution")
+    POSITIVE = "positive", _("Positive story")
+
+
+class EnforcementState(models.TextChoices):
+    """Where a record stands in the Secretariat's review."""
+
+    SUBMITTED = "submitted", _("Submitted")
+    PUBLISHED = "published", _("Published")
+    NOT_PUBLISHED = "not_published", _("Not published")
+
+
+class QuantityUnit(models.TextChoices):
+    """The unit of a seized quantity."""
+
+    KG = "kg", _("kilograms")
+    TONNES = "t", _("tonnes")
+    LITRES = "l", _("litres")
+    CUBIC_METRES = "m3", _("cubic metres")
+    PIECES = "pieces", _("pieces")
+    SPECIMENS = "specimens", _("specimens")
+    CYLINDERS = "cylinders", _("cylinders")
+    CONTAINERS = "containers", _("containers")

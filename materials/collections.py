@@ -38,3 +38,20 @@ def guide_pdfs_collection():
     root = Collection.get_first_root_node()
     collection = root.get_children().filter(name=GUIDE_PDFS).first()
     return collection or root.add_child(name=GUIDE_PDFS)
+
+
+ENFORCEMENT_SUBMISSIONS = "Enforcement photos (not public)"
+ENFORCEMENT_PHOTOS = "Enforcement photos"
+
+
+def enforcement_submissions_collection():
+    """Photos of enforcement records not (or no longer) public: the
+    Secretariat's alone, until a record is published for everyone."""
+    return restricted_collection(ENFORCEMENT_SUBMISSIONS, [SECRETARIAT])
+
+
+def enforcement_photos_collection():
+    """Photos of public enforcement records: no view restriction."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=ENFORCEMENT_PHOTOS).first()
+    return collection or root.add_child(name=ENFORCEMENT_PHOTOS)

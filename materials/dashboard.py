@@ -224,3 +224,17 @@ def submissions_admin_panel(request):
         empty=_("No submission waits for a decision."),
         order=130,
     )
+
+
+def enforcement_panel(request, organisation):
+    """The organisation's latest enforcement records and where each stands."""
+    from .models import EnforcementRecord
+
+    records = []
+    if organisation is not None:
+        records = list(
+            EnforcementRecord.objects.filter(organisation=organisation).order_by(
+                "-submitted_at", "-pk"
+            )[:RECENT_COUNT]
+        )
+    return {"template": "materials/panels/enforcement.html", "records": records}

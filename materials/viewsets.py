@@ -5,14 +5,19 @@ for the Secretariat's decision; the courses of the e-learning catalogue."""
 import datetime as dt
 
 from django import forms
+from django.contrib import messages
 from django.db import transaction
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import BaseOperationView
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views import snippets as snippet_views
@@ -22,9 +27,9 @@ from gci.home.models import PartnerOrganisation
 from gci.site.memo import default_locale
 
 from . import review
-from .choices import MaterialStatus
+from .choices import EnforcementState, MaterialStatus
 from .collections import suitcase_collection
-from .models import Course, GuidePage, Material, ReviewRound, SuitcasePage
+from .models import Course, EnforcementRecord, GuidePage, Material, ReviewRound, SuitcasePage
 from .notifications import decision_made
 
 # Wagtail's ModelViewSet, unlike SnippetViewSet, never calls a get_queryset()
@@ -353,3 +358,175 @@ class SubmissionReviewViewSet(ViewSetQuerysetMixin, ModelViewSet):
             .select_related("organisation", "submitted_by")
             .order_by("-status", "-submitted_at")
         )
+
+
+# -- Enforcement records: the Secretariat reviews, corrects and publishes -------
+
+
+class EditEnforcementRecordView(generic.EditView):
+    """A change of state is recorded (who reviewed, when); photos then follow
+    the record's visibility (public collection only while it is public)."""
+
+    def save_instance(self):
+        before = type(self.object).objects.values_list("state", flat=True).get(pk=self.object.pk)
+        instance = self.form.save(commit=False)
+        instance.updated_by = self.request.user
+        if instance.state != before:
+            instance.reviewed_by = self.request.user
+            instance.reviewed_at = timezone.now()
+        instance.save()
+        self.form.save_m2m()
+        instance.place_photos()
+        return instance
+
+
+class CreateEnforcementRecordView(generic.CreateView):
+    def save_instance(self):
+        instance = self.form.save(commit=False)
+        instance.submitted_by = self.request.user
+        instance.updated_by = self.request.user
+        if instance.state != EnforcementState.SUBMITTED:
+            instance.reviewed_by = self.request.user
+            instance.reviewed_at = timezone.now()
+        instance.save()
+        self.form.save_m2m()
+        instance.place_photos()
+        return instance
+
+
+class EnforcementRecordIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("organisation", "submitted_by")
+            .order_by("-submitted_at", "-pk")
+        )
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.permission_policy.user_has_permission(self.request.user, "change"):
+            label = (
+                _("Unpublish…") if instance.state == EnforcementState.PUBLISHED else _("Publish…")
+            )
+            buttons.append(
+                ListingButton(
+                    label,
+                    url=self.get_inspect_url(instance) + "#publish",
+                    icon_name="upload",
+                    priority=5,
+                )
+            )
+        return buttons
+
+
+class EnforcementRecordInspectView(generic.InspectView):
+    template_name = "materials/admin/enforcement_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.permission_policy.user_has_permission(self.request.user, "change"):
+            published = self.object.state == EnforcementState.PUBLISHED
+            context["publish_url"] = reverse(
+                "enforcement_records:unpublish" if published else "enforcement_records:publish",
+                args=[self.object.pk],
+            )
+            context["publish_label"] = _("Unpublish") if published else _("Publish")
+        return context
+
+
+class PublishRecordView(PermissionCheckedMixin, BaseOperationView):
+    """Publish (or unpublish) a record: one click, recorded (who, when)."""
+
+    model = EnforcementRecord
+    permission_required = "change"
+    success_url_name = "enforcement_records:inspect"
+    state = EnforcementState.PUBLISHED
+
+    def perform_operation(self):
+        with transaction.atomic():
+            record = EnforcementRecord.objects.select_for_update().get(pk=self.object.pk)
+            record.state = self.state
+            record.reviewed_by = self.request.user
+            record.reviewed_at = timezone.now()
+            record.updated_by = self.request.user
+            record.save()
+            record.place_photos()
+        self.object = record
+
+    def add_success_message(self):
+        if self.object.state == EnforcementState.PUBLISHED:
+            if self.object.may_publish:
+                text = _("“%(title)s” is published in the public enforcement news.")
+            else:
+                text = _(
+                    "“%(title)s” is published for the Partners only: its sender did not "
+                    "allow the public to read it."
+                )
+        else:
+            text = _("“%(title)s” is no longer published.")
+        messages.success(self.request, text % {"title": self.object.title})
+
+
+class EnforcementRecordViewSet(ModelViewSet):
+    """Seizures, prosecutions and positive stories sent by the Partners (and
+    added by the Secretariat): review, correct, publish; export them all."""
+
+    model = EnforcementRecord
+    icon = "warning"
+    menu_label = _("Enforcement records")
+    menu_order = 235
+    add_to_admin_menu = True
+    list_display = ["title", "kind", "date", "country", "organisation", "state", "may_publish"]
+    list_filter = ["state", "kind", "may_publish", "organisation", "date"]
+    search_fields = ["title", "summary", "commodity", "agency"]
+    list_export = [
+        "pk",
+        "kind",
+        "date",
+        "country",
+        "treaties_text",
+        "hs_codes_display",
+        "commodity",
+        "quantity",
+        "unit",
+        "agency",
+        "source_url",
+        "title",
+        "summary",
+        "language",
+        "may_publish",
+        "state",
+        "organisation",
+        "submitted_by",
+        "submitted_at",
+        "reviewed_by",
+        "reviewed_at",
+    ]
+    export_headings = {
+        "pk": "id",
+        "treaties_text": _("treaties"),
+        "hs_codes_display": _("HS codes"),
+    }
+    export_filename = "enforcement-records"
+    index_view_class = EnforcementRecordIndexView
+    edit_view_class = EditEnforcementRecordView
+    add_view_class = CreateEnforcementRecordView
+    inspect_view_class = EnforcementRecordInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "publish/<int:pk>/",
+                PublishRecordView.as_view(model=self.model, state=EnforcementState.PUBLISHED),
+                name="publish",
+            ),
+            path(
+                "unpublish/<int:pk>/",
+                PublishRecordView.as_view(model=self.model, state=EnforcementState.NOT_PUBLISHED),
+                name="unpublish",
+            ),
+        ]

@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from gci.site.admin_panels import add_panel
 
 from .dashboard import (
+    enforcement_panel,
     may_decide_submissions,
     may_run_review_rounds,
     review_panel,
@@ -22,6 +23,7 @@ from .reminders import send_review_reminders
 from .richtext import GuardedDocumentLinkHandler, remember_request
 from .viewsets import (
     CourseViewSet,
+    EnforcementRecordViewSet,
     KeepHistoryPermissionPolicy,
     MaterialViewSet,
     ReviewRoundViewSet,
@@ -48,12 +50,18 @@ register_snippet(CourseViewSet)
 register_permission_policy(ReviewRound, KeepHistoryPermissionPolicy(ReviewRound))
 hooks.register("gci_dashboard_panels", review_panel, order=-10)  # what waits comes first
 hooks.register("gci_dashboard_panels", suitcase_panel)
+hooks.register("gci_dashboard_panels", enforcement_panel)
 hooks.register("gci_reminders", send_review_reminders)
 
 
 @hooks.register("register_admin_viewset")
 def register_guide():
     return GuideGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_enforcement_records():
+    return EnforcementRecordViewSet("enforcement_records")
 
 
 @hooks.register("construct_homepage_panels")

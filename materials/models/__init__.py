@@ -4,6 +4,7 @@ re-exports only (each area has its module)."""
 
 from .case_studies import CaseStudyIndexPage, CaseStudyPage
 from .courses import Course, CourseCatalogPage
+from .enforcement import EnforcementNewsPage, EnforcementPhoto, EnforcementRecord
 from .guide import GuideChapterPage, GuidePage, ReviewGatedMixin, TranslationNotReviewed
 from .guide_pdf import GuidePdf
 from .review import (
@@ -24,6 +25,9 @@ __all__ = [
     "CaseStudyPage",
     "Course",
     "CourseCatalogPage",
+    "EnforcementNewsPage",
+    "EnforcementPhoto",
+    "EnforcementRecord",
     "GuideChapterPage",
     "GuidePage",
     "GuidePdf",

@@ -267,3 +267,16 @@ def test_media_paths_stay_closed_even_with_debug_on(client, canaries, settings):
             if url.startswith("/media/"):
                 response = client.get(url)
                 assert response.status_code == 404, url
+
+
+def test_the_enforcement_doors_reach_the_owners_records(canaries, people):
+    """Not vacuous: the owner's Partner reads both enforcement canaries in
+    the Partners area, through the same doors the others are refused at."""
+    client = Client()
+    client.force_login(people.owner)
+    for canary in canaries:
+        canary.hidden_from = (OTHER_ORGANISATION,)
+    crawl = Crawl(client, OTHER_ORGANISATION, canaries)
+    crawl.run(next(d for d in DOORS if d.name.startswith("the Partners' enforcement")))
+    found = {leak.kind for leak in crawl.leaks}
+    assert {"enforcement_unpublished", "enforcement_partners_only"} <= found, found
