@@ -378,3 +378,14 @@ class ResourcePerson(models.Model):
 
     def language_labels(self):
         return type(self)._meta.get_field("languages").labels(self.languages)
+
+
+from .contributions.models import (  # noqa: E402, F401, E501
+    ContributionYear,
+    Donor,
+    ExchangeRate,
+    FundingCommitment,
+    InKindContribution,
+    Spending,
+    StandardRate,
+)
