@@ -89,3 +89,39 @@ def is_funded_by_commitments(plan):
         return False
     attach_funding([plan])
     return plan.__dict__["funded_by_commitments"]
+
+
+@dataclass
+class EarmarkTotals:
+    earmark: str
+    label: str
+    currency: str
+    secured: Decimal = Decimal(0)
+    expected: Decimal = Decimal(0)
+
+
+def funding_totals(year=None):
+    """The commitments in the reporting currency, per earmark (every earmark,
+    so an unfunded one shows as nothing secured): one query."""
+    from django.db.models import DecimalField, ExpressionWrapper, F, Sum
+
+    from .models import Earmark
+
+    queryset = FundingCommitment.objects.all()
+    if year is not None:
+        queryset = queryset.filter(year=year)
+    converted = ExpressionWrapper(
+        F("amount") * F("rate"), output_field=DecimalField(max_digits=24, decimal_places=10)
+    )
+    target = reporting_currency()
+    totals = {value: EarmarkTotals(value, label, target) for value, label in Earmark.choices}
+    for row in queryset.order_by().values("earmark", "state").annotate(total=Sum(converted)):
+        item = totals.get(row["earmark"])
+        if item is None:
+            continue
+        amount = Decimal(row["total"] or 0).quantize(Decimal("0.01"))
+        if row["state"] in SECURED_STATES:
+            item.secured += amount
+        elif row["state"] == CommitmentState.EXPECTED:
+            item.expected += amount
+    return list(totals.values())

@@ -270,3 +270,19 @@ def test_a_partner_has_no_admin_screens_for_contributions(client, wco_user):
     client.force_login(wco_user)
     response = client.get("/admin/in_kind_contributions/")
     assert response.status_code in (302, 403)
+
+
+def test_the_demo_follows_the_reports_budget_session(client):
+    from gci.home.contributions.funding import funding_totals
+    from gci.home.contributions.models import Donor, FundingCommitment
+
+    names = set(Donor.objects.values_list("name", flat=True))
+    assert {"UNEP Environment Fund", "Global Environment Facility (GEF)"} <= names
+    assert not FundingCommitment.objects.filter(earmark="coordinator").exists()
+    years = {t.earmark: t for t in funding_totals()}
+    assert years["coordinator"].secured == 0 and years["workshop"].secured > 0
+    organisations = set(InKindContribution.objects.values_list("organisation__acronym", flat=True))
+    assert {"WCO", "CITES"} <= organisations
+    year = InKindContribution.objects.order_by("year").first().year
+    assert not ContributionYear.objects.get(year=year).published
+    assert "No year of contributions has been published yet." in client.get(PUBLIC).content.decode()

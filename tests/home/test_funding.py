@@ -220,3 +220,19 @@ def test_the_secretariat_adds_a_commitment_in_the_admin_and_bad_input_keeps_the_
     response = client.post("/admin/funding_commitments/new/", data)
     assert response.status_code == 302
     assert FundingCommitment.objects.get(donor=donor).earmark == "coordinator"
+
+
+def test_the_secretariats_dashboard_shows_the_unfunded_coordinator_post(client, secretariat_user):
+    year = timezone.localdate().year
+    donor = Donor.objects.create(name="Dashboard donor")
+    FundingCommitment.objects.create(
+        donor=donor, year=year, state="committed", earmark="general", amount=Decimal(70000)
+    )
+    force_login_with_totp(client, secretariat_user)
+    body = client.get("/admin/").content.decode()
+    assert "Funding in" in body and "The coordinator post" in body
+    assert "70,000" in body
+    from gci.home.contributions.funding import funding_totals
+
+    coordinator = next(t for t in funding_totals(year) if t.earmark == "coordinator")
+    assert coordinator.secured == 0

@@ -59,7 +59,7 @@ def funding_commitment(token, people):
     parent = EventPage.objects.filter(locale__language_code="en").first().get_parent()
     event = EventPage(
         title="Funded canary workshop",
-        slug=f"funded-{token}",
+        slug="funded-canary-workshop",  # never the token: the event itself is not secret
         kind="workshop",
         start_date=dt.date(CANARY_YEAR, 5, 4),
     )
@@ -85,5 +85,6 @@ def funding_commitment(token, people):
     )
     return Planted(
         urls=[f"/{language}/planning/workplan/{workplan.year}/" for language in ("en", "fr")],
-        strings=[donor.name, donor.notes, commitment.notes, f"Spending {token}", "4,321", "4321"],
+        # Names and notes only: a bare number could match anything (an id, a time).
+        strings=[donor.name, donor.notes, commitment.notes, f"Spending {token}"],
     )

@@ -7,6 +7,22 @@ from gci.home.contributions.models import InKindContribution
 
 from .leaks import door
 
+# The fields of the Partners' contribution form (test_bad_input posts anything in them).
+CONTRIBUTION_FIELDS = [
+    "version",
+    "year",
+    "kind",
+    "description",
+    "event",
+    "material",
+    "review_round",
+    "quantity",
+    "unit",
+    "value",
+    "currency",
+    "basis",
+]
+
 
 @door("in-kind contributions of the Partners area", follow=True)
 def contributions(crawl):
