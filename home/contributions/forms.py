@@ -10,6 +10,18 @@ from .models import ContributionYear, InKindContribution, StandardRate
 from .money import FIRST_YEAR, currency_choices
 
 
+class SafeModelChoiceField(forms.ModelChoiceField):
+    """An out-of-range id is an invalid choice, not a database error."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except (OverflowError, ValueError) as exc:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from exc
+
+
 class ContributionForm(forms.ModelForm):
     """Kind, year, what, a link where there is one, quantity and unit, value.
     An empty value is the quantity times the Secretariat's standard rate of
@@ -40,6 +52,11 @@ class ContributionForm(forms.ModelForm):
             "currency",
             "basis",
         ]
+        field_classes = {
+            "event": SafeModelChoiceField,
+            "material": SafeModelChoiceField,
+            "review_round": SafeModelChoiceField,
+        }
 
     def __init__(self, *args, organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
