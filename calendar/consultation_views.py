@@ -158,7 +158,9 @@ def consultation(request, pk):
         if not consultation.is_open:
             messages.error(request, _("This consultation is closed: your answer was not recorded."))
             return redirect(here)
-        form = FORMS[name](request.POST, request.FILES, prefix=name)
+        form = FORMS[name](
+            request.POST, request.FILES, prefix=name, **_form_kwargs(name, invitation)
+        )
         if form.is_valid():
             try:
                 message = SAVE[name](request, invitation, form.cleaned_data)
@@ -191,7 +193,10 @@ def consultation(request, pk):
     forms = {
         "answer": bound.get("answer")
         or ConsultationAnswerForm(initial=_answer_initial(answer), prefix="answer"),
-        "expert": bound.get("expert") or ExpertSuggestionForm(prefix="expert"),
+        "expert": bound.get("expert")
+        or ExpertSuggestionForm(
+            prefix="expert", organisation=invitation and invitation.organisation
+        ),
         "comment": bound.get("comment") or ConsultationCommentForm(prefix="comment"),
         "material": bound.get("material") or MaterialOfferForm(prefix="material"),
     }
@@ -263,19 +268,28 @@ def _answer_for_items(invitation):
     return ConsultationAnswer.for_invitation(invitation)
 
 
+def _form_kwargs(name, invitation):
+    """The expert form offers the organisation's own resource persons."""
+    return {"organisation": invitation.organisation} if name == "expert" else {}
+
+
 def _save_expert(request, invitation, data):
     with transaction.atomic():
         answer = _answer_for_items(invitation)
-        person = ResourcePerson.objects.create(
-            organisation=invitation.organisation,
-            name=data["name"],
-            expertise=data["expertise"],
-            languages=data["languages"],
-            email=data.get("email", ""),
-            consent_note=data.get("consent_note", ""),
-            consented_on=timezone.localdate(),
-            created_by=request.user,
-        )
+        person = data.get("person")
+        if person is None:
+            person = ResourcePerson.objects.create(
+                organisation=invitation.organisation,
+                name=data["name"],
+                expertise=data["expertise"],
+                languages=data["languages"],
+                email=data.get("email", ""),
+                consent_note=data.get("consent_note", ""),
+                consented_on=timezone.localdate(),
+                created_by=request.user,
+            )
+        elif answer.experts.filter(person=person).exists():
+            return _("%(name)s is already among your suggestions.") % {"name": person.name}
         ExpertSuggestion.objects.create(answer=answer, person=person, created_by=request.user)
         invitation.consultation.record(
             ConsultationAction.EXPERT,

@@ -339,7 +339,13 @@ class WorkplanCommentForm(forms.Form):
 
 # -- Evaluation (gci.calendar.evaluation) --------------------------------------
 
-SCORE_CHOICES = [(n, str(n)) for n in range(1, 6)]
+SCORE_CHOICES = [
+    (1, _("1 poor")),
+    (2, _("2 fair")),
+    (3, _("3 good")),
+    (4, _("4 very good")),
+    (5, _("5 excellent")),
+]
 
 
 class EvaluationAnswerForm(forms.ModelForm):
@@ -442,26 +448,72 @@ class ConsultationAnswerForm(forms.Form):
 
 
 class ExpertSuggestionForm(forms.Form):
-    name = SingleLineField(label=_("Name of the expert"), max_length=200)
+    """A resource person the organisation already has (chosen from its own
+    people), or a new one, typed with their consent."""
+
+    person = forms.ModelChoiceField(
+        label=_("One of your organisation's resource persons"),
+        queryset=None,
+        required=False,
+        help_text=_("Or leave this empty and describe a new expert below."),
+    )
+    name = SingleLineField(label=_("Name of the expert"), max_length=200, required=False)
     expertise = forms.CharField(
         label=_("Expertise"),
         max_length=2000,
+        required=False,
         help_text=_("What the person can teach or advise on."),
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
     )
     languages = forms.MultipleChoiceField(
-        label=_("Languages"), choices=Language.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Languages"),
+        choices=Language.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     email = forms.EmailField(label=_("Email (optional)"), required=False)
     consent = forms.BooleanField(
         label=_(
             "The person agreed to be suggested and to be listed as a resource person "
             "of our organisation."
-        )
+        ),
+        required=False,
     )
     consent_note = SingleLineField(
         label=_("How the person agreed (optional)"), max_length=500, required=False
     )
+
+    NEW_PERSON_FIELDS = ("name", "expertise", "languages", "consent")
+
+    def __init__(self, *args, organisation=None, **kwargs):
+        from django.apps import apps
+
+        ResourcePerson = apps.get_model("home", "ResourcePerson")
+        super().__init__(*args, **kwargs)
+        people = ResourcePerson.objects.none()
+        if organisation is not None:
+            people = ResourcePerson.objects.filter(organisation=organisation).order_by("name", "pk")
+        self.fields["person"].queryset = people
+        self.fields["person"].label_from_instance = lambda person: person.name
+        if not people.exists():
+            del self.fields["person"]
+
+    def clean_person(self):
+        # An id out of range is an invalid choice, not a database error.
+        value = self.data.get(self.add_prefix("person"), "")
+        if value and (not str(value).isdigit() or int(value) > 2**31 - 1):
+            raise forms.ValidationError(
+                self.fields["person"].error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return self.cleaned_data.get("person")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("person") is None:
+            for name in self.NEW_PERSON_FIELDS:
+                if not cleaned.get(name) and name not in self.errors:
+                    self.add_error(name, forms.Field.default_error_messages["required"])
+        return cleaned
 
 
 class ConsultationCommentForm(forms.Form):

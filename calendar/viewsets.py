@@ -10,6 +10,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from gci.site.dates import format_list
+
 from .choices import ConsultationAction, ConsultationState
 from .forms import EvaluationLinksForm
 from .models import (
@@ -251,6 +253,12 @@ class EvaluationResultsView(EvaluationViewMixin, generic.InspectView):
 
     page_title = _("Results")
 
+    def get_venue_choices_display_value(self):
+        return format_list(self.object.venues)
+
+    def get_period_choices_display_value(self):
+        return format_list(self.object.periods)
+
     def get_context_data(self, **kwargs):
         from .evaluation import results_context
 
@@ -317,6 +325,7 @@ class EvaluationFormViewSet(ModelViewSet):
     inspect_view_enabled = True
     inspect_view_class = EvaluationResultsView
     inspect_template_name = "gci_calendar/admin/evaluation_results.html"
+    inspect_view_fields = ["event", "kind", "opens", "closes", "venue_choices", "period_choices"]
     copy_view_enabled = False
 
     def get_common_view_kwargs(self, **kwargs):
@@ -387,6 +396,11 @@ class ConsultationSummaryView(generic.InspectView):
 
     page_title = _("Summary")
     organisation_url_name = None
+
+    def get_field_display_value(self, field_name, field):
+        if getattr(self.object, field_name, None) is None:
+            return "—"  # Wagtail would print "None" for an empty link
+        return super().get_field_display_value(field_name, field)
 
     def get_context_data(self, **kwargs):
         from .consultation_admin import consultation_rows
@@ -472,6 +486,17 @@ class ConsultationViewSet(ModelViewSet):
     index_view_class = ConsultationIndexView
     inspect_view_enabled = True
     inspect_view_class = ConsultationSummaryView
+    inspect_view_fields = [
+        "event",
+        "deadline",
+        "state",
+        "message",
+        "concept_note",
+        "agenda",
+        "organisations",
+        "opened_by",
+        "opened_at",
+    ]
     inspect_template_name = "gci_calendar/admin/consultation_summary.html"
     copy_view_enabled = False
 

@@ -19,6 +19,7 @@ class HomeConfig(AppConfig):
             signals,
             two_factor,
         )
+        from .network import views  # noqa: F401  (the institutions page's views)
 
 
 class UsersConfig(WagtailUsersAppConfig):

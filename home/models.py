@@ -1,6 +1,7 @@
 """The partnership: its organisations, members and the site's general pages."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -16,8 +17,9 @@ from wagtail.search import index
 from gci.site.fields import ChoiceSetField
 from gci.site.memo import active_locale, default_locale, memoised
 
-from .choices import Language, MembershipStatus
+from .choices import Language, MembershipStatus, Treaty, UNRegion
 from .mixins import HeroImageMixin, IntroBodyMixin
+from .network.choices import SharedDetail
 from .visibility import visible_pages
 
 
@@ -340,6 +342,27 @@ class ResourcePerson(models.Model):
     )
     languages = ChoiceSetField(_("languages"), options=Language.choices)
     email = models.EmailField(_("email"), blank=True)
+    region = models.CharField(_("UN region"), max_length=30, choices=UNRegion.choices, blank=True)
+    treaties = ChoiceSetField(
+        _("topics (treaties)"), options=Treaty.choices, help_text=_("The treaties they train on.")
+    )
+    workshops = models.ManyToManyField(
+        "gci_calendar.EventPage",
+        verbose_name=_("workshops given"),
+        blank=True,
+        related_name="+",
+        limit_choices_to={"locale__language_code": "en", "kind__in": ["workshop", "training"]},
+        help_text=_("The workshops and training courses of the calendar they trained at."),
+    )
+    shared = ChoiceSetField(
+        _("shared with the Partners"),
+        options=SharedDetail.choices,
+        help_text=_(
+            "What the person agreed to share with every Partner organisation in the roster. "
+            "Nothing ticked: the person is not in the roster (the Secretariat and their own "
+            "organisation's consultations still see them)."
+        ),
+    )
     consent_note = models.TextField(
         _("consent"),
         blank=True,
@@ -363,8 +386,12 @@ class ResourcePerson(models.Model):
         FieldPanel("expertise"),
         FieldPanel("languages"),
         FieldPanel("email"),
+        FieldPanel("region"),
+        FieldPanel("treaties"),
+        FieldPanel("workshops"),
         MultiFieldPanel(
-            [FieldPanel("consent_note"), FieldPanel("consented_on")], heading=_("Consent")
+            [FieldPanel("shared"), FieldPanel("consent_note"), FieldPanel("consented_on")],
+            heading=_("Consent"),
         ),
     ]
 
@@ -379,7 +406,29 @@ class ResourcePerson(models.Model):
     def language_labels(self):
         return type(self)._meta.get_field("languages").labels(self.languages)
 
+    def treaty_labels(self):
+        return type(self)._meta.get_field("treaties").labels(self.treaties)
 
+    def shared_labels(self):
+        return type(self)._meta.get_field("shared").labels(self.shared)
+
+    def shares(self, detail):
+        """Whether the person agreed to share ``detail`` (a SharedDetail)."""
+        return SharedDetail.NAME in self.shared and detail in self.shared
+
+    def clean(self):
+        super().clean()
+        if self.shared and SharedDetail.NAME not in self.shared:
+            raise ValidationError(
+                {"shared": _("Their name and organisation come first: tick them too, or nothing.")}
+            )
+        if self.shared and not self.consented_on:
+            raise ValidationError(
+                {"consented_on": _("Say when the person agreed to share these details.")}
+            )
+
+
+# Training institutions and the resource persons' roster (the network).
 from .contributions.models import (  # noqa: E402, F401, E501
     ContributionYear,
     Donor,
@@ -389,3 +438,4 @@ from .contributions.models import (  # noqa: E402, F401, E501
     Spending,
     StandardRate,
 )
+from .network.models import InstitutionIndexPage, TrainingInstitution  # noqa: E402, F401

@@ -32,10 +32,19 @@ class ResourcePersonViewSet(SnippetViewSet):
     menu_label = _("Resource persons")
     menu_order = 210
     add_to_admin_menu = False  # in its menu group (gci.site.wagtail_hooks)
-    list_display = ["name", "organisation", "email", "consented_on"]
-    list_filter = ["organisation"]
+    list_display = ["name", "organisation", "region", "email", "consented_on"]
+    list_filter = ["organisation", "region"]
     search_fields = ["name", "expertise", "email"]
-    list_export = ["name", "organisation", "expertise", "email", "consent_note", "consented_on"]
+    list_export = [
+        "name",
+        "organisation",
+        "expertise",
+        "email",
+        "region",
+        "shared",
+        "consent_note",
+        "consented_on",
+    ]
     copy_view_enabled = False
 
 

@@ -386,6 +386,7 @@ REACH = {
     "gci_calendar.calendarfeedtoken": NOTHING,
     "gci_calendar.reminderlog": NOTHING,
     "home.membership": NOTHING,
+    "home.resourceperson": NOTHING,  # the Partners' roster only (gci.home.network)
     "materials.reviewround": NOTHING,
     "materials.reviewassignment": NOTHING,
     "materials.reviewcomment": NOTHING,

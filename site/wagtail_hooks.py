@@ -10,6 +10,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from gci.focal_points.viewsets import LinkCheckViewSet
+from gci.home.network.viewsets import TrainingInstitutionViewSet
 from gci.home.viewsets import PartnerOrganisationViewSet, ResourcePersonViewSet
 
 from .models import ScheduledJob
@@ -36,6 +37,7 @@ class PartnershipGroup(ViewSetGroup):
     items = [
         PartnerOrganisationViewSet,
         ResourcePersonViewSet,
+        TrainingInstitutionViewSet,
         LinkCheckViewSet("link_checks"),
         OutboxViewSet("gci_site_outbox"),
     ]

@@ -107,3 +107,17 @@ def dangling_descriptions(body):
         name for value in re.findall(r'aria-describedby="([^"]*)"', body) for name in value.split()
     }
     return named - ids
+
+
+def count_queries(client, url, **params):
+    """The number of SQL queries ``client.get(url)`` runs, a streamed body
+    included; the page must answer 200."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, params or None)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    assert response.status_code == 200, url
+    return len(captured)

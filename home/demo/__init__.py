@@ -28,6 +28,7 @@ from ..models import (
     StandardPage,
 )
 from ..structure import body_from
+from . import network  # noqa: F401  (the network's institutions and people: load_demo)
 from .support import organisations_by_acronym
 
 DATA = Path(__file__).parent
@@ -143,7 +144,7 @@ def load_news(builder, home, area):
     texts give (translated as the site translates pages: a copy for the
     language, its texts set, published)."""
     data = read_yaml(DATA / "news.yaml")
-    public = builder.child(home, NewsIndexPage, "news", data["indexes"]["news"])
+    public = builder.child(home, NewsIndexPage, "news", data["indexes"]["news"], show_in_menus=True)
     partners = builder.child(area, NewsIndexPage, "partners-news", data["indexes"]["partners-news"])
     organisations = organisations_by_acronym(builder)
     event_model = apps.get_model("gci_calendar", "EventPage")

@@ -181,6 +181,7 @@ GCI_PAGE_CACHE_QUERY_PARAMS = [
     "year",
     "treaty",
     "provider",
+    "curriculum",
 ]
 # The read API's parameters a cached answer may carry (gci.site.page_cache,
 # "The read API"): listing, paging, fields and the usual filters; never

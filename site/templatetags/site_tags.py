@@ -100,6 +100,23 @@ def main_menu(context):
     return _memoised(request, "menu", compute)
 
 
+@register.simple_tag(takes_context=True)
+def more_pages(context):
+    """The home page's other sections, those kept out of the crowded main
+    menu (the training institutions, for one), in the active language and
+    that this visitor may read: the footer lists them after the menu."""
+    request = context["request"]
+
+    def compute():
+        home = _home_for(request)
+        if home is None:
+            return []
+        pages = memoised(("more", home.pk), lambda: list(home.get_children().live().not_in_menu()))
+        return [MenuItem(p, p.get_url(request), p.title) for p in visible_to(request, pages)]
+
+    return _memoised(request, "more", compute)
+
+
 def _menu_pages(home):
     return memoised(("menu", home.pk), lambda: list(home.get_children().in_menu()))
 

@@ -3,6 +3,7 @@ optimistic concurrency, history, the shared summary's counts, documents in
 the restricted collection)."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -385,6 +386,7 @@ def test_the_secretariat_reads_every_answer_per_workshop_and_per_organisation(
     body = response.content.decode()
     for text in ("Longer lunch", "Staff away in May", "Ms A, trainer", "Not answered yet"):
         assert text in body
+    assert not re.search(r">\s*None\s*<", body)  # an empty link reads as a dash
     response = client.get(f"/admin/consultations/organisation/{org('WCO').pk}/")
     assert response.status_code == 200
     body = response.content.decode()

@@ -5,14 +5,11 @@ answers; comments never shown), the map, query counts at scale, doors, the
 page cache's purge and bad input."""
 
 import datetime as dt
-import uuid
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Page
 
 from gci.calendar import indicators, worldmap
 from gci.calendar.choices import RequestState
@@ -27,6 +24,7 @@ from gci.calendar.models import (
     WorkshopRequest,
 )
 from gci.site.memo import current_generation
+from tests.factories.bulk import bulk_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -349,47 +347,22 @@ def test_changes_to_the_figures_purge_the_cached_page(client, dataset, settings)
 def bulk_workshops(count, year=1997):
     """``count`` held workshops under the public calendar, each with participants
     and an evaluation of 40 answers, in a few queries (pages are bulk-created:
-    the page row, then the event row, as Wagtail would store them)."""
-    index = calendar()
-    content_type = ContentType.objects.get_for_model(EventPage)
-    now = timezone.now()
-    pages = [
-        Page(
-            path=EventPage._get_path(index.path, index.depth + 1, index.numchild + n + 1),
-            depth=index.depth + 1,
-            numchild=0,
-            title=f"Bulk workshop {n}",
-            draft_title=f"Bulk workshop {n}",
-            slug=f"bulk-workshop-{n}",
-            content_type=content_type,
-            locale_id=index.locale_id,
-            translation_key=uuid.uuid4(),
-            live=True,
-            url_path=f"{index.url_path}bulk-workshop-{n}/",
-            first_published_at=now,
-        )
-        for n in range(count)
-    ]
-    Page.objects.bulk_create(pages)
-    Page.objects.filter(pk=index.pk).update(numchild=index.numchild + count)
+    tests.factories.bulk)."""
     countries = ["GH", "KE", "VE", "TH", "PE", "IS", "NO", "FI"]
-    events = []
-    for n, page in enumerate(pages):
+
+    def fields(n):
         start = dt.date(year + n % 5, 1 + n % 12, 1 + n % 28)
-        events.append(
-            EventPage(
-                page_ptr_id=page.pk,
-                kind="workshop",
-                status="held",
-                start_date=start,
-                last_day=start,
-                country=countries[n % len(countries)],
-                region="africa",
-                treaties=["basel", "cites"],
-            )
-        )
-    fields = list(EventPage._meta.local_concrete_fields)
-    EventPage._base_manager._insert(events, fields=fields, using="default")
+        return {
+            "kind": "workshop",
+            "status": "held",
+            "start_date": start,
+            "last_day": start,
+            "country": countries[n % len(countries)],
+            "region": "africa",
+            "treaties": ["basel", "cites"],
+        }
+
+    pages = bulk_pages(calendar(), EventPage, count, fields, name="Bulk workshop")
     outcomes = WorkshopOutcome.objects.bulk_create(
         WorkshopOutcome(event_id=page.pk) for page in pages
     )

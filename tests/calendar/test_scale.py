@@ -2,98 +2,37 @@
 number of SQL queries that does not grow with the number of events."""
 
 import datetime as dt
-import uuid
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Page
 
 from gci.calendar.models import CalendarFeedToken, EventPage
-from gci.site.page_cache import bump_generation
+from tests.factories.bulk import bulk_pages
 from tests.factories.calendar import planning_index, public_index
+from tests.helpers import count_queries
 
 pytestmark = pytest.mark.django_db
 
 
 def bulk_events(index, count, start):
-    """Insert `count` live events under `index` fast: pages in bulk, then the
-    event table in one executemany (Django cannot bulk_create a multi-table
-    child)."""
-    index = Page.objects.get(pk=index.pk)
-    content_type = ContentType.objects.get_for_model(EventPage)
-    first = index.numchild + 1
-    now = timezone.now()
-    pages = []
-    for n in range(count):
-        slug = f"bulk-{index.pk}-{n}"
-        pages.append(
-            Page(
-                title=f"Bulk event {n}",
-                draft_title=f"Bulk event {n}",
-                slug=slug,
-                path=index.path + Page._int2str(first + n).rjust(Page.steplen, "0"),
-                depth=index.depth + 1,
-                numchild=0,
-                url_path=f"{index.url_path}{slug}/",
-                content_type=content_type,
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=now,
-                last_published_at=now,
-                live_revision=None,
-                locale_id=index.locale_id,
-                translation_key=uuid.uuid4(),
-            )
-        )
-    created = Page.objects.bulk_create(pages, batch_size=500)
-    fields = list(EventPage._meta.local_concrete_fields)
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    rows = []
-    for n, page in enumerate(created):
+    """Insert `count` live confirmed workshops under `index`, one a day from
+    `start` over two years."""
+
+    def fields(n):
         day = start + dt.timedelta(days=n % 700)
-        values = {
-            "page_ptr_id": page.pk,
+        return {
             "kind": "workshop",
             "status": "confirmed",
-            "summary": "",
-            "date_precision": "day",
             "start_date": day,
             "last_day": day,
-            "start_time": None,
-            "end_date": None,
-            "end_time": None,
-            "time_zone": "UTC",
-            "tentative": False,
-            "date_note": "",
-            "venue": "",
             "city": "Geneva",
             "country": "CH",
             "region": "global",
-            "body": "[]",
-            "agenda": "",
-            "outcome_report": "",
-            "treaties": "",
         }
-        rows.append([values[f.column] for f in fields])
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {EventPage._meta.db_table} ({columns}) VALUES ({placeholders})", rows
-        )
-    Page.objects.filter(pk=index.pk).update(numchild=index.numchild + count)
-    bump_generation()  # raw SQL sends no signal: say that content changed
 
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-        if response.streaming:
-            b"".join(response.streaming_content)
-    assert response.status_code == 200, url
-    return len(captured)
+    bulk_pages(index, EventPage, count, fields, name="Bulk event")
 
 
 def test_queries_do_not_grow_with_the_number_of_events(client, cites_user):

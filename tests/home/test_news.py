@@ -3,19 +3,17 @@ and pages, the RSS and Atom feeds of each language, the home page's latest
 news, the Partners' news behind every door, and queries flat at 2,000 items."""
 
 import datetime as dt
-import uuid
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from gci.home.models import NewsIndexPage, NewsPage, PartnerOrganisation
-from gci.site.page_cache import bump_generation
+from tests.factories.bulk import bulk_pages
 from tests.factories.pages import home_page, partners_area
+from tests.helpers import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -257,6 +255,15 @@ def test_the_home_page_shows_the_latest_three_public_news(client):
     assert "Les Partenaires se réunissent" in french
 
 
+@pytest.mark.parametrize("language", ["en", "ar", "zh-hans"])
+def test_the_main_menu_leads_to_the_news_in_every_language(client, language):
+    index = public_news_index().get_translation(Locale.objects.get(language_code=language))
+    body = client.get(f"/{language}/").content.decode()
+    menu = body.split('class="site-nav"')[1].split("</nav>")[0]
+    assert f'href="{index.url}"' in menu
+    assert index.title in menu
+
+
 def test_the_home_page_news_costs_no_query_once_warm(client, django_assert_max_num_queries):
     client.get("/en/")
     with CaptureQueriesContext(connection) as warm:
@@ -323,63 +330,16 @@ def test_public_news_is_in_the_sitemap_search_and_api(client):
 
 
 def bulk_news(index, count):
-    """``count`` live news items under ``index``, inserted in bulk (Django
-    cannot bulk_create a multi-table child: pages in bulk, the news table in
-    one executemany), as tests/calendar/test_scale.py does for events."""
-    index = Page.objects.get(pk=index.pk)
-    content_type = ContentType.objects.get_for_model(NewsPage)
-    first = index.numchild + 1
-    now = timezone.now()
-    pages = []
-    for n in range(count):
-        slug = f"bulk-news-{index.pk}-{n}"
-        pages.append(
-            Page(
-                title=f"Bulk news {n}",
-                draft_title=f"Bulk news {n}",
-                slug=slug,
-                path=index.path + Page._int2str(first + n).rjust(Page.steplen, "0"),
-                depth=index.depth + 1,
-                numchild=0,
-                url_path=f"{index.url_path}{slug}/",
-                content_type=content_type,
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=now,
-                last_published_at=now,
-                locale_id=index.locale_id,
-                translation_key=uuid.uuid4(),
-            )
-        )
-    created = Page.objects.bulk_create(pages, batch_size=500)
-    fields = list(NewsPage._meta.local_concrete_fields)
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    rows = []
-    for n, page in enumerate(created):
-        values = {
-            "page_ptr_id": page.pk,
+    """``count`` live news items under ``index``, of every type, dated over ten years."""
+
+    def fields(n):
+        return {
             "date": dt.date(2000, 1, 1) + dt.timedelta(days=(n * 53) % 3650),
             "news_type": ("news", "announcement", "publication")[n % 3],
             "intro": f"Intro {n}",
-            "body": "[]",
-            "hero_image_id": None,
-            "hero_caption": "",
         }
-        rows.append([values[f.column] for f in fields])
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {NewsPage._meta.db_table} ({columns}) VALUES ({placeholders})", rows
-        )
-    Page.objects.filter(pk=index.pk).update(numchild=index.numchild + count)
-    bump_generation()
 
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(captured)
+    bulk_pages(index, NewsPage, count, fields, name="Bulk news")
 
 
 def test_queries_stay_flat_at_two_thousand_news_items(client):

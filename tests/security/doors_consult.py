@@ -37,6 +37,7 @@ CONSULTATION_FIELDS = [
     "answer-participants",
     "answer-decline_reason",
     "answer-version",
+    "expert-person",
     "expert-name",
     "expert-expertise",
     "expert-languages",

@@ -209,6 +209,22 @@ def test_course_catalogue_filters(client, language, data):
 
 
 @BAD_INPUT
+@given(
+    language=st.sampled_from(LANGUAGES),
+    data=params(["kind", "region", "country", "curriculum", "page", "language", "treaty"]),
+    pk=st.integers(min_value=0, max_value=10**12),
+)
+def test_network_filters_and_records(client, cites_user, language, data, pk):
+    """The training institutions page, and the Partners' roster and records."""
+    url = f"/{language}/training-institutions/"
+    assert_no_server_error(client.get(url, data), url, data)
+    client.force_login(cites_user)
+    for url in (f"/{language}/planning/resource-persons/", f"/en/planning/resource-persons/{pk}/"):
+        assert_no_server_error(client.get(url, data), url, data)
+    client.logout()
+
+
+@BAD_INPUT
 @given(language=st.sampled_from(LANGUAGES), data=params(["year", "page"]))
 def test_training_indicators(client, cites_user, language, data):
     """The public page reads no query; the Partners' version reads ``year``."""

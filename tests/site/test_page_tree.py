@@ -10,6 +10,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from gci.calendar.models import EventIndexPage, EventPage, TrainingIndicatorsPage
 from gci.focal_points.models import FocalPointDirectoryPage, OrganisationFocalPointsPage
 from gci.home.models import HomePage, PartnerIndexPage, PartnersAreaPage, StandardPage
+from gci.home.network.models import InstitutionIndexPage
 from gci.home.news import NewsIndexPage, NewsPage
 from gci.materials.models import (
     CaseStudyIndexPage,
@@ -38,6 +39,7 @@ TREE = {
             GuidePage,
             FocalPointDirectoryPage,
             TrainingIndicatorsPage,
+            InstitutionIndexPage,
         },
     ),
     StandardPage: ({HomePage, StandardPage, PartnersAreaPage}, {StandardPage}),
@@ -54,6 +56,7 @@ TREE = {
     CaseStudyPage: ({CaseStudyIndexPage, SuitcasePage}, set()),
     CourseCatalogPage: ({HomePage}, set()),
     TrainingIndicatorsPage: ({HomePage}, set()),
+    InstitutionIndexPage: ({HomePage}, set()),
     GuidePage: ({HomePage}, {GuideChapterPage}),
     GuideChapterPage: ({GuidePage}, set()),
     ReviewIndexPage: ({PartnersAreaPage}, set()),
@@ -76,6 +79,7 @@ ONE_PER_PARENT = {
     SuitcasePage,
     FocalPointDirectoryPage,
     TrainingIndicatorsPage,
+    InstitutionIndexPage,
 }
 
 

@@ -53,6 +53,7 @@ class Command(BaseCommand):
             materials_demo.load(builder, home, area, organisations, clock)
             calendar_demo.load_outcomes(builder, clock)
             home_demo.load_news(builder, home, area)
+            home_demo.network.load(builder, home, clock)
             contributions_demo.load(clock)
             home_demo.load_images({"home": home, "about": about, "partners": partners})
         if not settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend"):

@@ -29,7 +29,7 @@ def grant(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("gci_calendar", "0015_training_indicators"),
-        ("home", "0007_resource_persons"),
+        ("home", "0008_network"),
         ("materials", "0011_guide_pdf"),
         ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
