@@ -1162,6 +1162,8 @@ def workplan(request, year=None):
             "comments": comments,
             "form": form,
             "consultation_open": consultation_open,
+            # The funding from commitments: the Secretariat's alone.
+            "show_funding": is_secretariat(request.user),
             "years": list(Workplan.objects.visible_to(request.user).values_list("year", flat=True)),
             "breadcrumbs": trail(request, (_("Workplan %(year)s") % {"year": plan.year}, None)),
         },

@@ -24,6 +24,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gci.home.choices import UNRegion
+from gci.home.contributions.funding import attach_funding
 from gci.site.memo import active_locale
 
 from .choices import FundingState, RequestState
@@ -81,6 +82,8 @@ class Totals:
             FundingState.COMMITTED: "committed",
             FundingState.EXPECTED: "expected",
         }.get(item.funding_state, "none")
+        if not item.contingent_on_funding:
+            name = "committed"
         setattr(self, name, getattr(self, name) + item.estimated_cost)
 
     @property
@@ -166,7 +169,7 @@ def build(year):
                 topics=item.topic_labels(),
             )
         )
-    plans = list(plans_for_year(year))
+    plans = attach_funding(plans_for_year(year))
     titles = _local_titles([plan.event for plan in plans])
     for plan in plans:
         event = plan.event

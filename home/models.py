@@ -429,12 +429,22 @@ class ResourcePerson(models.Model):
 
 
 # Capabilities in their own subpackages: circulation to Partners
-# (gci.home.circulation), training institutions and the resource persons'
+# (gci.home.circulation), in-kind contributions and funding
+# (gci.home.contributions), training institutions and the resource persons'
 # roster (gci.home.network).
 from .circulation.models import (  # noqa: E402, F401
     Circulation,
     CirculationDelivery,
     CirculationMailLog,
     CirculationPreference,
+)
+from .contributions.models import (  # noqa: E402, F401
+    ContributionYear,
+    Donor,
+    ExchangeRate,
+    FundingCommitment,
+    InKindContribution,
+    Spending,
+    StandardRate,
 )
 from .network.models import InstitutionIndexPage, TrainingInstitution  # noqa: E402, F401

@@ -107,3 +107,6 @@ def refuse_to_open_an_alias_by_converting_it(request, page):
         ),
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+from .contributions import wagtail_hooks as contributions_hooks  # noqa: E402, F401

@@ -60,9 +60,11 @@ urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     # A page not (yet) live in this language: where the language switcher leads.
     path("not-available/<int:page_id>/", views.not_translated, name="not_translated"),
+    path("planning/contributions/", include("gci.home.contributions.urls")),
     path("planning/resource-persons/", include("gci.home.network.urls")),
     path("planning/enforcement/", include("gci.materials.enforcement_urls")),
     path("planning/", include("gci.calendar.urls")),
+    path("contributions/", include("gci.home.contributions.public_urls")),
     # A workshop participant's evaluation: no account, the signed link is the key.
     path("evaluation/<str:token>/", calendar_evaluation.evaluation_form, name="evaluation"),
     path("my-organisation/", include("gci.focal_points.urls")),

@@ -70,7 +70,12 @@ class PriorityBudgetMixin(models.Model):
     def priority_budget_panel(cls):
         return MultiFieldPanel(cls.priority_budget_panels, heading=_("Priority and budget"))
 
+    #: Whether the Secretariat's commitments earmarked for it cover its cost
+    #: (a planned workshop: ``WorkshopPlan``; gci.home.contributions.funding).
+    funded_by_commitments = False
+
     @property
     def contingent_on_funding(self):
-        """Whether the workshop waits on money: true unless its funding is committed."""
-        return self.funding_state != FundingState.COMMITTED
+        """Whether the workshop waits on money: true unless its funding is
+        committed, or the commitments earmarked for it cover its cost."""
+        return self.funding_state != FundingState.COMMITTED and not self.funded_by_commitments

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
@@ -56,6 +57,12 @@ class WorkshopPlan(PriorityBudgetMixin, models.Model):
 
     def __str__(self):
         return str(self.event)
+
+    @cached_property
+    def funded_by_commitments(self):
+        from gci.home.contributions.funding import is_funded_by_commitments
+
+        return is_funded_by_commitments(self)
 
     @property
     def plan_region(self):

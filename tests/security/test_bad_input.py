@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from gci.calendar.models import ActionPoint
 
 from .doors_consult import CONSULTATION_FIELDS, consultation_for
+from .doors_contrib import CONTRIBUTION_FIELDS
 
 pytestmark = pytest.mark.django_db
 
@@ -249,3 +250,18 @@ def test_a_partners_consultation_answer(client, cites_user, form, data, pk):
     assert_no_server_error(client.post(url, {"form": form, **data}), url, data)
     other = f"/en/planning/consultations/{pk}/"
     assert_no_server_error(client.get(other), other)
+
+
+@BAD_INPUT
+@given(
+    data=params(CONTRIBUTION_FIELDS),
+    pk=st.integers(min_value=-(10**20), max_value=10**20),
+    page=ANY,
+)
+def test_a_partners_contribution(client, cites_user, data, pk, page):
+    """The contribution form, any id, any page of the list and of the public totals."""
+    client.force_login(cites_user)
+    for url in ("/en/planning/contributions/new/", f"/en/planning/contributions/{pk}/"):
+        assert_no_server_error(client.post(url, data), url, data)
+    for url in ("/en/planning/contributions/", "/en/contributions/"):
+        assert_no_server_error(client.get(url, {"page": page}), url, page)

@@ -16,6 +16,7 @@ from gci.calendar import demo as calendar_demo
 from gci.focal_points import demo as focal_points_demo
 from gci.home import demo as home_demo
 from gci.home.circulation import demo as circulation_demo
+from gci.home.contributions import demo as contributions_demo
 from gci.home.demo.support import DemoClock
 from gci.home.structure import SiteBuilder
 from gci.materials import demo as materials_demo
@@ -55,6 +56,7 @@ class Command(BaseCommand):
             home_demo.load_news(builder, home, area)
             home_demo.network.load(builder, home, clock)
             circulation_demo.load(builder)
+            contributions_demo.load(clock)
             home_demo.load_images({"home": home, "about": about, "partners": partners})
         if not settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend"):
             # Wagtail queues its index updates for the background worker: index
