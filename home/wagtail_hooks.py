@@ -106,3 +106,7 @@ def refuse_to_open_an_alias_by_converting_it(request, page):
         ),
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+# Activity reporting registers its own (gci.home.reporting.wagtail_hooks).
+from .reporting import wagtail_hooks as _reporting_hooks  # noqa: E402, F401

@@ -60,6 +60,7 @@ urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     # A page not (yet) live in this language: where the language switcher leads.
     path("not-available/<int:page_id>/", views.not_translated, name="not_translated"),
+    path("planning/reports/", include("gci.home.reporting.urls")),
     path("planning/", include("gci.calendar.urls")),
     # A workshop participant's evaluation: no account, the signed link is the key.
     path("evaluation/<str:token>/", calendar_evaluation.evaluation_form, name="evaluation"),
