@@ -75,7 +75,8 @@ class RoundSummaryView(generic.InspectView):
                 "summary": summary,
                 "changes": self.object.changes.select_related("user", "organisation"),
                 "compile_url": reverse(self.compile_url_name, args=[self.object.pk]),
-                "reports_url": reverse(self.reports_url_name) + f"?round={self.object.pk}",
+                "reports_url": reverse(self.reports_url_name)
+                + f"?invitation__round={self.object.pk}",
                 "summaries": self.object.summaries.all(),
             }
         )

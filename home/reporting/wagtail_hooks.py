@@ -8,10 +8,12 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from ..roles import is_secretariat
 from .admin_views import start_meeting_report
+from .dashboard import reporting_tasks
 from .reminders import send_reporting_reminders
 from .viewsets import ReportingGroup
 
 hooks.register("gci_reminders", send_reporting_reminders)
+hooks.register("gci_dashboard_panels", reporting_tasks)
 
 
 @hooks.register("register_admin_viewset")

@@ -399,3 +399,61 @@ def test_a_published_partners_only_summary_stays_closed_to_anonymous(
         assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 404
     client.force_login(cites_user)
     assert client.get(pages[0].url).status_code == 200
+
+
+def test_the_summary_figures_follow_the_public_training_indicators():
+    """The period's workshops are counted as the public indicators count them."""
+    from gci.calendar.indicators import held_workshops
+    from gci.home.reporting.compile import workshop_figures
+
+    everything = (dt.date(1990, 1, 1), dt.date(2100, 12, 31))
+    for start, end in [everything, (START, END)]:
+        expected = held_workshops().filter(start_date__gte=start, start_date__lte=end)
+        assert workshop_figures(start, end)["workshops"] == expected.count()
+    assert workshop_figures(*everything)["workshops"] > 0
+
+
+def test_the_demo_has_a_round_in_progress_and_draft_pages():
+    reporting_round = ReportingRound.objects.get()  # the demo's only round
+    summary = reporting_round.summary()
+    assert [i.organisation.acronym for i in summary["answered"]] == ["WCO"]
+    assert [i.organisation.acronym for i in summary["nothing"]] == ["SCBD"]
+    assert [i.organisation.acronym for i in summary["waiting"]] == ["OPCW"]
+    assert reporting_round.is_open and reporting_round.deadline >= dt.date.today()
+    page = MidYearSummaryPage.objects.get(reporting_round=reporting_round)
+    assert not page.live and page.is_partners_only
+    assert page.source_reports.count() == 2
+    assert "Enforcement Committee" in str(page.body)
+    meeting = partners_meeting()
+    assert MeetingReportPage.objects.filter(meeting=meeting, live=False).count() == 1
+
+
+def test_the_demo_loader_runs_twice_without_duplicates():
+    from gci.home.demo.support import DemoClock
+    from gci.home.reporting import demo
+
+    before = (ReportingRound.objects.count(), MidYearSummaryPage.objects.count())
+    demo.load(None, DemoClock())
+    assert (ReportingRound.objects.count(), MidYearSummaryPage.objects.count()) == before
+    assert MeetingReportPage.objects.count() == 1
+
+
+def test_an_unsent_report_is_a_task_on_the_partners_dashboard(client, cites_user, wco_user):
+    reporting_round = make_round("CITES", title="Dashboard period")
+    client.force_login(cites_user)
+    dashboard = client.get(PartnersAreaPage.objects.get(locale__language_code="en").url)
+    assert "Report on Dashboard period" in dashboard.content.decode()
+    client.force_login(wco_user)
+    other = client.get(PartnersAreaPage.objects.get(locale__language_code="en").url)
+    assert "Dashboard period" not in other.content.decode()
+    ActivityReport.save_from(
+        reporting_round.invitation_for(org("CITES")),
+        version=0,
+        user=cites_user,
+        data={"nothing_to_report": True},
+        activities=[],
+        submit=True,
+    )
+    client.force_login(cites_user)
+    sent = client.get(PartnersAreaPage.objects.get(locale__language_code="en").url)
+    assert "Report on Dashboard period" not in sent.content.decode()

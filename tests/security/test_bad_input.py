@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from gci.calendar.models import ActionPoint
 
 from .doors_consult import CONSULTATION_FIELDS, consultation_for
+from .doors_reporting import REPORT_FIELDS, round_for
 
 pytestmark = pytest.mark.django_db
 
@@ -232,4 +233,16 @@ def test_a_partners_consultation_answer(client, cites_user, form, data, pk):
     url = f"/en/planning/consultations/{consultation.pk}/"
     assert_no_server_error(client.post(url, {"form": form, **data}), url, data)
     other = f"/en/planning/consultations/{pk}/"
+    assert_no_server_error(client.get(other), other)
+
+
+@BAD_INPUT
+@given(data=params(REPORT_FIELDS), pk=st.integers(min_value=-(10**12), max_value=10**12))
+def test_a_partners_activity_report(client, cites_user, data, pk):
+    """The report form with any values, and any round id: refused politely."""
+    client.force_login(cites_user)
+    reporting_round = round_for(cites_user.membership.organisation)
+    url = f"/en/planning/reports/{reporting_round.pk}/"
+    assert_no_server_error(client.post(url, data), url, data)
+    other = f"/en/planning/reports/{pk}/"
     assert_no_server_error(client.get(other), other)

@@ -16,6 +16,7 @@ from gci.calendar import demo as calendar_demo
 from gci.focal_points import demo as focal_points_demo
 from gci.home import demo as home_demo
 from gci.home.demo.support import DemoClock
+from gci.home.reporting import demo as reporting_demo
 from gci.home.structure import SiteBuilder
 from gci.materials import demo as materials_demo
 
@@ -52,6 +53,7 @@ class Command(BaseCommand):
             materials_demo.load(builder, home, area, organisations, clock)
             calendar_demo.load_outcomes(builder, clock)
             home_demo.load_news(builder, home, area)
+            reporting_demo.load(builder, clock)
             home_demo.load_images({"home": home, "about": about, "partners": partners})
         if not settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend"):
             # Wagtail queues its index updates for the background worker: index
