@@ -11,6 +11,7 @@ from gci.calendar.models import EventIndexPage, EventPage, TrainingIndicatorsPag
 from gci.focal_points.models import FocalPointDirectoryPage, OrganisationFocalPointsPage
 from gci.home.models import HomePage, PartnerIndexPage, PartnersAreaPage, StandardPage
 from gci.home.news import NewsIndexPage, NewsPage
+from gci.home.reporting.models import MeetingReportPage, MidYearSummaryPage
 from gci.materials.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
@@ -38,13 +39,16 @@ TREE = {
             GuidePage,
             FocalPointDirectoryPage,
             TrainingIndicatorsPage,
+            MidYearSummaryPage,
+            MeetingReportPage,
         },
     ),
     StandardPage: ({HomePage, StandardPage, PartnersAreaPage}, {StandardPage}),
     PartnerIndexPage: ({HomePage}, set()),
     PartnersAreaPage: (
         {HomePage},
-        {StandardPage, EventIndexPage, NewsIndexPage, ReviewIndexPage, SuitcasePage},
+        {StandardPage, EventIndexPage, NewsIndexPage, ReviewIndexPage, SuitcasePage}
+        | {MidYearSummaryPage, MeetingReportPage},
     ),
     EventIndexPage: ({HomePage, PartnersAreaPage}, {EventPage}),
     EventPage: ({EventIndexPage}, set()),
@@ -59,6 +63,8 @@ TREE = {
     ReviewIndexPage: ({PartnersAreaPage}, set()),
     SuitcasePage: ({PartnersAreaPage}, {CaseStudyPage}),
     FocalPointDirectoryPage: ({HomePage}, {OrganisationFocalPointsPage}),
+    MidYearSummaryPage: ({HomePage, PartnersAreaPage}, set()),
+    MeetingReportPage: ({HomePage, PartnersAreaPage}, set()),
     OrganisationFocalPointsPage: ({FocalPointDirectoryPage}, set()),
 }
 
