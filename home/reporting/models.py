@@ -25,6 +25,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 
@@ -411,3 +412,31 @@ class MeetingReportPage(IntroBodyMixin, Page):
     class Meta:
         verbose_name = _("meeting report")
         verbose_name_plural = _("meeting reports")
+
+
+class ReportingRoundForm(WagtailAdminModelForm):
+    """An organisation that has answered stays invited: removing it would
+    delete its report with its invitation."""
+
+    def clean_organisations(self):
+        chosen = self.cleaned_data["organisations"]
+        if self.instance.pk:
+            answered = [
+                invitation.organisation
+                for invitation in self.instance.invitations.filter(
+                    report__isnull=False
+                ).select_related("organisation")
+            ]
+            missing = [o for o in answered if o not in chosen]
+            if missing:
+                raise ValidationError(
+                    _(
+                        "%(names)s already answered: an organisation that answered cannot be "
+                        "removed from the round."
+                    )
+                    % {"names": ", ".join(o.name for o in missing)}
+                )
+        return chosen
+
+
+ReportingRound.base_form_class = ReportingRoundForm

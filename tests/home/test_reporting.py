@@ -457,3 +457,37 @@ def test_an_unsent_report_is_a_task_on_the_partners_dashboard(client, cites_user
     client.force_login(cites_user)
     sent = client.get(PartnersAreaPage.objects.get(locale__language_code="en").url)
     assert "Report on Dashboard period" not in sent.content.decode()
+
+
+def test_an_organisation_that_answered_cannot_be_removed_from_the_round(
+    client, cites_user, secretariat_user
+):
+    reporting_round = make_round("CITES", "WCO")
+    ActivityReport.save_from(
+        reporting_round.invitation_for(org("CITES")),
+        version=0,
+        user=cites_user,
+        data={"remarks": "Kept"},
+        activities=[],
+        submit=True,
+    )
+    force_login_with_totp(client, secretariat_user)
+    data = {
+        "title": reporting_round.title,
+        "period_start": "2009-01-01",
+        "period_end": "2009-06-30",
+        "deadline": reporting_round.deadline.isoformat(),
+        "state": "open",
+        "message": "",
+        "organisations": [org("WCO").pk],
+    }
+    response = client.post(f"/admin/reporting_rounds/edit/{reporting_round.pk}/", data)
+    assert response.status_code == 200
+    assert "already answered" in response.content.decode()
+    assert ActivityReport.objects.filter(invitation__round=reporting_round).count() == 1
+    data["organisations"] = [org("CITES").pk]
+    assert (
+        client.post(f"/admin/reporting_rounds/edit/{reporting_round.pk}/", data).status_code == 302
+    )
+    assert [i.organisation for i in reporting_round.invitations.all()] == [org("CITES")]
+    assert reporting_round.changes.filter(action="changed").exists()
