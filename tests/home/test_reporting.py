@@ -491,3 +491,23 @@ def test_an_organisation_that_answered_cannot_be_removed_from_the_round(
     )
     assert [i.organisation for i in reporting_round.invitations.all()] == [org("CITES")]
     assert reporting_round.changes.filter(action="changed").exists()
+
+
+def test_a_public_summary_once_published_is_read_by_anyone(client, secretariat_user, cites_user):
+    reporting_round = make_round("CITES")
+    ActivityReport.save_from(
+        reporting_round.invitation_for(org("CITES")),
+        version=0,
+        user=cites_user,
+        data={"remarks": "Not for the summary", "planned": "Public plan"},
+        activities=[],
+        submit=True,
+    )
+    page = compile_summary(reporting_round, "public", secretariat_user)
+    assert client.get(f"/en/{page.slug}/").status_code == 404  # a draft until published
+    page.save_revision().publish()
+    response = client.get(page.url)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Public plan" in body
+    assert "Not for the summary" not in body  # remarks are the Secretariat's alone
