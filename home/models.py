@@ -253,6 +253,8 @@ class PartnersAreaPage(IntroBodyMixin, Page):
         "gci_calendar.EventIndexPage",
         "materials.ReviewIndexPage",
         "materials.SuitcasePage",
+        "home.MidYearSummaryPage",
+        "home.MeetingReportPage",
     ]
     max_count_per_parent = 1
 
@@ -321,6 +323,7 @@ def ranked_tasks(panels, today=None):
 # News and announcements: in their own module, imported here so that Django
 # finds their models with the app's.
 from .news import NewsIndexPage, NewsPage, NewsPageEvent  # noqa: E402, F401
+from .reporting.models import ActivityReport, MeetingReportPage, MidYearSummaryPage  # noqa: E402, F401, I001
 
 
 class ResourcePerson(models.Model):

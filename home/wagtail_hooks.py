@@ -110,3 +110,6 @@ def refuse_to_open_an_alias_by_converting_it(request, page):
 
 
 from .contributions import wagtail_hooks as contributions_hooks  # noqa: E402, F401
+
+# Activity reporting registers its own (gci.home.reporting.wagtail_hooks).
+from .reporting import wagtail_hooks as _reporting_hooks  # noqa: E402, F401

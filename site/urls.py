@@ -63,6 +63,7 @@ urlpatterns += i18n_patterns(
     path("planning/contributions/", include("gci.home.contributions.urls")),
     path("planning/resource-persons/", include("gci.home.network.urls")),
     path("planning/enforcement/", include("gci.materials.enforcement_urls")),
+    path("planning/reports/", include("gci.home.reporting.urls")),
     path("planning/", include("gci.calendar.urls")),
     path("contributions/", include("gci.home.contributions.public_urls")),
     # A workshop participant's evaluation: no account, the signed link is the key.

@@ -18,6 +18,7 @@ from gci.calendar.models import ActionPoint
 
 from .doors_consult import CONSULTATION_FIELDS, consultation_for
 from .doors_contrib import CONTRIBUTION_FIELDS
+from .doors_reporting import REPORT_FIELDS, round_for
 
 pytestmark = pytest.mark.django_db
 
@@ -265,3 +266,14 @@ def test_a_partners_contribution(client, cites_user, data, pk, page):
         assert_no_server_error(client.post(url, data), url, data)
     for url in ("/en/planning/contributions/", "/en/contributions/"):
         assert_no_server_error(client.get(url, {"page": page}), url, page)
+
+
+@given(data=params(REPORT_FIELDS), pk=st.integers(min_value=-(10**12), max_value=10**12))
+def test_a_partners_activity_report(client, cites_user, data, pk):
+    """The report form with any values, and any round id: refused politely."""
+    client.force_login(cites_user)
+    reporting_round = round_for(cites_user.membership.organisation)
+    url = f"/en/planning/reports/{reporting_round.pk}/"
+    assert_no_server_error(client.post(url, data), url, data)
+    other = f"/en/planning/reports/{pk}/"
+    assert_no_server_error(client.get(other), other)

@@ -255,6 +255,7 @@ def test_every_kind_of_restricted_thing_has_a_canary():
         "suitcase_submission_file",
         "workshop_request",
         "consultation_answer",
+        *("activity_report", "partners_mid_year_summary", "partners_meeting_report"),
     } <= kinds
 
 

@@ -12,6 +12,7 @@ from gci.focal_points.models import FocalPointDirectoryPage, OrganisationFocalPo
 from gci.home.models import HomePage, PartnerIndexPage, PartnersAreaPage, StandardPage
 from gci.home.network.models import InstitutionIndexPage
 from gci.home.news import NewsIndexPage, NewsPage
+from gci.home.reporting.models import MeetingReportPage, MidYearSummaryPage
 from gci.materials.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
@@ -42,13 +43,16 @@ TREE = {
             FocalPointDirectoryPage,
             TrainingIndicatorsPage,
             InstitutionIndexPage,
+            MidYearSummaryPage,
+            MeetingReportPage,
         },
     ),
     StandardPage: ({HomePage, StandardPage, PartnersAreaPage}, {StandardPage}),
     PartnerIndexPage: ({HomePage}, set()),
     PartnersAreaPage: (
         {HomePage},
-        {StandardPage, EventIndexPage, NewsIndexPage, ReviewIndexPage, SuitcasePage},
+        {StandardPage, EventIndexPage, NewsIndexPage, ReviewIndexPage, SuitcasePage}
+        | {MidYearSummaryPage, MeetingReportPage},
     ),
     EventIndexPage: ({HomePage, PartnersAreaPage}, {EventPage}),
     EventPage: ({EventIndexPage}, set()),
@@ -65,6 +69,8 @@ TREE = {
     ReviewIndexPage: ({PartnersAreaPage}, set()),
     SuitcasePage: ({PartnersAreaPage}, {CaseStudyPage}),
     FocalPointDirectoryPage: ({HomePage}, {OrganisationFocalPointsPage}),
+    MidYearSummaryPage: ({HomePage, PartnersAreaPage}, set()),
+    MeetingReportPage: ({HomePage, PartnersAreaPage}, set()),
     OrganisationFocalPointsPage: ({FocalPointDirectoryPage}, set()),
 }
 

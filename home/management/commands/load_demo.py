@@ -18,6 +18,7 @@ from gci.home import demo as home_demo
 from gci.home.circulation import demo as circulation_demo
 from gci.home.contributions import demo as contributions_demo
 from gci.home.demo.support import DemoClock
+from gci.home.reporting import demo as reporting_demo
 from gci.home.structure import SiteBuilder
 from gci.materials import demo as materials_demo
 
@@ -57,6 +58,7 @@ class Command(BaseCommand):
             home_demo.network.load(builder, home, clock)
             circulation_demo.load(builder)
             contributions_demo.load(clock)
+            reporting_demo.load(builder, clock)
             home_demo.load_images({"home": home, "about": about, "partners": partners})
         if not settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend"):
             # Wagtail queues its index updates for the background worker: index
