@@ -18,7 +18,7 @@ DATA = Path(__file__).parent
 def load(builder, home, clock=None):
     pages = read_yaml(DATA / "pages.yaml")
     news = builder.child(
-        home, EnforcementNewsPage, "enforcement", pages["enforcement"], show_in_menus=True
+        home, EnforcementNewsPage, "enforcement", pages["enforcement"], show_in_menus=False
     )
     organisations = organisations_by_acronym(builder)
     for data in read_yaml(DATA / "enforcement.yaml"):
