@@ -99,6 +99,25 @@ def submitted_reports(reporting_round):
     )
 
 
+def contribution_lines(reporting_round):
+    """Each invited organisation's in-kind contributions of the period's year,
+    in the reporting currency (gci.home.contributions), what has no exchange
+    rate kept apart in its own currency."""
+    from gci.home.contributions.totals import totals_by_organisation
+
+    rows = totals_by_organisation(
+        year=reporting_round.period_start.year,
+        organisations=reporting_round.organisations.all(),
+        by_kind=False,
+    )
+    lines = []
+    for row in rows:
+        amounts = [f"{row.total:,.2f} {row.currency}"] if row.total else []
+        amounts += [f"{amount:,.2f} {currency}" for currency, amount in row.unconverted_list]
+        lines.append(f"{row.organisation.name}: {' + '.join(amounts)}")
+    return lines
+
+
 def summary_body(reporting_round, reports):
     body = []
     figures = workshop_figures(reporting_round.period_start, reporting_round.period_end)
@@ -117,6 +136,15 @@ def summary_body(reporting_round, reports):
             )
         )
     )
+    contributions = contribution_lines(reporting_round)
+    if contributions:
+        body.append(
+            _heading(
+                _("In-kind contributions recorded for %(year)s")
+                % {"year": reporting_round.period_start.year}
+            )
+        )
+        body.append(_paragraph(_items(contributions)))
     nothing = [r.organisation for r in reports if r.nothing_to_report]
     for report in reports:
         if report.nothing_to_report:

@@ -318,6 +318,20 @@ def test_the_mid_year_summary_is_built_from_the_sent_reports(
         activities=[],
         submit=True,
     )
+    from decimal import Decimal
+
+    from gci.home.models import InKindContribution
+
+    common = {"kind": "trainer", "quantity": Decimal(3), "unit": "days"}
+    InKindContribution.objects.create(
+        organisation=org("CITES"), year=START.year, value=Decimal(1500), currency="USD", **common
+    )
+    InKindContribution.objects.create(
+        organisation=org("CITES"), year=START.year, value=Decimal(700), currency="XOF", **common
+    )
+    InKindContribution.objects.create(  # another year: not in this period's summary
+        organisation=org("WCO"), year=START.year + 1, value=Decimal(999), currency="USD", **common
+    )
     page = compile_summary(reporting_round, "partners", secretariat_user)
     page = MidYearSummaryPage.objects.get(pk=page.pk)
     assert not page.live
@@ -330,6 +344,8 @@ def test_the_mid_year_summary_is_built_from_the_sent_reports(
     assert "Summary seminar" in html and org("WCO").name in html
     assert "Plan &lt;b&gt;bold&lt;/b&gt;" in html
     assert "Workshops held" in html
+    assert f"{org('CITES').name}: 1,500.00 USD + 700.00 XOF" in html  # no XOF rate: kept apart
+    assert "999.00" not in html
     public = compile_summary(reporting_round, "public", secretariat_user)
     assert public.get_parent().specific.__class__.__name__ == "HomePage"
     assert not public.is_partners_only
