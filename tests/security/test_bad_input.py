@@ -268,6 +268,7 @@ def test_a_partners_contribution(client, cites_user, data, pk, page):
         assert_no_server_error(client.get(url, {"page": page}), url, page)
 
 
+@BAD_INPUT
 @given(data=params(REPORT_FIELDS), pk=st.integers(min_value=-(10**12), max_value=10**12))
 def test_a_partners_activity_report(client, cites_user, data, pk):
     """The report form with any values, and any round id: refused politely."""
