@@ -43,3 +43,25 @@ class QuickSelect(forms.Select):
                 parts.append(mark_safe("</optgroup>"))  # noqa: S308 - a constant
         parts.append(mark_safe("</select>"))  # noqa: S308 - a constant
         return mark_safe("\n".join(parts))  # noqa: S308 - every part escaped above
+
+
+class IdsMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A ``ModelMultipleChoiceField`` that refuses an id past the database's
+    integers as an invalid choice (SQLite raises ``OverflowError`` on it: a
+    server error), with Django's own message."""
+
+    LIMIT = 2**63 - 1
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                number = int(str(pk))
+            except ValueError:
+                continue  # Django's own check names it
+            if abs(number) > self.LIMIT:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)

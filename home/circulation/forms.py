@@ -44,10 +44,15 @@ class CirculationForm(WagtailAdminModelForm):
         # (the form then says what to choose).
         if self.is_bound:
             bad = [name for name in CHOSEN if self.data.get(name) and not _is_id(self.data[name])]
-            if bad:
+            chosen = self.data.getlist("organisations") if hasattr(self.data, "getlist") else []
+            if bad or not all(_is_id(value) for value in chosen):
                 self.data = self.data.copy()
                 for name in bad:
                     self.data[name] = ""
+                # An id past the database's integers would be a server error
+                # on SQLite: it becomes one that matches nothing, so the form
+                # says "not one of the available choices".
+                self.data.setlist("organisations", [v if _is_id(v) else "0" for v in chosen])
         if "organisations" in self.fields:
             self.fields["organisations"].queryset = PartnerOrganisation.objects.filter(
                 locale=default_locale()

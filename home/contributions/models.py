@@ -369,7 +369,7 @@ class FundingCommitment(ConvertedMixin, models.Model):
         verbose_name=_("workshop"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,  # the money stays when a workshop page is deleted
         related_name="commitments",
     )
     translation = models.ForeignKey(
@@ -423,7 +423,8 @@ class Spending(ConvertedMixin, models.Model):
     workshop = models.ForeignKey(
         "gci_calendar.WorkshopPlan",
         verbose_name=_("workshop"),
-        on_delete=models.PROTECT,
+        null=True,  # required in forms; the record stays when a workshop page is deleted
+        on_delete=models.SET_NULL,
         related_name="spending",
     )
     commitment = models.ForeignKey(
@@ -449,4 +450,4 @@ class Spending(ConvertedMixin, models.Model):
         ordering = ["-spent_on", "pk"]
 
     def __str__(self):
-        return f"{self.workshop}: {self.amount} {self.currency}"
+        return f"{self.workshop or '—'}: {self.amount} {self.currency}"

@@ -317,7 +317,7 @@ class Migration(migrations.Migration):
                     models.ForeignKey(
                         blank=True,
                         null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
+                        on_delete=django.db.models.deletion.SET_NULL,
                         related_name="commitments",
                         to="gci_calendar.workshopplan",
                         verbose_name="workshop",
@@ -400,7 +400,8 @@ class Migration(migrations.Migration):
                 (
                     "workshop",
                     models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
                         related_name="spending",
                         to="gci_calendar.workshopplan",
                         verbose_name="workshop",

@@ -6,6 +6,7 @@ from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
+from gci.site.forms import IdsMultipleChoiceField
 from gci.site.memo import default_locale
 
 from ..visibility import visible_pages
@@ -19,7 +20,7 @@ class ReportForm(forms.Form):
     nothing_to_report = forms.BooleanField(
         label=_("Our organisation has nothing to report for this period"), required=False
     )
-    materials = forms.ModelMultipleChoiceField(
+    materials = IdsMultipleChoiceField(
         label=_("Materials produced (from the GCI suitcase)"),
         queryset=None,
         required=False,

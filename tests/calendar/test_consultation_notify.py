@@ -58,7 +58,8 @@ def answered():
     from gci.site.models import OutboxEmail
 
     addresses = set(OutboxEmail.objects.filter(cause=TEMPLATE).values_list("to", flat=True))
-    return [m for m in mail.outbox if m.to[0] in addresses and "“" in m.subject]
+    quoted = ("“", "«")  # the subject quotes the workshop: “…” in English, « … » in French
+    return [m for m in mail.outbox if m.to[0] in addresses and any(q in m.subject for q in quoted)]
 
 
 def test_each_answer_is_one_email_to_each_secretariat_member(
