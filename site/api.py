@@ -36,6 +36,9 @@ class SafeSearchMixin:
         return response
 
     def listing_view(self, request):
+        # PostgreSQL refuses a NUL in any text it is given (`?locale=%00` was a 500).
+        if any("\x00" in value for value in request.GET.values()):
+            raise BadRequestError("invalid filter value: a NUL character")
         try:
             return super().listing_view(request)
         except (ValidationError, OverflowError, ValueError) as exc:
