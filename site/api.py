@@ -25,6 +25,16 @@ from gci.site.page_cache import mark_cacheable_api
 from gci.site.search import clean_query
 
 
+def _has_nul(params, exempt=()):
+    """Whether any value of any parameter (repeated ones too) holds a NUL."""
+    return any(
+        "\x00" in value
+        for key, values in params.lists()
+        if key not in exempt
+        for value in values
+    )
+
+
 class SafeSearchMixin:
     """Bad search or filter input is a 400 with a reason, never a 500; a
     JSON answer may be stored in the page cache (all three endpoints use this)."""
@@ -37,7 +47,8 @@ class SafeSearchMixin:
 
     def listing_view(self, request):
         # PostgreSQL refuses a NUL in any text it is given (`?locale=%00` was a 500).
-        if any("\x00" in value for value in request.GET.values()):
+        # The search words are cleaned by clean_query instead (a NUL is dropped).
+        if _has_nul(request.GET, exempt=("search",)):
             raise BadRequestError("invalid filter value: a NUL character")
         try:
             return super().listing_view(request)
@@ -46,7 +57,7 @@ class SafeSearchMixin:
 
     def find_view(self, request):
         # PostgreSQL refuses a NUL in any text it is given (a 500, not a 404).
-        if any("\x00" in value for value in request.GET.values()):
+        if _has_nul(request.GET):
             raise BadRequestError("invalid find value: a NUL character")
         try:
             return super().find_view(request)

@@ -145,6 +145,14 @@ def test_search_syntax_never_breaks_the_api(client, query):
     assert len(found["items"]) == min(found["meta"]["total_count"], 20)  # the API's page
 
 
+@pytest.mark.parametrize("query", ["locale=%00", "locale=en&locale=%00", "type=%00"])
+def test_a_nul_in_a_filter_is_a_400_with_a_reason(client, query):
+    # PostgreSQL refuses a NUL in text: before the check, '?locale=%00' was a 500 there.
+    response = client.get(f"/api/v2/pages/?{query}")
+    assert response.status_code == 400
+    assert "NUL" in response.json()["message"]
+
+
 def test_a_bad_search_operator_is_a_400_with_a_reason(client):
     response = client.get("/api/v2/pages/", {"search": "customs", "search_operator": "foo"})
     assert response.status_code == 400
