@@ -87,11 +87,15 @@ run: install ## Install, migrate, load the demo, collect static; serve on http:/
 	@echo ""
 	$(BIN)/honcho --procfile scripts/run.Procfile --app-root . --env /dev/null start
 
+# The suite runs on every core (pytest-xdist); PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= auto
+PYTEST_PARALLEL = -n $(PYTEST_WORKERS) --dist loadgroup --durations=15
+
 test: install browser nginx ## Install and run the whole suite (browser journeys included where Chromium is installed)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(PYTEST_PARALLEL)
 
 test-quick: ## Run the suite without browser journeys and benchmarks
-	$(BIN)/python -m pytest -q -m "not browser and not bench"
+	$(BIN)/python -m pytest -q $(PYTEST_PARALLEL) -m "not browser and not bench"
 
 bench: install ## Large dataset, gunicorn under load: one table of figures (docs/performance.md)
 	$(BIN)/python -m pytest -q -m bench -s

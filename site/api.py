@@ -28,10 +28,7 @@ from gci.site.search import clean_query
 def _has_nul(params, exempt=()):
     """Whether any value of any parameter (repeated ones too) holds a NUL."""
     return any(
-        "\x00" in value
-        for key, values in params.lists()
-        if key not in exempt
-        for value in values
+        "\x00" in value for key, values in params.lists() if key not in exempt for value in values
     )
 
 
