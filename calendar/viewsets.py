@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -152,7 +152,11 @@ class PriorityCriterionViewSet(ModelViewSet):
 
 class WorkshopPlanIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("event", "lead_organisation")
+        # "Contingent on funding" for every row of a page (and of the
+        # export) in two queries, not two per row.
+        return (
+            super().get_base_queryset().select_related("event", "lead_organisation").with_funding()
+        )
 
 
 class WorkshopPlanViewSet(ModelViewSet):
@@ -161,7 +165,14 @@ class WorkshopPlanViewSet(ModelViewSet):
     menu_label = _("Workshop plans")
     menu_order = 240
     add_to_admin_menu = False
-    list_display = ["event", "region", "priority", "funding_state", "estimated_cost"]
+    list_display = [
+        "event",
+        "region",
+        "priority",
+        "funding_state",
+        BooleanColumn("contingent_on_funding", label=_("Contingent on funding")),
+        "estimated_cost",
+    ]
     list_filter = ["funding_state", "region"]
     search_fields = ["funding_source"]
     list_export = [

@@ -26,6 +26,37 @@ FIRST_WORKPLAN_YEAR = 2000
 LAST_WORKPLAN_YEAR = 2100
 
 
+class WorkshopPlanQuerySet(models.QuerySet):
+    """``with_funding()``: each plan fetched gets its funding and "contingent
+    on funding" in two queries for all of them (the workplan page's
+    ``attach_funding``), instead of two per plan: for the admin's listing and
+    its export, which iterate, slice and count the queryset themselves."""
+
+    _with_funding = False
+
+    def with_funding(self):
+        clone = self._chain()
+        clone._with_funding = True
+        return clone
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._with_funding = self._with_funding
+        return clone
+
+    def _fetch_all(self):
+        fetched = self._result_cache is not None
+        super()._fetch_all()
+        if (
+            self._with_funding
+            and not fetched
+            and self._iterable_class is models.query.ModelIterable
+        ):
+            from gci.home.contributions.funding import attach_funding
+
+            attach_funding(self._result_cache)
+
+
 class WorkshopPlan(PriorityBudgetMixin, models.Model):
     """The priority and budget of a planned workshop (an ``EventPage``)."""
 
@@ -44,6 +75,8 @@ class WorkshopPlan(PriorityBudgetMixin, models.Model):
         help_text=_("Empty to use the workshop event's region."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = WorkshopPlanQuerySet.as_manager()
 
     panels = [
         MultiFieldPanel([FieldPanel("event"), FieldPanel("region")], heading=_("Workshop")),

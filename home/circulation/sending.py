@@ -7,12 +7,21 @@ Both go through ``gci.site.mail.send_once``: a ``CirculationMailLog`` row per
 queued, so a second run (a task retried, the schedule run twice at once)
 never mails anyone twice. The deliveries then record when each person was
 told.
+
+A digest reader who switches to an email per circulation loses nothing:
+what waited for their next digest and they have not opened is emailed to
+them at once, one email per circulation, through the same log as the
+circulation's own email (``send_pending``), so it is never mailed twice and
+never left in a digest they no longer receive. The other way round needs
+nothing: what was not emailed yet (the circulation's task had not run) goes
+in their first digest, what was emailed never does.
 """
 
 import datetime as dt
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
@@ -80,6 +89,61 @@ def _item_context(circulation):
     }
 
 
+def _each_context(circulation):
+    return {
+        **_item_context(circulation),
+        "sender": display_name(circulation.sent_by) if circulation.sent_by else "",
+        "preferences_url": in_each_language(preferences_url),
+    }
+
+
+def _email_each(deliveries):
+    """One email per delivery (its circulation, to its person), once ever:
+    the "each" log row of (circulation, person) is claimed first; the
+    deliveries whose email is logged are then marked emailed."""
+    deliveries = list(deliveries)
+    contexts = {}
+    sent = send_once(
+        CirculationMailLog,
+        (
+            Due(
+                key={
+                    "kind": CirculationMailLog.Kind.EACH,
+                    "circulation": d.circulation,
+                    "user": d.user,
+                },
+                template="home/circulation/email/circulation",
+                context=contexts.setdefault(d.circulation_id, _each_context(d.circulation)),
+                recipients=addresses_of([d.user]),
+            )
+            for d in deliveries
+        ),
+    )
+    CirculationDelivery.objects.filter(
+        Exists(
+            CirculationMailLog.objects.filter(
+                kind=CirculationMailLog.Kind.EACH,
+                circulation_id=OuterRef("circulation_id"),
+                user_id=OuterRef("user_id"),
+            )
+        ),
+        pk__in=[d.pk for d in deliveries],
+        emailed_at__isnull=True,
+    ).update(emailed_at=timezone.now())
+    return sent
+
+
+def _not_emailed():
+    """Deliveries whose "each" email was never logged."""
+    return ~Exists(
+        CirculationMailLog.objects.filter(
+            kind=CirculationMailLog.Kind.EACH,
+            circulation_id=OuterRef("circulation_id"),
+            user_id=OuterRef("user_id"),
+        )
+    )
+
+
 @task()
 def send_circulation(circulation_pk):
     """Email each recipient who chose an email per circulation, once; returns
@@ -91,40 +155,51 @@ def send_circulation(circulation_pk):
     )
     if circulation is None:
         return 0
-    digest = digest_users()
     deliveries = (
         circulation.deliveries.filter(emailed_at__isnull=True, opened_at__isnull=True)
-        .exclude(user_id__in=digest)
+        .exclude(user_id__in=digest_users())
         .select_related("user")
     )
-    context = {
-        **_item_context(circulation),
-        "sender": display_name(circulation.sent_by) if circulation.sent_by else "",
-        "preferences_url": in_each_language(preferences_url),
-    }
-    sent = send_once(
-        CirculationMailLog,
-        (
-            Due(
-                key={
-                    "kind": CirculationMailLog.Kind.EACH,
-                    "circulation": circulation,
-                    "user": d.user,
-                },
-                template="home/circulation/email/circulation",
-                context=context,
-                recipients=addresses_of([d.user]),
-            )
-            for d in deliveries
-        ),
+    for delivery in deliveries:
+        delivery.circulation = circulation
+    return _email_each(deliveries)
+
+
+def waiting_for_digest(user):
+    """What waits for ``user``'s next digest: received, not told of by email
+    or digest, not opened, its item still there; oldest first."""
+    return (
+        CirculationDelivery.objects.filter(
+            user=user,
+            user__is_active=True,
+            emailed_at__isnull=True,
+            digested_at__isnull=True,
+            opened_at__isnull=True,
+        )
+        .filter(ITEM_KEPT)
+        .filter(_not_emailed())
+        .select_related(
+            "user", "circulation__page", "circulation__document", "circulation__sent_by"
+        )
+        .order_by("circulation__sent_at", "pk")
     )
-    logged = CirculationMailLog.objects.filter(
-        kind=CirculationMailLog.Kind.EACH, circulation=circulation
-    ).values("user_id")
-    circulation.deliveries.filter(emailed_at__isnull=True, user_id__in=logged).update(
-        emailed_at=timezone.now()
-    )
-    return sent
+
+
+def switched_to_each(user):
+    """``user`` now hears of each circulation by email: once the choice is
+    committed, what waited for their digest is emailed to them."""
+    pk = user.pk
+    transaction.on_commit(lambda: send_pending.enqueue(pk))
+
+
+@task()
+def send_pending(user_pk):
+    """Email at once, one per circulation, what waited for the digest of a
+    person who now chose an email per circulation (nothing if they went back
+    to the digest meanwhile: it will list them); returns the number queued."""
+    if user_pk in digest_users():
+        return 0
+    return _email_each(waiting_for_digest(user_pk))
 
 
 # The digest goes out on Mondays (the schedule looks daily: a Monday missed
@@ -149,6 +224,7 @@ def pending_for_digest():
             opened_at__isnull=True,
         )
         .filter(ITEM_KEPT)
+        .filter(_not_emailed())
         .select_related("user", "circulation__page", "circulation__document")
         .order_by("circulation__sent_at", "pk")
     )

@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 from ..breadcrumbs import trail
 from ..http import partners_only, private, private_response
 from .forms import PreferenceForm
-from .models import CirculationDelivery, CirculationPreference
+from .models import CirculationDelivery, CirculationPreference, Frequency
 from .recipients import item_url
+from .sending import switched_to_each, waiting_for_digest
 
 MAX_ID = 2**31 - 1
 
@@ -46,11 +47,23 @@ def open_circulation(request, pk):
 def preferences(request):
     row = CirculationPreference.objects.filter(user=request.user).first()
     instance = row or CirculationPreference(user=request.user)
+    before = instance.frequency
     if request.method == "POST":
         form = PreferenceForm(request.POST, instance=instance)
         if form.is_valid():
             form.save()
             messages.success(request, _("Your choice is saved."))
+            if before == Frequency.DIGEST and form.instance.frequency == Frequency.EACH:
+                # Nothing that waited for the digest is lost: it is emailed now.
+                if waiting_for_digest(request.user).exists():
+                    messages.info(
+                        request,
+                        _(
+                            "What was waiting for your weekly digest is emailed to you "
+                            "now, one email per circulation."
+                        ),
+                    )
+                switched_to_each(request.user)
             return redirect("circulation:preferences")
         status = 400
     else:

@@ -33,6 +33,7 @@ from gci.home.roles import display_name, is_secretariat
 
 from ..choices import EnforcementKind, Treaty
 from ..collections import enforcement_submissions_collection
+from ..enforcement_notify import record_submitted
 from ..forms.enforcement import EnforcementRecordForm
 from ..models.enforcement import (
     FIRST_YEAR,
@@ -373,6 +374,7 @@ def new_record(request):
                 created.save()
                 if form.cleaned_data.get("photo"):
                     _save_photo(request, created, form.cleaned_data["photo"])
+                record_submitted(created, user=request.user)
             messages.success(
                 request,
                 _("Thank you. “%(title)s” has been sent to the Secretariat.")
