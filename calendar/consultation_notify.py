@@ -6,11 +6,10 @@ stale (someone else saved the answer meanwhile) or rolled back sends nothing.
 """
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 
-from gci.home.roles import SECRETARIAT
+from gci.home.roles import secretariat_members
 from gci.site.mail import addresses_of, in_each_language, send_templated
 
 from .choices import ConsultationAction
@@ -21,9 +20,7 @@ TEMPLATE = "gci_calendar/email/consultation_answered"
 
 def secretariat_recipients():
     """Each active member of the Secretariat group with an address, in their language."""
-    return addresses_of(
-        get_user_model().objects.filter(groups__name=SECRETARIAT, is_active=True).distinct()
-    )
+    return addresses_of(secretariat_members())
 
 
 def _admin_url(consultation):

@@ -10,11 +10,10 @@ makes a new reminder possible.
 import datetime as dt
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from gci.home.models import Membership, PartnersAreaPage
-from gci.home.roles import SECRETARIAT
+from gci.home.roles import secretariat_members
 from gci.site.mail import Due, addresses_of, in_each_language, send_once
 from gci.site.memo import live_page_for_language
 
@@ -48,7 +47,7 @@ def recipients(point):
         ).select_related("user")
     ]
     if point.secretariat_owner:
-        users += get_user_model().objects.filter(groups__name=SECRETARIAT, is_active=True)
+        users += secretariat_members()
     return addresses_of(users)
 
 

@@ -16,12 +16,11 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django_tasks import task
 from requests.adapters import HTTPAdapter
 
-from gci.home.roles import SECRETARIAT
+from gci.home.roles import secretariat_members
 from gci.site.mail import addresses_of, send_templated
 from gci.site.memo import default_locale
 from gci.site.page_cache import one_purge
@@ -189,9 +188,7 @@ def notify(newly_broken):
     """One summary email for everything that broke, to each Secretariat member."""
     if not newly_broken:
         return 0
-    recipients = addresses_of(
-        get_user_model().objects.filter(groups__name=SECRETARIAT, is_active=True)
-    ) + [email for _name, email in settings.ADMINS]
+    recipients = addresses_of(secretariat_members()) + [email for _name, email in settings.ADMINS]
     if not recipients:
         return 0
     context = {"checks": newly_broken, "admin_url": settings.WAGTAILADMIN_BASE_URL + "/admin/"}

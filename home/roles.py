@@ -44,6 +44,14 @@ def requires_mfa(user):
     )
 
 
+def secretariat_members():
+    """The active members of the Secretariat group: who the site tells of
+    what Partners send (each helper adds its own exclusions)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(groups__name=SECRETARIAT, is_active=True).distinct()
+
+
 def display_name(user):
     """How a person is named on the site and in allauth's messages."""
     return user.get_full_name() or user.email

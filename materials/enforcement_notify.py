@@ -11,11 +11,10 @@ own additions and changes in the admin.
 """
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 
-from gci.home.roles import SECRETARIAT, display_name
+from gci.home.roles import display_name, secretariat_members
 from gci.site.mail import addresses_of, send_templated
 
 TEMPLATE = "materials/email/enforcement_submitted"
@@ -24,10 +23,10 @@ TEMPLATE = "materials/email/enforcement_submitted"
 def secretariat_recipients(sender=None):
     """Each active member of the Secretariat group with an address, in their
     language; not ``sender`` (a member who sent the record themselves)."""
-    members = get_user_model().objects.filter(groups__name=SECRETARIAT, is_active=True)
+    members = secretariat_members()
     if sender is not None:
         members = members.exclude(pk=sender.pk)
-    return addresses_of(members.distinct())
+    return addresses_of(members)
 
 
 def _admin_url(record):

@@ -5,11 +5,10 @@ mail server refusing one address never loses the submission nor stops the
 other emails."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 
-from gci.home.roles import SECRETARIAT
+from gci.home.roles import secretariat_members
 from gci.site.mail import addresses_of, send_templated
 
 
@@ -19,12 +18,7 @@ def _send(template, context, users):
 
 def submission_received(material):
     def send():
-        recipients = (
-            get_user_model()
-            .objects.filter(groups__name=SECRETARIAT, is_active=True)
-            .exclude(email="")
-            .distinct()
-        )
+        recipients = secretariat_members().exclude(email="")
         review_url = settings.WAGTAILADMIN_BASE_URL + reverse(
             "suitcase_submissions:edit", args=[material.pk]
         )
