@@ -3,75 +3,52 @@ that has not answered hears 7 days before the deadline and once when it is
 overdue, each at most once (a ``ConsultationReminderLog`` row per invitation,
 kind and deadline, claimed by ``gci.site.mail.send_once``). Moving the
 deadline makes new reminders possible. Each member reads it in their language.
+When and to whom: ``gci.home.round_reminders``, as for reporting rounds.
 """
 
-import datetime as dt
-
-from django.conf import settings
-from django.urls import reverse
 from django.utils import timezone
 
-from gci.home.models import Membership
-from gci.site.mail import Due, addresses_of, in_each_language, send_once
+from gci.home.round_reminders import due_invitations, round_reminders
+from gci.site.mail import in_each_language, send_once
 
+from .choices import ConsultationState
 from .models import ConsultationInvitation, ConsultationReminderLog
-from .reminders import DAYS_BEFORE
 from .workplan import _local_titles
+
+
+def _unanswered():
+    """The invitations of open consultations without an answer."""
+    return (
+        ConsultationInvitation.objects.filter(consultation__state=ConsultationState.OPEN)
+        .exclude(answer__response__gt="")
+        .select_related("consultation__event", "organisation")
+    )
 
 
 def due_reminders(today):
     """(invitation, kind) pairs to remind today: open consultations, invited
     organisations without an answer."""
-    invitations = (
-        ConsultationInvitation.objects.filter(consultation__state="open")
-        .exclude(answer__response__gt="")
-        .select_related("consultation__event", "organisation")
-    )
-    window_end = today + dt.timedelta(days=DAYS_BEFORE)
-    kinds = ConsultationReminderLog.Kind
-    for invitation in invitations.filter(
-        consultation__deadline__gte=today, consultation__deadline__lte=window_end
-    ):
-        yield invitation, kinds.UPCOMING
-    for invitation in invitations.filter(consultation__deadline__lt=today):
-        yield invitation, kinds.OVERDUE
+    return due_invitations(_unanswered(), round_field="consultation", today=today)
 
 
-def _members(organisation_ids):
-    by_organisation = {}
-    for membership in Membership.objects.filter(
-        organisation_id__in=organisation_ids, user__is_active=True
-    ).select_related("user"):
-        by_organisation.setdefault(membership.organisation_id, []).append(membership.user)
-    return by_organisation
-
-
-def _page_url(pk):
-    """The consultation's page, in the language the email is written in."""
-    path = reverse("gci_calendar:consultation", kwargs={"pk": pk})
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+def _context(consultation):
+    event = consultation.event
+    return {
+        "consultation": consultation,
+        "event": event,
+        "title": in_each_language(lambda: _local_titles([event])[event.pk]),
+    }
 
 
 def due(today):
-    pending = list(due_reminders(today))
-    members = _members({invitation.organisation_id for invitation, _kind in pending})
-    for invitation, kind in pending:
-        consultation = invitation.consultation
-        yield Due(
-            key={"invitation": invitation, "kind": kind, "due": consultation.deadline},
-            template="gci_calendar/email/consultation_reminder",
-            context={
-                "consultation": consultation,
-                "event": consultation.event,
-                "title": in_each_language(
-                    lambda event=consultation.event: _local_titles([event])[event.pk]
-                ),
-                "organisation": invitation.organisation,
-                "kind": kind,
-                "url": in_each_language(lambda pk=consultation.pk: _page_url(pk)),
-            },
-            recipients=addresses_of(members.get(invitation.organisation_id, [])),
-        )
+    return round_reminders(
+        _unanswered(),
+        round_field="consultation",
+        today=today,
+        template="gci_calendar/email/consultation_reminder",
+        viewname="gci_calendar:consultation",
+        context=_context,
+    )
 
 
 def send_consultation_reminders(today=None):

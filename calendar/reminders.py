@@ -14,12 +14,11 @@ from django.utils import timezone
 
 from gci.home.models import Membership, PartnersAreaPage
 from gci.home.roles import secretariat_members
+from gci.home.round_reminders import DAYS_BEFORE
 from gci.site.mail import Due, addresses_of, in_each_language, send_once
 from gci.site.memo import live_page_for_language
 
 from .models import ActionPoint, ReminderLog
-
-DAYS_BEFORE = 7
 
 
 def due_reminders(today):

@@ -10,13 +10,12 @@ import datetime as dt
 
 from django.utils import timezone
 
+from gci.home.round_reminders import DAYS_BEFORE
 from gci.site.mail import Due, addresses_of, send_once
 
 from .dashboard import WAITING
 from .models import ReviewAssignment, ReviewReminderLog, ReviewRound
 from .review import members, review_round_url
-
-DAYS_BEFORE = 7
 
 
 def due_reminders(today):
