@@ -13,7 +13,12 @@ from django_countries import countries
 
 from gci.home.choices import Language, UNRegion
 from gci.home.models import PartnerOrganisation
-from gci.site.forms import QuickSelect, SingleLineField
+from gci.site.forms import (
+    QuickSelect,
+    SafeModelChoiceField,
+    SafeModelMultipleChoiceField,
+    SingleLineField,
+)
 from gci.site.memo import default_locale
 from gci.site.uploads import allowed_types_text, max_upload_size, validate_upload
 
@@ -28,20 +33,6 @@ from .models import EvaluationAnswer, WorkshopRequest
 from .models.outcomes import SCORES, score_label
 from .models.pages import TIME_ZONES
 from .queries import FIRST_YEAR, LAST_YEAR
-
-
-class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """An out-of-range id is an invalid choice, not a database error."""
-
-    def _check_values(self, value):
-        try:
-            return super()._check_values(value)
-        except (OverflowError, ValueError) as exc:
-            raise forms.ValidationError(
-                self.error_messages["invalid_choice"],
-                code="invalid_choice",
-                params={"value": "…"},
-            ) from exc
 
 
 def _blank(label):
@@ -451,7 +442,7 @@ class ExpertSuggestionForm(forms.Form):
     """A resource person the organisation already has (chosen from its own
     people), or a new one, typed with their consent."""
 
-    person = forms.ModelChoiceField(
+    person = SafeModelChoiceField(
         label=_("One of your organisation's resource persons"),
         queryset=None,
         required=False,
@@ -498,15 +489,6 @@ class ExpertSuggestionForm(forms.Form):
         if not people.exists():
             del self.fields["person"]
 
-    def clean_person(self):
-        # An id out of range is an invalid choice, not a database error.
-        value = self.data.get(self.add_prefix("person"), "")
-        if value and (not str(value).isdigit() or int(value) > 2**31 - 1):
-            raise forms.ValidationError(
-                self.fields["person"].error_messages["invalid_choice"], code="invalid_choice"
-            )
-        return self.cleaned_data.get("person")
-
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("person") is None:
@@ -530,7 +512,7 @@ class ConsultationCommentForm(forms.Form):
 class MaterialOfferForm(forms.Form):
     """A material of the suitcase, chosen; or a file, uploaded with its title."""
 
-    material = forms.ModelChoiceField(
+    material = SafeModelChoiceField(
         label=_("A material of the suitcase"), queryset=None, required=False
     )
     file = forms.FileField(label=_("Or a file"), required=False)
@@ -549,15 +531,6 @@ class MaterialOfferForm(forms.Form):
             "Allowed types: %(types)s. Up to %(size)s. The file is checked by its content, "
             "not only its name."
         ) % {"types": allowed_types_text(), "size": filesizeformat(max_upload_size())}
-
-    def clean_material(self):
-        # An id out of range is an invalid choice, not a database error.
-        value = self.data.get(self.add_prefix("material"), "")
-        if value and (not str(value).isdigit() or int(value) > 2**31 - 1):
-            raise forms.ValidationError(
-                self.fields["material"].error_messages["invalid_choice"], code="invalid_choice"
-            )
-        return self.cleaned_data.get("material")
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

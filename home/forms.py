@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
+from gci.site.forms import SafeModelChoiceField
 from gci.site.memo import default_locale
 
 from .invitations import ensure_primary_email, send_invitation
@@ -12,7 +13,7 @@ from .models import Membership, PartnerOrganisation
 
 
 class OrganisationFieldMixin(forms.Form):
-    organisation = forms.ModelChoiceField(
+    organisation = SafeModelChoiceField(
         queryset=PartnerOrganisation.objects.none(),
         required=False,
         label=_("Organisation"),

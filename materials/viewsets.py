@@ -24,6 +24,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from gci.home.models import PartnerOrganisation
+from gci.site.forms import SafeModelMultipleChoiceField
 from gci.site.memo import default_locale
 
 from . import review
@@ -63,7 +64,7 @@ class ViewSetQuerysetMixin:
 
 
 class ReviewRoundForm(WagtailAdminModelForm):
-    organisations = forms.ModelMultipleChoiceField(
+    organisations = SafeModelMultipleChoiceField(
         label=_("Organisations invited to review"),
         queryset=PartnerOrganisation.objects.none(),
         widget=forms.CheckboxSelectMultiple,

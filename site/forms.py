@@ -1,6 +1,10 @@
-"""Form fields every app uses."""
+"""Form fields every app uses. A form a Partner or a visitor can post
+chooses among models with ``SafeModelChoiceField`` or
+``SafeModelMultipleChoiceField``: a crafted id is an error on the form,
+never a server error."""
 
 from django import forms
+from django.db import connections, models
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -45,23 +49,59 @@ class QuickSelect(forms.Select):
         return mark_safe("\n".join(parts))  # noqa: S308 - every part escaped above
 
 
-class IdsMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """A ``ModelMultipleChoiceField`` that refuses an id past the database's
-    integers as an invalid choice (SQLite raises ``OverflowError`` on it: a
-    server error), with Django's own message."""
+class SafeIdsMixin:
+    """Refuses, as an invalid choice, a value that is not an id the database
+    can hold: not an integer where the ids are integers, or past the
+    database's integers (SQLite raises ``OverflowError`` on 2**70: a server
+    error). Checked before any query, with Django's own message."""
 
-    LIMIT = 2**63 - 1
+    def _model_field(self):
+        """The field the ids are compared with; a page's id is its parent
+        link's (``page_ptr``): the integer at the end of the links."""
+        meta = self.queryset.model._meta
+        field = meta.get_field(self.to_field_name) if self.to_field_name else meta.pk
+        while field.is_relation:
+            field = field.target_field
+        return field
+
+    def check_id(self, value):
+        field = self._model_field()
+        if isinstance(value, self.queryset.model) or not isinstance(field, models.IntegerField):
+            return
+        low, high = connections[self.queryset.db].ops.integer_field_range(field.get_internal_type())
+        try:
+            number = int(str(value))
+        except ValueError:
+            number = None
+        if (
+            number is None
+            or (low is not None and number < low)
+            or (high is not None and number > high)
+        ):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": single_line(value)},
+            )
+
+
+class SafeModelChoiceField(SafeIdsMixin, forms.ModelChoiceField):
+    """A ``ModelChoiceField`` whose bad ids are invalid choices (``SafeIdsMixin``)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values:
+            self.validate_no_null_characters(value)
+            self.check_id(value)
+        return super().to_python(value)
+
+
+class SafeModelMultipleChoiceField(SafeIdsMixin, forms.ModelMultipleChoiceField):
+    """A ``ModelMultipleChoiceField`` whose bad ids are invalid choices
+    (``SafeIdsMixin``)."""
 
     def _check_values(self, value):
-        for pk in value:
-            try:
-                number = int(str(pk))
-            except ValueError:
-                continue  # Django's own check names it
-            if abs(number) > self.LIMIT:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": pk},
-                )
+        if isinstance(value, (list, tuple)):
+            for pk in value:
+                self.validate_no_null_characters(pk)
+                self.check_id(pk)
         return super()._check_values(value)

@@ -6,20 +6,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gci.site.forms import SafeModelChoiceField
+
 from .models import ContributionYear, InKindContribution, StandardRate
 from .money import FIRST_YEAR, currency_choices
-
-
-class SafeModelChoiceField(forms.ModelChoiceField):
-    """An out-of-range id is an invalid choice, not a database error."""
-
-    def to_python(self, value):
-        try:
-            return super().to_python(value)
-        except (OverflowError, ValueError) as exc:
-            raise forms.ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            ) from exc
 
 
 class ContributionForm(forms.ModelForm):

@@ -6,7 +6,7 @@ from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-from gci.site.forms import IdsMultipleChoiceField
+from gci.site.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 from gci.site.memo import default_locale
 
 from ..visibility import visible_pages
@@ -20,7 +20,7 @@ class ReportForm(forms.Form):
     nothing_to_report = forms.BooleanField(
         label=_("Our organisation has nothing to report for this period"), required=False
     )
-    materials = IdsMultipleChoiceField(
+    materials = SafeModelMultipleChoiceField(
         label=_("Materials produced (from the GCI suitcase)"),
         queryset=None,
         required=False,
@@ -66,7 +66,7 @@ class ReportForm(forms.Form):
 class ActivityForm(forms.Form):
     title = forms.CharField(label=_("Activity"), max_length=255)
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    event = forms.ModelChoiceField(
+    event = SafeModelChoiceField(
         label=_("Event or workshop on the calendar"),
         queryset=None,
         required=False,
