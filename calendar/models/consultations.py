@@ -25,31 +25,24 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from gci.home.models import PartnerOrganisation
 from gci.home.roles import is_secretariat
+from gci.home.rounds import InvitingRound, RoundInvitation, RoundQuerySet, Stale, VersionedAnswer
 from gci.home.sent_once import DueReminderLog
 
 from ..choices import CommentTarget, ConsultationAction, ConsultationResponse, ConsultationState
 
 
-class StaleAnswer(Exception):
+class StaleAnswer(Stale):
     """The answer was saved by someone else since the form was opened."""
 
     def __init__(self, current):
-        super().__init__("stale answer")
-        self.current = current
+        super().__init__(current, "stale answer")
 
 
-class ConsultationQuerySet(models.QuerySet):
-    def open(self):
-        return self.filter(state=ConsultationState.OPEN)
-
-    def for_organisation(self, organisation):
-        """The consultations an organisation is invited to (none without one)."""
-        if organisation is None:
-            return self.none()
-        return self.filter(invitations__organisation=organisation)
+class ConsultationQuerySet(RoundQuerySet):
+    """``open()``, ``for_organisation()``: as every round's."""
 
 
-class Consultation(models.Model):
+class Consultation(InvitingRound, models.Model):
     """The Partners consulted on one planned workshop, until a deadline."""
 
     event = models.ForeignKey(
@@ -137,17 +130,8 @@ class Consultation(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    @property
-    def is_open(self):
-        return self.state == ConsultationState.OPEN
-
     def documents(self):
         return [d for d in (self.concept_note, self.agenda) if d is not None]
-
-    def invitation_for(self, organisation):
-        if organisation is None:
-            return None
-        return self.invitations.filter(organisation=organisation).first()
 
     def summary(self):
         """What every invited organisation may read: counts, never texts."""
@@ -177,7 +161,9 @@ class Consultation(models.Model):
         )
 
 
-class ConsultationInvitation(models.Model):
+class ConsultationInvitation(RoundInvitation):
+    round_field = "consultation"
+
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="invitations"
     )
@@ -187,7 +173,6 @@ class ConsultationInvitation(models.Model):
         on_delete=models.CASCADE,
         related_name="consultation_invitations",
     )
-    invited_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("invitation")
@@ -199,9 +184,6 @@ class ConsultationInvitation(models.Model):
             )
         ]
 
-    def __str__(self):
-        return f"{self.consultation} – {self.organisation}"
-
     def get_answer(self):
         try:
             return self.answer
@@ -209,7 +191,7 @@ class ConsultationInvitation(models.Model):
             return None
 
 
-class ConsultationAnswer(models.Model):
+class ConsultationAnswer(VersionedAnswer):
     """An organisation's answer: whether it takes part (and who) or declines
     (and why); its suggestions, comments and offers hang off it."""
 
@@ -223,11 +205,8 @@ class ConsultationAnswer(models.Model):
         _("who takes part"), blank=True, help_text=_("Names and roles, one a line.")
     )
     decline_reason = models.TextField(_("reason for declining"), blank=True)
-    version = models.PositiveIntegerField(default=0)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    updated_at = models.DateTimeField(_("updated"), null=True, blank=True)
+
+    Stale = StaleAnswer
 
     class Meta:
         verbose_name = _("consultation answer")
@@ -253,10 +232,7 @@ class ConsultationAnswer(models.Model):
         (the one the form was opened with); otherwise raise ``StaleAnswer``
         with the answer as it now stands. Records the step."""
         with transaction.atomic():
-            ConsultationInvitation.objects.select_for_update().get(pk=invitation.pk)
-            answer = cls.for_invitation(invitation)
-            if answer.version != version:
-                raise StaleAnswer(answer)
+            answer = cls.claim(invitation, version)
             answer.response = response
             answer.participants = (
                 participants if response == ConsultationResponse.TAKES_PART else ""
@@ -264,9 +240,7 @@ class ConsultationAnswer(models.Model):
             answer.decline_reason = (
                 decline_reason if response == ConsultationResponse.DECLINES else ""
             )
-            answer.version += 1
-            answer.updated_by = user
-            answer.updated_at = timezone.now()
+            answer.stamp(user)
             answer.save()
             invitation.consultation.record(
                 response,

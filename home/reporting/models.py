@@ -30,6 +30,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 
 from ..mixins import IntroBodyMixin
+from ..rounds import InvitingRound, RoundInvitation, RoundQuerySet, Stale, VersionedAnswer
 from ..sent_once import DueReminderLog
 from ..visibility import in_partners_area
 from .choices import ReportingAction, ReportStatus, RoundState
@@ -37,25 +38,18 @@ from .choices import ReportingAction, ReportStatus, RoundState
 MAX_ID = 2**31 - 1
 
 
-class StaleReport(Exception):
+class StaleReport(Stale):
     """The report was saved by someone else since the form was opened."""
 
     def __init__(self, current):
-        super().__init__("stale report")
-        self.current = current
+        super().__init__(current, "stale report")
 
 
-class ReportingRoundQuerySet(models.QuerySet):
-    def open(self):
-        return self.filter(state=RoundState.OPEN)
-
-    def for_organisation(self, organisation):
-        if organisation is None:
-            return self.none()
-        return self.filter(invitations__organisation=organisation)
+class ReportingRoundQuerySet(RoundQuerySet):
+    """``open()``, ``for_organisation()``: as every round's."""
 
 
-class ReportingRound(models.Model):
+class ReportingRound(InvitingRound, models.Model):
     """The Secretariat asks chosen organisations to report on a period."""
 
     title = models.CharField(
@@ -117,17 +111,8 @@ class ReportingRound(models.Model):
                 {"deadline": _("The deadline cannot be before the period starts.")}
             )
 
-    @property
-    def is_open(self):
-        return self.state == RoundState.OPEN
-
     def in_period(self, day):
         return self.period_start <= day <= self.period_end
-
-    def invitation_for(self, organisation):
-        if organisation is None:
-            return None
-        return self.invitations.filter(organisation=organisation).first()
 
     def summary(self):
         """Who answered, who has nothing to report, who has not answered
@@ -149,7 +134,7 @@ class ReportingRound(models.Model):
         )
 
 
-class ReportingInvitation(models.Model):
+class ReportingInvitation(RoundInvitation):
     round = models.ForeignKey(ReportingRound, on_delete=models.CASCADE, related_name="invitations")
     organisation = models.ForeignKey(
         "home.PartnerOrganisation",
@@ -157,7 +142,6 @@ class ReportingInvitation(models.Model):
         on_delete=models.CASCADE,
         related_name="reporting_invitations",
     )
-    invited_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("invitation to report")
@@ -169,9 +153,6 @@ class ReportingInvitation(models.Model):
             )
         ]
 
-    def __str__(self):
-        return f"{self.round} – {self.organisation}"
-
     def get_report(self):
         try:
             return self.report
@@ -179,7 +160,7 @@ class ReportingInvitation(models.Model):
             return None
 
 
-class ActivityReport(models.Model):
+class ActivityReport(VersionedAnswer):
     """One organisation's report for one round."""
 
     invitation = models.OneToOneField(
@@ -196,12 +177,9 @@ class ActivityReport(models.Model):
     planned = models.TextField(_("planned activities"), blank=True)
     contributions = models.TextField(_("contributions"), blank=True)
     remarks = models.TextField(_("remarks"), blank=True)
-    version = models.PositiveIntegerField(default=0)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    updated_at = models.DateTimeField(_("updated"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    Stale = StaleReport
 
     class Meta:
         verbose_name = _("activity report")
@@ -250,17 +228,12 @@ class ActivityReport(models.Model):
         otherwise raise ``StaleReport`` with the report as it now stands.
         ``activities`` are dicts (title, date, event); they replace the old ones."""
         with transaction.atomic():
-            ReportingInvitation.objects.select_for_update().get(pk=invitation.pk)
-            report, _created = cls.objects.get_or_create(invitation=invitation)
-            if report.version != version:
-                raise StaleReport(report)
+            report = cls.claim(invitation, version)
             nothing = bool(data.get("nothing_to_report"))
             report.nothing_to_report = nothing
             for name in ("materials_text", "planned", "contributions", "remarks"):
                 setattr(report, name, "" if nothing else data.get(name, "").strip())
-            report.version += 1
-            report.updated_by = user
-            report.updated_at = timezone.now()
+            report.stamp(user)
             if submit:
                 report.status = ReportStatus.SUBMITTED
                 report.submitted_at = report.updated_at
