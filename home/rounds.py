@@ -66,6 +66,24 @@ class RoundInvitation(models.Model):
         return f"{getattr(self, self.round_field)} – {self.organisation}"
 
 
+class RoundChange(models.Model):
+    """One step of a round: who, for which organisation, what (the round's
+    own ``action`` and ``organisation``, and the round), when."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.TextField(blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return self.get_action_display()
+
+
 class VersionedAnswer(models.Model):
     """An invited organisation's one answer (its ``invitation``), saved
     only from the version it was read at."""

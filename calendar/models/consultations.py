@@ -25,7 +25,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from gci.home.models import PartnerOrganisation
 from gci.home.roles import is_secretariat
-from gci.home.rounds import InvitingRound, RoundInvitation, RoundQuerySet, Stale, VersionedAnswer
+from gci.home.rounds import (
+    InvitingRound,
+    RoundChange,
+    RoundInvitation,
+    RoundQuerySet,
+    Stale,
+    VersionedAnswer,
+)
 from gci.home.sent_once import DueReminderLog
 
 from ..choices import CommentTarget, ConsultationAction, ConsultationResponse, ConsultationState
@@ -333,13 +340,10 @@ class MaterialOffer(AnswerItem):
         return self.title
 
 
-class ConsultationChange(models.Model):
+class ConsultationChange(RoundChange):
     """One step of a consultation: who, for which organisation, what, when."""
 
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="changes")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     organisation = models.ForeignKey(
         PartnerOrganisation,
         null=True,
@@ -349,14 +353,6 @@ class ConsultationChange(models.Model):
         help_text=_("The organisation the person acted for, at the time."),
     )
     action = models.CharField(max_length=20, choices=ConsultationAction)
-    note = models.TextField(blank=True)
-    at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return self.get_action_display()
 
 
 class ConsultationReminderLog(DueReminderLog):

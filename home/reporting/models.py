@@ -30,7 +30,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 
 from ..mixins import IntroBodyMixin
-from ..rounds import InvitingRound, RoundInvitation, RoundQuerySet, Stale, VersionedAnswer
+from ..rounds import (
+    InvitingRound,
+    RoundChange,
+    RoundInvitation,
+    RoundQuerySet,
+    Stale,
+    VersionedAnswer,
+)
 from ..sent_once import DueReminderLog
 from ..visibility import in_partners_area
 from .choices import ReportingAction, ReportStatus, RoundState
@@ -278,13 +285,10 @@ class ReportActivity(models.Model):
         return self.title
 
 
-class ReportingChange(models.Model):
+class ReportingChange(RoundChange):
     """One step of a round: who, for which organisation, what, when."""
 
     round = models.ForeignKey(ReportingRound, on_delete=models.CASCADE, related_name="changes")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     organisation = models.ForeignKey(
         "home.PartnerOrganisation",
         null=True,
@@ -293,14 +297,6 @@ class ReportingChange(models.Model):
         related_name="+",
     )
     action = models.CharField(max_length=20, choices=ReportingAction)
-    note = models.TextField(blank=True)
-    at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return self.get_action_display()
 
 
 class ReportingReminderLog(DueReminderLog):
