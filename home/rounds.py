@@ -39,8 +39,29 @@ class RoundQuerySet(models.QuerySet):
         return self.filter(invitations__organisation=organisation)
 
 
-class InvitingRound:
-    """A round's own questions about itself (its invitations are ``invitations``)."""
+class InvitingRound(models.Model):
+    """A round: its deadline, the Secretariat's message, who opened it and
+    when (its ``state``, its invitations and its order are the app's own)."""
+
+    deadline = models.DateField(_("deadline"))
+    message = models.TextField(
+        _("message to the Partners"),
+        blank=True,
+        help_text=_("What the Secretariat asks; the invited organisations read it."),
+    )
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("opened by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    opened_at = models.DateTimeField(_("opened"), default=timezone.now, editable=False)
+
+    class Meta:
+        abstract = True
 
     @property
     def is_open(self):

@@ -49,7 +49,7 @@ class ConsultationQuerySet(RoundQuerySet):
     """``open()``, ``for_organisation()``: as every round's."""
 
 
-class Consultation(InvitingRound, models.Model):
+class Consultation(InvitingRound):
     """The Partners consulted on one planned workshop, until a deadline."""
 
     event = models.ForeignKey(
@@ -59,14 +59,8 @@ class Consultation(InvitingRound, models.Model):
         related_name="consultations",
         limit_choices_to={"kind": "workshop", "locale__language_code": "en"},
     )
-    deadline = models.DateField(_("deadline"))
     state = models.CharField(
         _("state"), max_length=10, choices=ConsultationState, default=ConsultationState.OPEN
-    )
-    message = models.TextField(
-        _("message to the Partners"),
-        blank=True,
-        help_text=_("What the Secretariat asks; the invited organisations read it."),
     )
     concept_note = models.ForeignKey(
         "wagtaildocs.Document",
@@ -93,16 +87,6 @@ class Consultation(InvitingRound, models.Model):
         related_name="consultations",
         limit_choices_to={"locale__language_code": "en"},
     )
-    opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("opened by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-    opened_at = models.DateTimeField(_("opened"), default=timezone.now, editable=False)
 
     objects = ConsultationQuerySet.as_manager()
 

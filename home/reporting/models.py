@@ -19,10 +19,8 @@ Secretariat edits and publishes: in the Partners area (Partners only, the
 area's restriction closes every door) or in the public tree.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -56,7 +54,7 @@ class ReportingRoundQuerySet(RoundQuerySet):
     """``open()``, ``for_organisation()``: as every round's."""
 
 
-class ReportingRound(InvitingRound, models.Model):
+class ReportingRound(InvitingRound):
     """The Secretariat asks chosen organisations to report on a period."""
 
     title = models.CharField(
@@ -66,13 +64,7 @@ class ReportingRound(InvitingRound, models.Model):
     )
     period_start = models.DateField(_("period starts"))
     period_end = models.DateField(_("period ends"))
-    deadline = models.DateField(_("deadline"))
     state = models.CharField(_("state"), max_length=10, choices=RoundState, default=RoundState.OPEN)
-    message = models.TextField(
-        _("message to the Partners"),
-        blank=True,
-        help_text=_("What the Secretariat asks; the invited organisations read it."),
-    )
     organisations = models.ManyToManyField(
         "home.PartnerOrganisation",
         through="ReportingInvitation",
@@ -80,16 +72,6 @@ class ReportingRound(InvitingRound, models.Model):
         related_name="reporting_rounds",
         limit_choices_to={"locale__language_code": "en"},
     )
-    opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("opened by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-    opened_at = models.DateTimeField(_("opened"), default=timezone.now, editable=False)
 
     objects = ReportingRoundQuerySet.as_manager()
 

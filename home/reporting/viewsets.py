@@ -208,6 +208,23 @@ class ActivityReportViewSet(ModelViewSet):
     copy_view_enabled = False
     ordering = ["-invitation__round__period_start", "invitation__organisation__sort_order"]
     form_fields = ["status"]
+    # The model's order, as it was before the shared fields moved to an
+    # abstract base (gci.home.rounds), which puts them first.
+    inspect_view_fields = [
+        "id",
+        "invitation",
+        "status",
+        "nothing_to_report",
+        "materials_text",
+        "planned",
+        "contributions",
+        "remarks",
+        "version",
+        "updated_by",
+        "updated_at",
+        "submitted_at",
+        "materials",
+    ]
 
     def get_permissions_to_register(self):
         return super().get_permissions_to_register()
