@@ -23,33 +23,26 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from gci.home import rounds
 from gci.home.models import PartnerOrganisation
 from gci.home.roles import is_secretariat
-from gci.home.rounds import (
-    InvitingRound,
-    RoundChange,
-    RoundInvitation,
-    RoundQuerySet,
-    Stale,
-    VersionedAnswer,
-)
 from gci.home.sent_once import DueReminderLog
 
 from ..choices import CommentTarget, ConsultationAction, ConsultationResponse, ConsultationState
 
 
-class StaleAnswer(Stale):
+class StaleAnswer(rounds.Stale):
     """The answer was saved by someone else since the form was opened."""
 
     def __init__(self, current):
         super().__init__(current, "stale answer")
 
 
-class ConsultationQuerySet(RoundQuerySet):
+class ConsultationQuerySet(rounds.RoundQuerySet):
     """``open()``, ``for_organisation()``: as every round's."""
 
 
-class Consultation(InvitingRound):
+class Consultation(rounds.InvitingRound):
     """The Partners consulted on one planned workshop, until a deadline."""
 
     event = models.ForeignKey(
@@ -152,7 +145,7 @@ class Consultation(InvitingRound):
         )
 
 
-class ConsultationInvitation(RoundInvitation):
+class ConsultationInvitation(rounds.RoundInvitation):
     round_field = "consultation"
 
     consultation = models.ForeignKey(
@@ -182,7 +175,7 @@ class ConsultationInvitation(RoundInvitation):
             return None
 
 
-class ConsultationAnswer(VersionedAnswer):
+class ConsultationAnswer(rounds.VersionedAnswer):
     """An organisation's answer: whether it takes part (and who) or declines
     (and why); its suggestions, comments and offers hang off it."""
 
@@ -324,7 +317,7 @@ class MaterialOffer(AnswerItem):
         return self.title
 
 
-class ConsultationChange(RoundChange):
+class ConsultationChange(rounds.RoundChange):
     """One step of a consultation: who, for which organisation, what, when."""
 
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="changes")

@@ -27,15 +27,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from .. import rounds
 from ..mixins import IntroBodyMixin
-from ..rounds import (
-    InvitingRound,
-    RoundChange,
-    RoundInvitation,
-    RoundQuerySet,
-    Stale,
-    VersionedAnswer,
-)
 from ..sent_once import DueReminderLog
 from ..visibility import in_partners_area
 from .choices import ReportingAction, ReportStatus, RoundState
@@ -43,18 +36,18 @@ from .choices import ReportingAction, ReportStatus, RoundState
 MAX_ID = 2**31 - 1
 
 
-class StaleReport(Stale):
+class StaleReport(rounds.Stale):
     """The report was saved by someone else since the form was opened."""
 
     def __init__(self, current):
         super().__init__(current, "stale report")
 
 
-class ReportingRoundQuerySet(RoundQuerySet):
+class ReportingRoundQuerySet(rounds.RoundQuerySet):
     """``open()``, ``for_organisation()``: as every round's."""
 
 
-class ReportingRound(InvitingRound):
+class ReportingRound(rounds.InvitingRound):
     """The Secretariat asks chosen organisations to report on a period."""
 
     title = models.CharField(
@@ -123,7 +116,7 @@ class ReportingRound(InvitingRound):
         )
 
 
-class ReportingInvitation(RoundInvitation):
+class ReportingInvitation(rounds.RoundInvitation):
     round = models.ForeignKey(ReportingRound, on_delete=models.CASCADE, related_name="invitations")
     organisation = models.ForeignKey(
         "home.PartnerOrganisation",
@@ -149,7 +142,7 @@ class ReportingInvitation(RoundInvitation):
             return None
 
 
-class ActivityReport(VersionedAnswer):
+class ActivityReport(rounds.VersionedAnswer):
     """One organisation's report for one round."""
 
     invitation = models.OneToOneField(
@@ -267,7 +260,7 @@ class ReportActivity(models.Model):
         return self.title
 
 
-class ReportingChange(RoundChange):
+class ReportingChange(rounds.RoundChange):
     """One step of a round: who, for which organisation, what, when."""
 
     round = models.ForeignKey(ReportingRound, on_delete=models.CASCADE, related_name="changes")
