@@ -1,11 +1,14 @@
 """Registration with Wagtail only; the logic lives in the modules it names."""
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.models import Page, PageViewRestriction
+
+from gci.site.forms import SafeModelChoiceField
 
 from .circulation import wagtail_hooks as _circulation_hooks  # noqa: F401
 from .http import private_response, refusal
@@ -65,6 +68,23 @@ def close_the_partners_area(page, request, serve_args, serve_kwargs):
     if not request.user.is_authenticated:
         return _to_login(request)
     return refusal(request)
+
+
+@hooks.register("before_copy_page", order=-10)
+def refuse_an_unknown_destination(request, page):
+    """Wagtail's copy view looks the posted parent page up before its form
+    checks it: an id that is not a page's (a stale form, a crafted request)
+    was a server error. It is refused here, with a message, back to the form."""
+    if request.method != "POST":
+        return None
+    try:
+        SafeModelChoiceField(queryset=Page.objects.all()).clean(request.POST.get("new_parent_page"))
+    except ValidationError:
+        messages.error(
+            request, _("The page chosen to copy into does not exist (any more): choose another.")
+        )
+        return redirect("wagtailadmin_pages:copy", page.pk)
+    return None
 
 
 @hooks.register("before_copy_page")

@@ -107,6 +107,25 @@ def test_the_admin_refuses_an_alias_outside_the_partners_area(client, secretaria
     assert not Page.objects.filter(alias_of=original).exists()
 
 
+@pytest.mark.parametrize("parent", ["", "abc", "1\x00", str(2**70), "-3", "987654321"])
+@pytest.mark.parametrize("alias", ["on", ""])
+def test_a_copy_into_a_page_that_is_not_there_is_refused_with_a_message(
+    client, secretariat_user, original, parent, alias
+):
+    # Wagtail's view looked the parent up before its form did: a 500 before the hook.
+    force_login_with_totp(client, secretariat_user)
+    pages = Page.objects.count()
+    response = client.post(
+        f"/admin/pages/{original.pk}/copy/",
+        {"new_title": "Copy", "new_slug": "budget-copy", "new_parent_page": parent, "alias": alias},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == f"/admin/pages/{original.pk}/copy/"
+    assert "does not exist (any more)" in text(response)
+    assert Page.objects.count() == pages
+
+
 def test_the_admin_allows_an_alias_inside_the_same_area(client, secretariat_user, original):
     force_login_with_totp(client, secretariat_user)
     planning = PartnersAreaPage.objects.get(locale__language_code="en").get_children().first()
