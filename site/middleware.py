@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
+from django.http import Http404
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -204,3 +205,29 @@ class PartnersAreaDoorMiddleware:
         if user.is_authenticated:
             return refusal(request)
         return private_response(redirect_to_login(request.get_full_path(), "account_login"))
+
+
+class ChosenIdMiddleware:
+    """Wagtail's choosers take the chosen object's id as text
+    (``chooser/chosen/<str:pk>/``) and look it up unchecked: ``chosen/abc/``
+    was a server error. Every model chosen here has integer ids, so a value
+    that is not a whole number in the database's range is a 404."""
+
+    LARGEST = 2**63 - 1
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is None or match.url_name != "chosen" or not match.route.startswith("admin/"):
+            return None
+        for value in view_kwargs.values():
+            if not (isinstance(value, str) and value.isascii() and value.isdigit()):
+                raise Http404
+            if int(value) > self.LARGEST:
+                raise Http404
+        return None
