@@ -169,3 +169,24 @@ def test_un_date_helpers_are_what_the_columns_use():
     assert un_value(dt.date(2009, 9, 14)) == dates.format_date(dt.date(2009, 9, 14))
     assert un_value("x") == "x"
     assert EMPTY == "—"
+
+
+def test_compiled_summary_and_meeting_report_write_dates_the_un_way(secretariat_user):
+    from gci.calendar.models import EventPage
+    from gci.home.reporting.choices import SummaryAudience
+    from gci.home.reporting.compile import compile_meeting_report, compile_summary
+
+    report = ActivityReport.objects.filter(activities__isnull=False).first()
+    activity = report.activities.first()
+    page = compile_summary(report.invitation.round, SummaryAudience.PARTNERS, secretariat_user)
+    html = str(page.body)
+    assert dates.format_date(activity.date) in html
+    assert activity.date.isoformat() not in html
+
+    meeting = EventPage.objects.filter(
+        kind="partners_meeting", locale__language_code="en", action_points__isnull=False
+    ).first()
+    point = meeting.action_points.order_by("due_date").first()
+    html = str(compile_meeting_report(meeting, secretariat_user).body)
+    assert dates.format_date(point.due_date) in html
+    assert point.due_date.isoformat() not in html
