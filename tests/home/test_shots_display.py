@@ -190,3 +190,22 @@ def test_compiled_summary_and_meeting_report_write_dates_the_un_way(secretariat_
     html = str(compile_meeting_report(meeting, secretariat_user).body)
     assert dates.format_date(point.due_date) in html
     assert point.due_date.isoformat() not in html
+
+
+def test_the_circulation_form_names_organisations_in_the_admins_language(
+    admin_client, secretariat_user
+):
+    from wagtail.users.models import UserProfile
+
+    from gci.home.models import PartnerOrganisation
+
+    UserProfile.objects.update_or_create(
+        user=secretariat_user, defaults={"preferred_language": "ar"}
+    )
+    arabic = PartnerOrganisation.objects.get(acronym="CITES", locale__language_code="ar")
+    english = PartnerOrganisation.objects.get(acronym="CITES", locale__language_code="en")
+    assert arabic.name != english.name
+    page = soup(admin_client.get("/admin/circulations/new/"))
+    box = page.select_one(f"input[name=organisations][value='{english.pk}']")
+    label = page.select_one(f"label[for='{box['id']}']").get_text(strip=True)
+    assert label == arabic.name
