@@ -209,3 +209,17 @@ def test_the_circulation_form_names_organisations_in_the_admins_language(
     box = page.select_one(f"input[name=organisations][value='{english.pk}']")
     label = page.select_one(f"label[for='{box['id']}']").get_text(strip=True)
     assert label == arabic.name
+
+
+def test_a_sent_report_is_said_sent_not_date_sent_in_arabic(client, wco_user):
+    # "Sent" is translated as a column heading ("date sent"): as a state the
+    # page said "Your report: date sent" with no date.
+    report = ActivityReport.objects.get(
+        invitation__organisation__acronym="WCO", status="submitted", nothing_to_report=False
+    )
+    client.force_login(wco_user)
+    listing = soup(client.get("/ar/planning/reports/"))
+    states = [td.get_text(strip=True) for td in listing.select("tbody td")]
+    assert "تم إرسال التقرير" in states and "تاريخ الإرسال" not in states
+    detail = soup(client.get(f"/ar/planning/reports/{report.invitation.round_id}/"))
+    assert "تم إرسال التقرير" in detail.select_one("main").get_text()
