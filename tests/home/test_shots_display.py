@@ -223,3 +223,15 @@ def test_a_sent_report_is_said_sent_not_date_sent_in_arabic(client, wco_user):
     assert "تم إرسال التقرير" in states and "تاريخ الإرسال" not in states
     detail = soup(client.get(f"/ar/planning/reports/{report.invitation.round_id}/"))
     assert "تم إرسال التقرير" in detail.select_one("main").get_text()
+
+
+def test_partners_pages_name_the_organisation_in_the_pages_language(client, wco_user):
+    from gci.home.models import PartnerOrganisation
+
+    chinese = PartnerOrganisation.objects.get(acronym="WCO", locale__language_code="zh-hans").name
+    english = PartnerOrganisation.objects.get(acronym="WCO", locale__language_code="en").name
+    assert chinese != english
+    client.force_login(wco_user)
+    for path in ("contributions/", "contributions/new/", "reports/"):
+        text = soup(client.get(f"/zh-hans/planning/{path}")).select_one("main").get_text()
+        assert chinese in text and english not in text, path
