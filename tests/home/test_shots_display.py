@@ -235,3 +235,12 @@ def test_partners_pages_name_the_organisation_in_the_pages_language(client, wco_
     for path in ("contributions/", "contributions/new/", "reports/"):
         text = soup(client.get(f"/zh-hans/planning/{path}")).select_one("main").get_text()
         assert chinese in text and english not in text, path
+
+
+def test_a_commitments_year_is_not_squeezed_beside_a_long_donor(admin_client):
+    commitment = FundingCommitment.objects.first()
+    page = soup(admin_client.get(f"/admin/funding_commitments/edit/{commitment.pk}/"))
+    year = page.select_one("input[name=year]")
+    assert year["value"] == str(commitment.year)
+    row = year.find_parent(class_="w-field-row")
+    assert row is None or row.select_one("[name=donor]") is None
