@@ -19,6 +19,7 @@ Secretariat edits and publishes: in the Partners area (Partners only, the
 area's restriction closes every door) or in the public tree.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
@@ -73,7 +74,8 @@ class ReportingRound(rounds.InvitingRound):
         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
         FieldRowPanel([FieldPanel("deadline"), FieldPanel("state")]),
         FieldPanel("message"),
-        FieldPanel("organisations"),
+        # Ticks, as for a circulation: a ctrl-click list box lost a choice at a stray click.
+        FieldPanel("organisations", widget=forms.CheckboxSelectMultiple),
     ]
 
     class Meta:

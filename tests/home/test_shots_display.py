@@ -244,3 +244,9 @@ def test_a_commitments_year_is_not_squeezed_beside_a_long_donor(admin_client):
     assert year["value"] == str(commitment.year)
     row = year.find_parent(class_="w-field-row")
     assert row is None or row.select_one("[name=donor]") is None
+
+
+def test_a_round_invites_organisations_with_ticks_not_a_list_box(admin_client):
+    page = soup(admin_client.get("/admin/reporting_rounds/new/"))
+    assert page.select("input[type=checkbox][name=organisations]")
+    assert page.select_one("select[name=organisations]") is None
