@@ -250,3 +250,19 @@ def test_a_round_invites_organisations_with_ticks_not_a_list_box(admin_client):
     page = soup(admin_client.get("/admin/reporting_rounds/new/"))
     assert page.select("input[type=checkbox][name=organisations]")
     assert page.select_one("select[name=organisations]") is None
+
+
+def test_a_round_is_named_in_the_pages_language(client, wco_user):
+    reporting_round = ReportingRound.objects.first()
+    client.force_login(wco_user)
+    english = soup(client.get(f"/en/planning/reports/{reporting_round.pk}/"))
+    assert reporting_round.title in english.select_one("h1").get_text()
+    arabic_period = dates.format_month_range(
+        reporting_round.period_start, reporting_round.period_end, "ar"
+    )
+    assert arabic_period != reporting_round.title
+    arabic = soup(client.get(f"/ar/planning/reports/{reporting_round.pk}/"))
+    assert arabic_period in arabic.select_one("h1").get_text()
+    assert reporting_round.title not in arabic.select_one("main").get_text()
+    listing = soup(client.get("/ar/planning/reports/"))
+    assert arabic_period in listing.select_one("tbody").get_text()
