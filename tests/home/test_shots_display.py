@@ -266,3 +266,10 @@ def test_a_round_is_named_in_the_pages_language(client, wco_user):
     assert reporting_round.title not in arabic.select_one("main").get_text()
     listing = soup(client.get("/ar/planning/reports/"))
     assert arabic_period in listing.select_one("tbody").get_text()
+
+
+def test_enforcement_news_loads_the_stylesheet_of_its_filters(client):
+    page = soup(client.get("/ar/enforcement/"))
+    assert page.select_one("form.course-filters")
+    sheets = [link["href"] for link in page.select("link[rel=stylesheet]")]
+    assert any("materials/suitcase" in href for href in sheets)
