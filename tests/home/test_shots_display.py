@@ -273,3 +273,23 @@ def test_enforcement_news_loads_the_stylesheet_of_its_filters(client):
     assert page.select_one("form.course-filters")
     sheets = [link["href"] for link in page.select("link[rel=stylesheet]")]
     assert any("materials/suitcase" in href for href in sheets)
+
+
+def test_an_entry_without_history_shows_no_empty_history_heading(client, wco_user):
+    from gci.home.contributions.models import InKindContribution
+
+    item = InKindContribution.objects.filter(organisation__acronym="WCO").first()
+    client.force_login(wco_user)
+    page = soup(client.get(f"/en/planning/contributions/{item.pk}/"))
+    history = page.select_one("#history-title")
+    if history is not None:
+        assert history.find_parent("section").select("ol li"), "a History heading over nothing"
+
+
+def test_secondary_buttons_are_not_painted_as_primary():
+    from pathlib import Path
+
+    css = (Path(__file__).parents[2] / "site/static/css/site.css").read_text()
+    # button[type="submit"] (0,1,1) painted every <button class="button--secondary">
+    # (0,1,0) green: the secondary rule names the element too.
+    assert "button.button--secondary" in css
