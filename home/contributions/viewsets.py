@@ -100,7 +100,7 @@ class ContributionYearViewSet(ModelViewSet):
     menu_label = _("Contribution years")
     list_display = [
         "year",
-        YesNoColumn("published", label=_("Totals published")),
+        YesNoColumn("published", label=_("Totals published"), sort_key="published"),
         UNDateColumn("published_at", label=_("Published"), sort_key="published_at"),
     ]
     list_filter = ["published"]

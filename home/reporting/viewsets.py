@@ -220,7 +220,9 @@ class ActivityReportViewSet(ModelViewSet):
     list_display = [
         "__str__",
         "status",
-        YesNoColumn("nothing_to_report", label=_("Nothing to report")),
+        YesNoColumn(
+            "nothing_to_report", label=_("Nothing to report"), sort_key="nothing_to_report"
+        ),
         UNDateColumn("updated_at", label=_("Updated"), sort_key="updated_at"),
     ]
     list_filter = ["invitation__round", "status", "nothing_to_report"]
