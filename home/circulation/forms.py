@@ -59,9 +59,9 @@ class CirculationForm(WagtailAdminModelForm):
             # The choice is stored on the default locale's organisations; each
             # is named in the admin's language where it is translated.
             names = {
-                org.translation_key: org.name for org in PartnerOrganisation.for_active_locale()
+                org.translation_key: str(org) for org in PartnerOrganisation.for_active_locale()
             }
-            field.label_from_instance = lambda org: names.get(org.translation_key, org.name)
+            field.label_from_instance = lambda org: names.get(org.translation_key, str(org))
 
     def clean(self):
         data = super().clean()
