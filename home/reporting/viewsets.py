@@ -251,14 +251,13 @@ class ActivityReportViewSet(ModelViewSet):
     inspect_view_enabled = True
     inspect_view_class = ReportInspectView
     inspect_template_name = "home/reporting/admin/report_inspect.html"
-    inspect_view_fields_exclude = ["id", "version", "materials"]
     copy_view_enabled = False
     ordering = ["-invitation__round__period_start", "invitation__organisation__sort_order"]
     form_fields = ["status"]
     # The model's order, as it was before the shared fields moved to an
-    # abstract base (gci.home.rounds), which puts them first.
+    # abstract base (gci.home.rounds), which puts them first. Not the id nor
+    # the version (bookkeeping); the materials are listed by the template.
     inspect_view_fields = [
-        "id",
         "invitation",
         "status",
         "nothing_to_report",
@@ -266,11 +265,9 @@ class ActivityReportViewSet(ModelViewSet):
         "planned",
         "contributions",
         "remarks",
-        "version",
         "updated_by",
         "updated_at",
         "submitted_at",
-        "materials",
     ]
 
     def get_permissions_to_register(self):
