@@ -75,6 +75,7 @@ LAYERS = [
             "gci.site.schedule",
             "gci.site.dates",
             "gci.site.admin_panels",
+            "gci.site.admin_display",  # UN dates, amounts, yes/no in admin listings
             "gci.site.uploads",  # what an uploaded file really is
             "gci.site.fields",  # model fields of no one app
         ],

@@ -54,9 +54,14 @@ class CirculationForm(WagtailAdminModelForm):
                 # says "not one of the available choices".
                 self.data.setlist("organisations", [v if _is_id(v) else "0" for v in chosen])
         if "organisations" in self.fields:
-            self.fields["organisations"].queryset = PartnerOrganisation.objects.filter(
-                locale=default_locale()
-            )
+            field = self.fields["organisations"]
+            field.queryset = PartnerOrganisation.objects.filter(locale=default_locale())
+            # The choice is stored on the default locale's organisations; each
+            # is named in the admin's language where it is translated.
+            names = {
+                org.translation_key: str(org) for org in PartnerOrganisation.for_active_locale()
+            }
+            field.label_from_instance = lambda org: names.get(org.translation_key, str(org))
 
     def clean(self):
         data = super().clean()

@@ -15,6 +15,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
+from gci.site.admin_display import ReadableInspectMixin, UNDateColumn
+
 from .forms import CirculationForm
 from .models import Circulation
 from .sending import circulate
@@ -69,11 +71,16 @@ class CirculationIndexView(generic.IndexView):
         )
 
 
-class CirculationDetailView(generic.InspectView):
+class CirculationDetailView(ReadableInspectMixin, generic.InspectView):
     """Who received it, by organisation; who was told how and when; who opened it."""
 
     def get_fields(self):
         return ["page", "document", "message", "sent_by", "sent_at"]
+
+    def get_fields_context(self):
+        # A circulation is of a page or of a document: the other one is not shown.
+        other = "page" if self.object.document_id else "document"
+        return [self.get_context_for_field(name) for name in self.fields if name != other]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -99,8 +106,8 @@ class CirculationViewSet(ModelViewSet):
     list_display = [
         "__str__",
         Column("kind_label", label=_("Type")),
-        "recipients_label",
-        "sent_at",
+        Column("recipients_label", label=_("Sent to")),
+        UNDateColumn("sent_at", label=_("Sent at"), sort_key="sent_at"),
         Column("recipients_total", label=_("Recipients")),
         Column("sent_total", label=_("Told")),
         Column("opened_total", label=_("Opened")),

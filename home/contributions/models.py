@@ -384,7 +384,10 @@ class FundingCommitment(ConvertedMixin, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     panels = [
-        FieldRowPanel([FieldPanel("donor"), FieldPanel("year"), FieldPanel("state")]),
+        # The donor on its own line: a long donor's name beside the year
+        # squeezed the year's box until its value could not be seen.
+        FieldPanel("donor"),
+        FieldRowPanel([FieldPanel("year"), FieldPanel("state")]),
         ConvertedMixin.money_panel,
         MultiFieldPanel(
             [FieldPanel("earmark"), FieldPanel("workshop"), FieldPanel("translation")],

@@ -8,6 +8,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from gci.site.admin_display import AmountColumn, UNDateColumn, YesNoColumn
+
 from .models import (
     ContributionYear,
     Donor,
@@ -36,7 +38,14 @@ class InKindContributionViewSet(ModelViewSet):
     model = InKindContribution
     icon = "clipboard-list"
     menu_label = _("In-kind contributions")
-    list_display = ["__str__", "organisation", "year", "kind", "value", "currency"]
+    list_display = [
+        "__str__",
+        "organisation",
+        "year",
+        "kind",
+        AmountColumn("value", label=_("Estimated value"), sort_key="value"),
+        "currency",
+    ]
     list_filter = ["year", "kind", "organisation", "currency"]
     search_fields = ["description", "basis"]
     list_export = [
@@ -64,7 +73,7 @@ class StandardRateViewSet(ModelViewSet):
     model = StandardRate
     icon = "decimal"
     menu_label = _("Standard rates")
-    list_display = ["kind", "unit", "amount", "currency"]
+    list_display = ["kind", "unit", AmountColumn("amount", label=_("Amount")), "currency"]
     form_fields = ["kind", "unit", "amount", "currency"]
     copy_view_enabled = False
 
@@ -73,7 +82,12 @@ class ExchangeRateViewSet(ModelViewSet):
     model = ExchangeRate
     icon = "redirect"
     menu_label = _("Exchange rates")
-    list_display = ["currency", "year", "rate", "rate_date"]
+    list_display = [
+        "currency",
+        "year",
+        "rate",
+        UNDateColumn("rate_date", label=_("Date of the rate"), sort_key="rate_date"),
+    ]
     list_filter = ["year", "currency"]
     list_export = ["currency", "year", "rate", "rate_date"]
     export_filename = "gci-exchange-rates"
@@ -84,7 +98,11 @@ class ContributionYearViewSet(ModelViewSet):
     model = ContributionYear
     icon = "date"
     menu_label = _("Contribution years")
-    list_display = ["year", "published", "published_at"]
+    list_display = [
+        "year",
+        YesNoColumn("published", label=_("Totals published"), sort_key="published"),
+        UNDateColumn("published_at", label=_("Published"), sort_key="published_at"),
+    ]
     list_filter = ["published"]
     copy_view_enabled = False
 
@@ -109,7 +127,15 @@ class FundingCommitmentViewSet(ModelViewSet):
     model = FundingCommitment
     icon = "success"
     menu_label = _("Funding commitments")
-    list_display = ["donor", "year", "state", "earmark", "amount", "currency", "reporting_amount"]
+    list_display = [
+        "donor",
+        "year",
+        "state",
+        "earmark",
+        AmountColumn("amount", label=_("Amount"), sort_key="amount"),
+        "currency",
+        AmountColumn("reporting_amount", label=_("Reporting amount")),
+    ]
     list_filter = ["year", "state", "earmark", "donor", "currency"]
     search_fields = ["notes"]
     list_export = [
@@ -139,7 +165,14 @@ class SpendingViewSet(ModelViewSet):
     model = Spending
     icon = "minus"
     menu_label = _("Spending")
-    list_display = ["workshop", "spent_on", "description", "amount", "currency", "reporting_amount"]
+    list_display = [
+        "workshop",
+        UNDateColumn("spent_on", label=_("Date"), sort_key="spent_on"),
+        "description",
+        AmountColumn("amount", label=_("Amount"), sort_key="amount"),
+        "currency",
+        AmountColumn("reporting_amount", label=_("Reporting amount")),
+    ]
     list_filter = ["workshop", "currency"]
     search_fields = ["description"]
     list_export = [

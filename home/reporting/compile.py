@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 from wagtail.models import Page
 
+from gci.site import dates
 from gci.site.memo import default_locale
 
 from ..visibility import anonymous_pages
@@ -152,7 +153,8 @@ def summary_body(reporting_round, reports):
         organisation = report.organisation
         body.append(_heading(organisation.name))
         activities = [
-            f"{a.date.isoformat()} — {a.title}" + (f" ({a.event.title})" if a.event_id else "")
+            f"{dates.format_date(a.date)} — {a.title}"
+            + (f" ({a.event.title})" if a.event_id else "")
             for a in report.activities.all()
         ]
         if activities:
@@ -261,7 +263,7 @@ def meeting_body(event):
                         ([str(_("Secretariat"))] if p.secretariat_owner else [])
                         + [o.acronym or o.name for o in p.owners.all()]
                     )
-                    + f" ({p.due_date.isoformat()})"
+                    + f" ({dates.format_date(p.due_date)})"
                     for p in points
                 ]
             )

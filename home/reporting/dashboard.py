@@ -24,7 +24,7 @@ def reporting_tasks(request, organisation):
             {
                 "kind": "report",
                 "kind_label": _("Activity report"),
-                "title": _("Report on %(period)s") % {"period": invitation.round.title},
+                "title": _("Report on %(period)s") % {"period": invitation.round.local_title},
                 "title_url": url,
                 "deadline": invitation.round.deadline,
                 "url": url,

@@ -12,7 +12,9 @@ from gci.site.memo import default_locale
 from ..visibility import visible_pages
 from .choices import SummaryAudience
 
-TEXT = {"rows": 4, "maxlength": 5000}
+# dir="auto": a report written in English on the Arabic page (or the
+# reverse) reads in its own direction while it is typed.
+TEXT = {"rows": 4, "maxlength": 5000, "dir": "auto"}
 MAX_ACTIVITIES = 50
 
 
@@ -64,7 +66,9 @@ class ReportForm(forms.Form):
 
 
 class ActivityForm(forms.Form):
-    title = forms.CharField(label=_("Activity"), max_length=255)
+    title = forms.CharField(
+        label=_("Activity"), max_length=255, widget=forms.TextInput(attrs={"dir": "auto"})
+    )
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     event = SafeModelChoiceField(
         label=_("Event or workshop on the calendar"),

@@ -19,13 +19,18 @@ Secretariat edits and publishes: in the Partners area (Partners only, the
 area's restriction closes every door) or in the public tree.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
+
+from gci.site import dates
+from gci.site.memo import default_locale
 
 from .. import rounds
 from ..mixins import IntroBodyMixin
@@ -73,7 +78,8 @@ class ReportingRound(rounds.InvitingRound):
         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
         FieldRowPanel([FieldPanel("deadline"), FieldPanel("state")]),
         FieldPanel("message"),
-        FieldPanel("organisations"),
+        # Ticks, as for a circulation: a ctrl-click list box lost a choice at a stray click.
+        FieldPanel("organisations", widget=forms.CheckboxSelectMultiple),
     ]
 
     class Meta:
@@ -83,6 +89,15 @@ class ReportingRound(rounds.InvitingRound):
 
     def __str__(self):
         return self.title
+
+    @property
+    def local_title(self):
+        """The title as the Secretariat typed it, in the site's language; in
+        another language the period in that language's words (the title is
+        typed once, in English, and read on every language's pages)."""
+        if (translation.get_language() or "") == default_locale().language_code:
+            return self.title
+        return dates.format_month_range(self.period_start, self.period_end)
 
     def clean(self):
         super().clean()

@@ -191,7 +191,7 @@ def report(request, pk):
             "breadcrumbs": trail(
                 request,
                 (_("Activity reports"), reverse("gci_home_reporting:reports")),
-                (reporting_round.title, None),
+                (reporting_round.local_title, None),
             ),
         },
         status=status,

@@ -15,6 +15,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from gci.site.admin_display import ReadableInspectMixin, UNDateColumn, YesNoColumn
+
 from .choices import ReportingAction, RoundState
 from .compile import compile_summary
 from .forms import CompileSummaryForm
@@ -47,7 +49,7 @@ class RoundIndexView(generic.IndexView):
         return super().get_base_queryset().annotate(invited_total=Count("invitations"))
 
 
-class RoundSummaryView(generic.InspectView):
+class RoundSummaryView(ReadableInspectMixin, generic.InspectView):
     """Who answered, who has nothing to report, who has not answered; each
     report in full; the history."""
 
@@ -95,11 +97,29 @@ class CompileSummaryView(
     header_icon = "doc-full"
     page_title = _("Compile mid-year summary")
 
+    index_url_name = None
+    inspect_url_name = None
+
     def dispatch(self, request, *args, **kwargs):
         if kwargs["pk"] > MAX_ID:
             raise Http404
         self.round = get_object_or_404(ReportingRound, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.round.title
+
+    def get_breadcrumbs_items(self):
+        # Without these the header read "Home": the round it is built from, and where.
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.index_url_name), "label": _("Reporting rounds")},
+            {
+                "url": reverse(self.inspect_url_name, args=[self.round.pk]),
+                "label": self.round.title,
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -125,7 +145,7 @@ class ReportingRoundViewSet(ModelViewSet):
     add_to_admin_menu = False
     list_display = [
         "title",
-        "deadline",
+        UNDateColumn("deadline", label=_("Deadline"), sort_key="deadline"),
         "state",
         Column("invited_total", label=_("Organisations invited")),
     ]
@@ -138,6 +158,7 @@ class ReportingRoundViewSet(ModelViewSet):
     inspect_view_enabled = True
     inspect_view_class = RoundSummaryView
     inspect_template_name = "home/reporting/admin/round_summary.html"
+    inspect_view_fields_exclude = ["id"]
     copy_view_enabled = False
 
     def get_urlpatterns(self):
@@ -155,7 +176,12 @@ class ReportingRoundViewSet(ModelViewSet):
 
     @property
     def compile_view(self):
-        return self.construct_view(CompileSummaryView, permission_policy=self.permission_policy)
+        return self.construct_view(
+            CompileSummaryView,
+            permission_policy=self.permission_policy,
+            index_url_name=self.get_url_name("index"),
+            inspect_url_name=self.get_url_name("inspect"),
+        )
 
 
 class ReportIndexView(generic.IndexView):
@@ -171,6 +197,17 @@ class ReportIndexView(generic.IndexView):
         )
 
 
+class ReportInspectView(ReadableInspectMixin, generic.InspectView):
+    """One report as its organisation wrote it: the activities and the
+    materials from the suitcase too, which are not fields of the report."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["activities"] = self.object.activities.select_related("event")
+        context["materials"] = self.object.materials.all()
+        return context
+
+
 class ActivityReportViewSet(ModelViewSet):
     """The organisations' reports: read and exported (CSV, XLSX) by the
     Secretariat; the organisations write them in the Partners area."""
@@ -180,7 +217,14 @@ class ActivityReportViewSet(ModelViewSet):
     menu_label = _("Activity reports")
     menu_order = 110
     add_to_admin_menu = False
-    list_display = ["__str__", "status", "nothing_to_report", "updated_at"]
+    list_display = [
+        "__str__",
+        "status",
+        YesNoColumn(
+            "nothing_to_report", label=_("Nothing to report"), sort_key="nothing_to_report"
+        ),
+        UNDateColumn("updated_at", label=_("Updated"), sort_key="updated_at"),
+    ]
     list_filter = ["invitation__round", "status", "nothing_to_report"]
     list_export = [
         "round_title",
@@ -205,13 +249,15 @@ class ActivityReportViewSet(ModelViewSet):
     export_filename = "activity-reports"
     index_view_class = ReportIndexView
     inspect_view_enabled = True
+    inspect_view_class = ReportInspectView
+    inspect_template_name = "home/reporting/admin/report_inspect.html"
     copy_view_enabled = False
     ordering = ["-invitation__round__period_start", "invitation__organisation__sort_order"]
     form_fields = ["status"]
     # The model's order, as it was before the shared fields moved to an
-    # abstract base (gci.home.rounds), which puts them first.
+    # abstract base (gci.home.rounds), which puts them first. Not the id nor
+    # the version (bookkeeping); the materials are listed by the template.
     inspect_view_fields = [
-        "id",
         "invitation",
         "status",
         "nothing_to_report",
@@ -219,11 +265,9 @@ class ActivityReportViewSet(ModelViewSet):
         "planned",
         "contributions",
         "remarks",
-        "version",
         "updated_by",
         "updated_at",
         "submitted_at",
-        "materials",
     ]
 
     def get_permissions_to_register(self):
