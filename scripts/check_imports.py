@@ -78,6 +78,7 @@ LAYERS = [
             "gci.site.admin_display",  # UN dates, amounts, yes/no in admin listings
             "gci.site.uploads",  # what an uploaded file really is
             "gci.site.fields",  # model fields of no one app
+            "gci.site.formats",  # number formats per language (FORMAT_MODULE_PATH)
         ],
     ),
 ]

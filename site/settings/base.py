@@ -254,6 +254,8 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Arabic and Chinese amounts grouped by thousands (gci.site.formats).
+FORMAT_MODULE_PATH = ["gci.site.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
