@@ -61,6 +61,21 @@ class AmountColumn(Column):
         return number_format(value, 2, use_l10n=True, force_grouping=True)
 
 
+def rate_display(value):
+    """An exchange rate with the digits it has (0.94, 1.0825), not the
+    stored 0.94000000; at least two decimals."""
+    digits = max(2, -value.normalize().as_tuple().exponent)
+    return number_format(value, digits, use_l10n=True)
+
+
+class RateColumn(Column):
+    """An exchange rate as ``rate_display`` writes it."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return EMPTY if value is None else rate_display(value)
+
+
 class YesNoColumn(Column):
     """Yes or No in the admin's language (Wagtail's BooleanColumn titles its
     icons "True" and "False", in English, for screen readers)."""

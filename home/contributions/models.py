@@ -22,8 +22,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+from gci.site.admin_display import rate_display
 
 from .money import (
     FIRST_YEAR,
@@ -122,7 +125,7 @@ class ExchangeRate(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.currency} {self.year}: {self.rate}"
+        return f"{self.currency} {self.year}: {rate_display(self.rate)}"
 
 
 class ContributionYear(models.Model):
@@ -403,7 +406,8 @@ class FundingCommitment(ConvertedMixin, models.Model):
 
     def __str__(self):
         return (
-            f"{self.donor} {self.year}: {self.amount} {self.currency} ({self.get_state_display()})"
+            f"{self.donor} {self.year}: {number_format(self.amount, 2, force_grouping=True)} "
+            f"{self.currency} ({self.get_state_display()})"
         )
 
     def clean(self):

@@ -8,7 +8,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from gci.site.admin_display import AmountColumn, UNDateColumn, YesNoColumn
+from gci.site.admin_display import AmountColumn, RateColumn, UNDateColumn, YesNoColumn
 
 from .models import (
     ContributionYear,
@@ -85,7 +85,7 @@ class ExchangeRateViewSet(ModelViewSet):
     list_display = [
         "currency",
         "year",
-        "rate",
+        RateColumn("rate", label=_("rate to the reporting currency"), sort_key="rate"),
         UNDateColumn("rate_date", label=_("Date of the rate"), sort_key="rate_date"),
     ]
     list_filter = ["year", "currency"]

@@ -7,13 +7,14 @@ own direction in Arabic."""
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 
 from gci.home.circulation.models import Circulation
-from gci.home.contributions.models import ContributionYear, FundingCommitment
+from gci.home.contributions.models import ContributionYear, ExchangeRate, FundingCommitment
 from gci.home.reporting.models import ActivityReport, ReportingRound
 from gci.site import dates
 from tests.helpers import force_login_with_totp
@@ -102,6 +103,21 @@ def test_funding_amounts_are_grouped_and_years_say_yes_or_no(admin_client):
     ContributionYear.objects.update_or_create(year=2031, defaults={"published": False})
     years = soup(admin_client.get("/admin/contribution_years/"))
     assert "False" not in cells(years) and "True" not in cells(years)
+
+
+def test_exchange_rates_show_their_digits_and_commitments_are_grouped(admin_client):
+    ExchangeRate.objects.create(
+        currency="CHF", year=2031, rate=Decimal("1.0825"), rate_date=dt.date(2031, 1, 5)
+    )
+    ExchangeRate.objects.create(
+        currency="EUR", year=2031, rate=Decimal("0.94"), rate_date=dt.date(2031, 1, 5)
+    )
+    listing = cells(soup(admin_client.get("/admin/exchange_rates/", {"year": 2031})))
+    assert "1.0825" in listing and "0.94" in listing
+    assert not any("00000" in cell for cell in listing)  # the stored 0.94000000
+
+    commitment = FundingCommitment.objects.filter(amount__gte=1000).first()
+    assert f"{commitment.amount:,.2f} {commitment.currency}" in str(commitment)
 
 
 def test_spending_dates_are_un_dates(admin_client):
