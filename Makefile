@@ -89,7 +89,7 @@ run: install ## Install, migrate, load the demo, collect static; serve on http:/
 
 # The suite runs on every core (pytest-xdist); PYTEST_WORKERS=0 runs it in one process.
 PYTEST_WORKERS ?= auto
-PYTEST_PARALLEL = -n $(PYTEST_WORKERS) --dist loadgroup --durations=15
+PYTEST_PARALLEL = -n $(PYTEST_WORKERS) --durations=15
 
 test: install browser nginx ## Install and run the whole suite (browser journeys included where Chromium is installed)
 	$(BIN)/python -m pytest -q $(PYTEST_PARALLEL)

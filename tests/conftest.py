@@ -16,26 +16,12 @@ from gci.home.management.commands.load_demo import DEFAULT_DEMO_PASSWORD
 DEMO_PASSWORD = DEFAULT_DEMO_PASSWORD
 
 
-# `make test` spreads the suite over every core (pytest-xdist, --dist
-# loadgroup); each worker has its own test database with the demo loaded.
-# Tests that share an expensive module- or session-wide fixture (the browser
-# journeys' server, nginx, the two-host stack, the upload bombs) stay on one
-# worker, so that fixture is built once.
-SHARED_FIXTURE_GROUPS = {
-    "tests/browser/": "browser",
-    "tests/site/test_multihost_smoke.py": "multihost",
-    "tests/site/test_nginx_smoke.py": "nginx",
-    "tests/materials/test_upload_bombs.py": "upload-bombs",
-}
-
-
-def pytest_collection_modifyitems(config, items):
-    root = str(config.rootpath) + "/"
-    for item in items:
-        path = str(item.path).removeprefix(root)
-        for prefix, group in SHARED_FIXTURE_GROUPS.items():
-            if path.startswith(prefix):
-                item.add_marker(pytest.mark.xdist_group(group))
+# `make test` spreads the suite over every core (pytest-xdist, test by
+# test: the leak crawler's doors are long, so whole files would leave a
+# core idle). Each worker builds its own test database with the demo in it;
+# a worker that runs browser journeys starts its own demo server. xdist's
+# --dist loadgroup does not group tests under pytest 9 (it renames
+# item._nodeid, which pytest 9 no longer reads), so it is not used.
 
 
 @pytest.fixture(scope="session")
