@@ -90,7 +90,8 @@ MIDDLEWARE = [
     "gci.site.middleware.UserSessionsMiddleware",
     "gci.site.middleware.PrivateAccountPagesMiddleware",
     "gci.site.middleware.SecretariatTwoFactorMiddleware",
-    # An admin chooser's id that is not a whole number is a 404, not a 500.
+    # An admin chooser's id that is not a whole number, or a NUL in an admin
+    # address, is a 404, not a 500.
     "gci.site.middleware.ChosenIdMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "gci.materials.middleware.ReviewGateMessageMiddleware",
