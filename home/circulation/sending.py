@@ -165,12 +165,11 @@ def send_circulation(circulation_pk):
     return _email_each(deliveries)
 
 
-def waiting_for_digest(user):
-    """What waits for ``user``'s next digest: received, not told of by email
-    or digest, not opened, its item still there; oldest first."""
+def _untold():
+    """Deliveries to active members not yet told of by email or digest, not
+    opened, their item still there."""
     return (
         CirculationDelivery.objects.filter(
-            user=user,
             user__is_active=True,
             emailed_at__isnull=True,
             digested_at__isnull=True,
@@ -178,6 +177,15 @@ def waiting_for_digest(user):
         )
         .filter(ITEM_KEPT)
         .filter(_not_emailed())
+    )
+
+
+def waiting_for_digest(user):
+    """What waits for ``user``'s next digest: received, not told of by email
+    or digest, not opened, its item still there; oldest first."""
+    return (
+        _untold()
+        .filter(user=user)
         .select_related(
             "user", "circulation__page", "circulation__document", "circulation__sent_by"
         )
@@ -216,15 +224,8 @@ def pending_for_digest():
     """{user: [delivery]} of the digest readers: what they received, were
     not told of yet and have not opened, oldest first."""
     deliveries = (
-        CirculationDelivery.objects.filter(
-            user_id__in=digest_users(),
-            user__is_active=True,
-            emailed_at__isnull=True,
-            digested_at__isnull=True,
-            opened_at__isnull=True,
-        )
-        .filter(ITEM_KEPT)
-        .filter(_not_emailed())
+        _untold()
+        .filter(user_id__in=digest_users())
         .select_related("user", "circulation__page", "circulation__document")
         .order_by("circulation__sent_at", "pk")
     )
