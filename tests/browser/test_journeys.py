@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from playwright.sync_api import expect
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 PASSWORD = "green-customs-2009"
@@ -155,6 +156,7 @@ def test_partner_journey(server, page):
     review_task.locator(".task__title a").click()
     page.wait_for_url("**/guide-review/*/")
     page.click("table.review-matrix >> text=Why customs matter")
+    page.wait_for_url("**/chapters/*/")
     translation = page.locator(".side-by-side__cell[lang=fr]").first
     assert translation.get_attribute("dir") == "ltr"
     assert (
@@ -166,9 +168,12 @@ def test_partner_journey(server, page):
     assert head.evaluate("e => getComputedStyle(e).position") == "sticky"
     first_row = page.locator(".side-by-side__row[id^=block-]").nth(1)
     icon = first_row.locator(".side-by-side__comment-button")
-    assert icon.get_attribute("aria-expanded") == "false"
+    # review.js makes the icon a toggle once it has run (waited for: the
+    # click may come before the deferred script, and would then follow the
+    # no-JavaScript link instead).
+    expect(icon).to_have_attribute("aria-expanded", "false")
     icon.click()  # the comment icon in the margin opens this block's form
-    assert icon.get_attribute("aria-expanded") == "true"
+    expect(icon).to_have_attribute("aria-expanded", "true")
     textarea = first_row.locator("textarea[name=text]")
     assert textarea.evaluate("e => e === document.activeElement")
     textarea.fill("Please use « douane » consistently here.")
@@ -456,6 +461,8 @@ def test_a_review_chapter_in_arabic_on_a_phone_switches_between_source_and_trans
     page.wait_for_url("**/chapters/*/")
     assert page.get_attribute("html", "dir") == "rtl"
     tabs = page.locator(".side-by-side__tabs button")
+    # The switch appears once review.js has run; until then both sides show.
+    expect(tabs.first).to_have_attribute("aria-pressed", "true")
     assert tabs.count() == 2
     source = page.locator(".side-by-side__row[id^=block-] .side-by-side__cell--source").first
     translation = page.locator(
@@ -463,7 +470,7 @@ def test_a_review_chapter_in_arabic_on_a_phone_switches_between_source_and_trans
     ).first
     assert source.is_visible() and not translation.is_visible()
     tabs.nth(1).click()
-    assert tabs.nth(1).get_attribute("aria-pressed") == "true"
+    expect(tabs.nth(1)).to_have_attribute("aria-pressed", "true")
     assert translation.is_visible() and not source.is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     shot(page, "review-chapter-ar-phone")
