@@ -206,6 +206,7 @@ def test_partner_journey(server, page):
     page.click("text=Share a planned training or event")
     page.fill("input[name=title]", "Chemical weapons precursors course")
     page.click("main button[type=submit]")
+    page.wait_for_load_state()
     assert page.locator(".errorlist").first.is_visible()
     assert page.input_value("input[name=title]") == "Chemical weapons precursors course"
     page.fill("input[name=start_date]", "2031-05-04")
@@ -221,6 +222,7 @@ def test_partner_journey(server, page):
     page.wait_for_url("**/gci-suitcase/")
     page.click(".suitcase__facets >> text=CITES Secretariat")
     page.click(".suitcase__facets >> text=Spanish")
+    page.wait_for_load_state()
     titles = page.locator(".material-item__title").all_inner_texts()
     assert len(titles) == 2 and all("módulo" in title for title in titles)
     shot(page, "partner-5-suitcase-cites-spanish")

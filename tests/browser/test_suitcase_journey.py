@@ -21,6 +21,7 @@ def test_partner_sends_a_fake_pdf_and_is_told_why(server, page, tmp_path):
     page.check("input[name=languages][value=en]")
     page.set_input_files("input[name=file]", str(fake))
     page.click("main button[type=submit]")
+    page.wait_for_load_state()
     assert "not a document type the suitcase accepts" in page.locator("main").inner_text()
     assert page.input_value("input[name=title]") == "Ivory identification slides"
     shot(page, "suitcase-submit-refused")
