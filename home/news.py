@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +32,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from gci.site.listing import PAGE_NUMBER, listing_cache_params, page_or_404, single_values
 from gci.site.routes import PageViews
 
 from .choices import NewsType
@@ -41,7 +42,6 @@ from .visibility import in_partners_area, visible_pages
 
 NEWS_PER_PAGE = 10
 FIRST_YEAR, LAST_YEAR = 1990, 2100
-PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 YEAR = re.compile(r"[0-9]{4}")
 # The listing's own query string; anything else is ignored (and never cached).
 QUERY_NAMES = ("type", "year", "page")
@@ -74,14 +74,9 @@ class NewsIndexPage(RoutablePageMixin, IntroBodyMixin, Page):
         """``{"type", "year", "page"}`` as the listing understands them, or
         ``Http404`` for a value it does not know (an unknown type, a year out
         of range, a page that is not a plain number) or a repeated name."""
-        data = {}
-        for name, values in request.GET.lists():
-            if name not in QUERY_NAMES:
-                continue
-            if len(values) != 1:
-                raise Http404
-            if values[0] != "":
-                data[name] = values[0]
+        data = single_values(request.GET, QUERY_NAMES)
+        if data is None:
+            raise Http404
         if "type" in data and data["type"] not in NewsType.values:
             raise Http404
         if "year" in data and not (
@@ -96,16 +91,7 @@ class NewsIndexPage(RoutablePageMixin, IntroBodyMixin, Page):
         """The query this page understood, normalised, or ``None`` (see
         gci.site.page_cache): only the listing's own names, written as its
         links write them."""
-        try:
-            data = self.read_query(request)
-        except Http404:
-            return None
-        if set(request.GET) - set(QUERY_NAMES):
-            return None
-        match = getattr(request, "routable_resolver_match", None)
-        if match is not None and match.url_name != "listing" and data:
-            return None
-        return data
+        return listing_cache_params(request, self.read_query, QUERY_NAMES)
 
     # -- the listing --------------------------------------------------------
 
@@ -129,10 +115,7 @@ class NewsIndexPage(RoutablePageMixin, IntroBodyMixin, Page):
             .select_related("hero_image")
             .prefetch_related("organisations")
         )
-        try:
-            page_of_news = Paginator(items, NEWS_PER_PAGE).page(query.get("page", 1))
-        except (PageNotAnInteger, EmptyPage) as exc:
-            raise Http404 from exc
+        page_of_news = page_or_404(Paginator(items, NEWS_PER_PAGE), query.get("page", 1))
         filters = {name: value for name, value in query.items() if name != "page"}
 
         def option(name, value, label):

@@ -79,6 +79,7 @@ LAYERS = [
             "gci.site.uploads",  # what an uploaded file really is
             "gci.site.fields",  # model fields of no one app
             "gci.site.formats",  # number formats per language (FORMAT_MODULE_PATH)
+            "gci.site.listing",  # the listing pages' query string, filters and pager
         ],
     ),
 ]

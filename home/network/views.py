@@ -12,9 +12,7 @@ on a detail they did not share does not find them either. A person who is
 not listed, or an id that does not exist, is the same 404.
 """
 
-import re
-
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -23,6 +21,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 from wagtail.models import Page
 
+from gci.site.listing import chosen_filters, page_or_404, select_filter, understood_query
 from gci.site.memo import active_locale
 
 from ..breadcrumbs import trail
@@ -34,43 +33,6 @@ from .choices import Curriculum, InstitutionKind, SharedDetail
 from .models import InstitutionIndexPage, TrainingInstitution
 
 PAGE_SIZE = 25
-PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
-INSTITUTION_FILTERS = ["kind", "region", "country", "curriculum"]
-ROSTER_FILTERS = ["region", "language", "treaty", "organisation"]
-
-
-def _options(choices, selected):
-    return [{"value": v, "label": label, "selected": v == selected} for v, label in choices]
-
-
-def _page(paginator, number):
-    try:
-        return paginator.page(number)
-    except (PageNotAnInteger, EmptyPage) as exc:
-        raise Http404 from exc
-
-
-def _query_without_page(wanted):
-    return urlencode(wanted)
-
-
-def _known(request, valid):
-    """The query string as understood (``{name: value}``), or ``None`` when a
-    name or value is unknown, repeated or written otherwise."""
-    data = {}
-    for name, values in request.GET.lists():
-        if len(values) != 1:
-            return None
-        if values[0] != "":
-            data[name] = values[0]
-    number = data.pop("page", None)
-    if number is not None and not PAGE_NUMBER.fullmatch(number):
-        return None
-    if {k: v for k, v in data.items() if v in valid.get(k, ())} != data:
-        return None
-    if number is not None:
-        data["page"] = number
-    return data
 
 
 # --- Training institutions ---------------------------------------------------
@@ -99,48 +61,29 @@ def _institution_valid(country_choices):
 
 @InstitutionIndexPage.views.register
 def known_query(request, page):
-    return _known(request, _institution_valid(institution_countries()))
+    return understood_query(request.GET, _institution_valid(institution_countries()))
 
 
 @InstitutionIndexPage.views.register
 def institutions(request, page):
     """The context of the institutions page."""
     country_choices = institution_countries()
-    valid = _institution_valid(country_choices)
-    wanted = {
-        key: request.GET[key]
-        for key in INSTITUTION_FILTERS
-        if request.GET.get(key, "") in valid[key]
-    }
+    wanted = chosen_filters(request.GET, _institution_valid(country_choices))
     rows = TrainingInstitution.objects.filter(**wanted).order_by("name", "pk")
-    results = _page(Paginator(rows, PAGE_SIZE), request.GET.get("page", 1))
+    results = page_or_404(Paginator(rows, PAGE_SIZE), request.GET.get("page", 1))
     return {
         "wanted": wanted,
         "results": results,
         "show_contacts": can_enter_partners_area(request.user),
         "filters": [
-            {
-                "key": "kind",
-                "label": _("Kind"),
-                "options": _options(InstitutionKind.choices, wanted.get("kind")),
-            },
-            {
-                "key": "region",
-                "label": _("Region"),
-                "options": _options(UNRegion.choices, wanted.get("region")),
-            },
-            {
-                "key": "country",
-                "label": _("Country"),
-                "options": _options(country_choices, wanted.get("country")),
-            },
-            {
-                "key": "curriculum",
-                "label": _("Green customs in the curriculum"),
-                "options": _options(Curriculum.choices, wanted.get("curriculum")),
-            },
+            select_filter("kind", _("Kind"), InstitutionKind.choices, wanted),
+            select_filter("region", _("Region"), UNRegion.choices, wanted),
+            select_filter("country", _("Country"), country_choices, wanted),
+            select_filter(
+                "curriculum", _("Green customs in the curriculum"), Curriculum.choices, wanted
+            ),
         ],
-        "query_without_page": _query_without_page(wanted),
+        "query_without_page": urlencode(wanted),
         "clear_url": page.url,
     }
 
@@ -247,11 +190,9 @@ def roster(request):
         "treaty": Treaty.values,
         "organisation": list(organisations),
     }
-    wanted = {
-        key: request.GET[key] for key in ROSTER_FILTERS if request.GET.get(key, "") in valid[key]
-    }
+    wanted = chosen_filters(request.GET, valid)
     persons = filter_persons(wanted, organisations).select_related("organisation")
-    results = _page(Paginator(persons, PAGE_SIZE), request.GET.get("page", 1))
+    results = page_or_404(Paginator(persons, PAGE_SIZE), request.GET.get("page", 1))
     names = _organisation_names()
     # The list names each person's facts; their workshops are on their record.
     rows = [
@@ -266,31 +207,18 @@ def roster(request):
             "results": results,
             "wanted": wanted,
             "filters": [
-                {
-                    "key": "region",
-                    "label": _("Region"),
-                    "options": _options(UNRegion.choices, wanted.get("region")),
-                },
-                {
-                    "key": "language",
-                    "label": _("Language"),
-                    "options": _options(Language.choices, wanted.get("language")),
-                },
-                {
-                    "key": "treaty",
-                    "label": _("Treaty"),
-                    "options": _options(Treaty.choices, wanted.get("treaty")),
-                },
-                {
-                    "key": "organisation",
-                    "label": _("Organisation"),
-                    "options": _options(
-                        [(acronym, name) for acronym, (_org, name) in organisations.items()],
-                        wanted.get("organisation"),
-                    ),
-                },
+                select_filter("region", _("Region"), UNRegion.choices, wanted),
+                select_filter("language", _("Language"), Language.choices, wanted),
+                select_filter("treaty", _("Treaty"), Treaty.choices, wanted),
+                select_filter(
+                    "organisation",
+                    _("Organisation"),
+                    [(acronym, name) for acronym, (_org, name) in organisations.items()],
+                    wanted,
+                ),
             ],
-            "query_without_page": _query_without_page(wanted),
+            "query_without_page": urlencode(wanted),
+            "clear_url": reverse("network:roster"),
             "breadcrumbs": trail(request, (_("Resource persons"), None)),
         },
     )

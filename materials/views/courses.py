@@ -7,24 +7,20 @@ the end, or not a number, is a 404. Retired courses are listed only when
 asked for (``?status=retired``).
 """
 
-import re
-
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404
+from django.core.paginator import Paginator
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from gci.home.choices import Language, Treaty
 from gci.home.models import PartnerOrganisation
 from gci.home.roles import can_enter_partners_area
+from gci.site.listing import chosen_filters, page_or_404, select_filter, understood_query
 from gci.site.memo import default_locale, memoised_query
 
 from ..choices import CourseStatus
 from ..models.courses import Course, CourseCatalogPage, localized_courses
 
 PAGE_SIZE = 20
-FILTERS = ["treaty", "language", "provider", "status"]
-PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 LISTED_BY_DEFAULT = [CourseStatus.AVAILABLE, CourseStatus.PLANNED]
 
 
@@ -48,35 +44,21 @@ def providers():
     }
 
 
-def parse_filters(params, offered):
-    """What the query string asks for; values that mean nothing are left out."""
-    valid = {
+def _valid(offered):
+    """What each filter of the query string may be."""
+    return {
         "treaty": Treaty.values,
         "language": Language.values,
         "provider": offered,
         "status": CourseStatus.values,
     }
-    return {key: params.get(key) for key in FILTERS if params.get(key, "") in valid[key]}
 
 
 @CourseCatalogPage.views.register
 def known_query(request, page):
     """The query string as the page understands it, or ``None`` when a name
     or value is unknown, repeated or written otherwise (gci.site.page_cache)."""
-    data = {}
-    for name, values in request.GET.lists():
-        if len(values) != 1:
-            return None
-        if values[0] != "":
-            data[name] = values[0]
-    number = data.pop("page", None)
-    if number is not None and not PAGE_NUMBER.fullmatch(number):
-        return None
-    if parse_filters(data, providers()) != data:
-        return None
-    if number is not None:
-        data["page"] = number
-    return data
+    return understood_query(request.GET, _valid(providers()))
 
 
 def filter_courses(wanted, offered):
@@ -100,20 +82,13 @@ def _url(wanted, **changes):
     return "?" + urlencode(params) if params else "?"
 
 
-def _options(choices, selected):
-    return [{"value": v, "label": label, "selected": v == selected} for v, label in choices]
-
-
 @CourseCatalogPage.views.register
 def catalogue(request, page):
     """The context of the catalogue page."""
     offered = providers()
-    wanted = parse_filters(request.GET, offered)
+    wanted = chosen_filters(request.GET, _valid(offered))
     paginator = Paginator(filter_courses(wanted, offered), PAGE_SIZE)
-    try:
-        results = paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage) as exc:
-        raise Http404 from exc
+    results = page_or_404(paginator, request.GET.get("page", 1))
     names = {org.pk: name for org, name in offered.values()}
     rows = [
         {
@@ -129,29 +104,21 @@ def catalogue(request, page):
         "rows": rows,
         "show_access_details": can_enter_partners_area(request.user),
         "filters": [
-            {
-                "key": "treaty",
-                "label": _("Treaty"),
-                "options": _options(Treaty.choices, wanted.get("treaty")),
-            },
-            {
-                "key": "language",
-                "label": _("Language"),
-                "options": _options(Language.choices, wanted.get("language")),
-            },
-            {
-                "key": "provider",
-                "label": _("Provider"),
-                "options": _options(
-                    [(acronym, name) for acronym, (_org, name) in offered.items()],
-                    wanted.get("provider"),
-                ),
-            },
-            {
-                "key": "status",
-                "label": _("Status"),
-                "options": _options(CourseStatus.choices, wanted.get("status")),
-            },
+            select_filter("treaty", _("Treaty"), Treaty.choices, wanted),
+            select_filter("language", _("Language"), Language.choices, wanted),
+            select_filter(
+                "provider",
+                _("Provider"),
+                [(acronym, name) for acronym, (_org, name) in offered.items()],
+                wanted,
+            ),
+            select_filter(
+                "status",
+                _("Status"),
+                CourseStatus.choices,
+                wanted,
+                empty_label=_("Available and planned"),
+            ),
         ],
         "query_without_page": _url(wanted).lstrip("?"),
         "clear_url": page.url,

@@ -14,7 +14,7 @@ import re
 from django.contrib import messages
 from django.contrib.syndication.views import Feed
 from django.core.files.images import ImageFile
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404
@@ -30,6 +30,13 @@ from wagtail.images import get_image_model
 from gci.home.breadcrumbs import trail
 from gci.home.http import partners_only
 from gci.home.roles import display_name, is_secretariat
+from gci.site.listing import (
+    PAGE_NUMBER,
+    listing_cache_params,
+    page_or_404,
+    select_filter,
+    single_values,
+)
 
 from ..choices import EnforcementKind, Treaty
 from ..collections import enforcement_submissions_collection
@@ -47,7 +54,6 @@ PAGE_SIZE = 20
 PARTNERS_PAGE_SIZE = 25
 FEED_ITEMS = 30
 MAX_ID = 2**31 - 1
-PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 YEAR = re.compile(r"[0-9]{4}")
 FIELDS = EnforcementRecordForm.Meta.fields
 
@@ -65,14 +71,9 @@ def read_query(request):
     understands them, or ``Http404`` for a value it does not know (an
     unknown treaty or country, a year out of range, a page that is not a
     plain number) or a name given twice. Other names are ignored."""
-    data = {}
-    for name, values in request.GET.lists():
-        if name not in QUERY_NAMES:
-            continue
-        if len(values) != 1:
-            raise Http404
-        if values[0] != "":
-            data[name] = values[0]
+    data = single_values(request.GET, QUERY_NAMES)
+    if data is None:
+        raise Http404
     if "treaty" in data and data["treaty"] not in Treaty.values:
         raise Http404
     if "kind" in data and data["kind"] not in EnforcementKind.values:
@@ -93,16 +94,7 @@ def read_query(request):
 def known_query(request, page):
     """The query string as the page understands it, or ``None`` when a name
     or value is unknown, repeated or written otherwise (gci.site.page_cache)."""
-    try:
-        data = read_query(request)
-    except Http404:
-        return None
-    if set(request.GET) - set(QUERY_NAMES):
-        return None
-    match = getattr(request, "routable_resolver_match", None)
-    if match is not None and match.url_name != "listing" and data:
-        return None
-    return data
+    return listing_cache_params(request, read_query, QUERY_NAMES)
 
 
 def filtered(query):
@@ -145,21 +137,11 @@ def figures():
     }
 
 
-def _options(name, choices, query):
-    return [
-        {"value": value, "label": label, "selected": query.get(name) == str(value)}
-        for value, label in choices
-    ]
-
-
 @EnforcementNewsPage.views.register
 def listing(request, page):
     query = read_query(request)
     records = filtered(query).select_related("organisation").order_by("-date", "-pk")
-    try:
-        results = Paginator(records, PAGE_SIZE).page(query.get("page", 1))
-    except (PageNotAnInteger, EmptyPage) as exc:
-        raise Http404 from exc
+    results = page_or_404(Paginator(records, PAGE_SIZE), query.get("page", 1))
     table = figures()
     public_countries = sorted(
         (
@@ -181,28 +163,15 @@ def listing(request, page):
             "figures": table,
             "wanted": filters,
             "filters": [
-                {
-                    "key": "treaty",
-                    "label": _("Treaty"),
-                    "options": _options("treaty", Treaty.choices, filters),
-                },
-                {
-                    "key": "country",
-                    "label": _("Country"),
-                    "options": _options("country", public_countries, filters),
-                },
-                {
-                    "key": "year",
-                    "label": _("Year"),
-                    "options": _options(
-                        "year", [(row["year"], str(row["year"])) for row in table["rows"]], filters
-                    ),
-                },
-                {
-                    "key": "kind",
-                    "label": _("Kind"),
-                    "options": _options("kind", EnforcementKind.choices, filters),
-                },
+                select_filter("treaty", _("Treaty"), Treaty.choices, filters),
+                select_filter("country", _("Country"), public_countries, filters),
+                select_filter(
+                    "year",
+                    _("Year"),
+                    [(row["year"], str(row["year"])) for row in table["rows"]],
+                    filters,
+                ),
+                select_filter("kind", _("Kind"), EnforcementKind.choices, filters),
             ],
             "query_without_page": urlencode(filters),
             "clear_url": page.url,
@@ -320,12 +289,10 @@ def records(request):
     page_number = request.GET.get("page", "1")
     if not PAGE_NUMBER.fullmatch(page_number):
         raise Http404
-    try:
-        rows = Paginator(
-            _partners_records(request).order_by("-date", "-pk"), PARTNERS_PAGE_SIZE
-        ).page(page_number)
-    except (PageNotAnInteger, EmptyPage) as exc:
-        raise Http404 from exc
+    rows = page_or_404(
+        Paginator(_partners_records(request).order_by("-date", "-pk"), PARTNERS_PAGE_SIZE),
+        page_number,
+    )
     return render(
         request,
         "materials/enforcement/partners_list.html",

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.files.base import File
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.http import Http404
@@ -27,6 +27,7 @@ from gci.home.models import PartnerOrganisation
 from gci.home.roles import is_secretariat
 from gci.home.visibility import collection_is_restricted
 from gci.site.fields import ChoiceSetField
+from gci.site.listing import page_or_404
 from gci.site.memo import active_locale, default_locale, memoised_query
 from gci.site.search import MAX_QUERY_LENGTH, clean_query
 from gci.site.uploads import allowed_types_text, max_upload_size
@@ -256,11 +257,7 @@ def listing(request, page):
     if "q" in wanted:
         wanted["_keys"] = search_keys(wanted["q"], default_locale_id)
     materials = _ordered(filter_materials(wanted, organisations), wanted["sort"])
-    paginator = Paginator(materials, PAGE_SIZE)
-    try:
-        results = paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage) as exc:
-        raise Http404 from exc
+    results = page_or_404(Paginator(materials, PAGE_SIZE), request.GET.get("page", 1))
     names = {org.pk: name for org, name in organisations.values()}
     rows = [
         {
