@@ -2,7 +2,6 @@
 workshop requests, the workplan."""
 
 import datetime as dt
-import re
 from typing import NamedTuple
 
 from django.conf import settings
@@ -27,6 +26,7 @@ from gci.home.http import partners_only, private_response, refusal
 from gci.home.models import PartnerOrganisation, PartnersAreaPage
 from gci.home.roles import can_enter_partners_area, is_secretariat
 from gci.home.visibility import document_visible_to, partners_area_url_for
+from gci.site.listing import PAGE_NUMBER, page_or_404, single_values
 from gci.site.memo import active_locale, default_locale, locale_for, memoised, memoised_query
 
 from .choices import CLOSED_ACTION_STATUSES, DatePrecision, EventKind, EventStatus, RequestState
@@ -107,7 +107,6 @@ def _filter_query(request):
 
 # Views that read ``?page=``; the others (year, feed) ignore it.
 PAGINATED_VIEWS = {"upcoming", "past", "month"}
-PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 
 
 @EventIndexPage.views.register
@@ -120,12 +119,9 @@ def known_query(request, index, view_name):
     repeated or spelled otherwise. Blank fields are left out (the form sends
     them all). The page cache stores only a view whose query this returns
     (``gci.site.page_cache``): junk values are served, never stored."""
-    data = {}
-    for name, values in request.GET.lists():
-        if len(values) != 1:
-            return None
-        if values[0] != "":
-            data[name] = values[0]
+    data = single_values(request.GET)
+    if data is None:
+        return None
     page = data.pop("page", None)
     if page is not None and (view_name not in PAGINATED_VIEWS or not PAGE_NUMBER.fullmatch(page)):
         return None
@@ -149,10 +145,7 @@ def _no_store_if_private(response, index):
 
 def _page_of(request, ids):
     """The page ``?page=`` asks of a list of ids (a 404 past its end)."""
-    try:
-        return Paginator(ids, PAGE_SIZE).page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage) as exc:
-        raise Http404 from exc
+    return page_or_404(Paginator(ids, PAGE_SIZE), request.GET.get("page", 1))
 
 
 def _events_by_id(ids):
