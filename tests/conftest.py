@@ -21,7 +21,9 @@ DEMO_PASSWORD = DEFAULT_DEMO_PASSWORD
 # core idle). Each worker builds its own test database with the demo in it;
 # a worker that runs browser journeys starts its own demo server. xdist's
 # --dist loadgroup does not group tests under pytest 9 (it renames
-# item._nodeid, which pytest 9 no longer reads), so it is not used.
+# item._nodeid, which pytest 9 no longer reads), so it is not used: what
+# must run once (the nginx and two-host smoke stacks) is one test, with a
+# subtest per property.
 
 
 @pytest.fixture(scope="session")

@@ -97,6 +97,17 @@ def run_manage(*args, env_overrides=None, drop=(), timeout=120):
     )
 
 
+def run_script(name, timeout):
+    """Run one of scripts/ with bash (the smoke stacks), its output kept."""
+    return subprocess.run(
+        ["bash", str(ROOT / "scripts" / name)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 def dangling_descriptions(body):
     """The ids that an ``aria-describedby`` on the page names but no element
     carries: a screen reader then reads no error or hint for that field."""
