@@ -18,9 +18,9 @@ from gci.site.forms import (
     SafeModelChoiceField,
     SafeModelMultipleChoiceField,
     SingleLineField,
+    UploadFormMixin,
 )
 from gci.site.memo import default_locale
-from gci.site.uploads import allowed_types_text, max_upload_size, validate_upload
 
 from .choices import (
     ActionStatus,
@@ -199,7 +199,6 @@ class MonthField(forms.DateField):
 def validate_letter(upload):
     """A letter of request: a document or a scan, of a sane size, whose
     content is what its name says (the suitcase's checks, gci.site.uploads)."""
-    from django.template.defaultfilters import filesizeformat
 
     from gci.site.uploads import validate_upload
 
@@ -509,7 +508,7 @@ class ConsultationCommentForm(forms.Form):
     )
 
 
-class MaterialOfferForm(forms.Form):
+class MaterialOfferForm(UploadFormMixin, forms.Form):
     """A material of the suitcase, chosen; or a file, uploaded with its title."""
 
     material = SafeModelChoiceField(
@@ -527,16 +526,6 @@ class MaterialOfferForm(forms.Form):
         self.fields["material"].queryset = (
             Material.objects.sources().approved().order_by("title", "pk")
         )
-        self.fields["file"].help_text = _(
-            "Allowed types: %(types)s. Up to %(size)s. The file is checked by its content, "
-            "not only its name."
-        ) % {"types": allowed_types_text(), "size": filesizeformat(max_upload_size())}
-
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if upload:
-            validate_upload(upload)
-        return upload
 
     def clean(self):
         cleaned = super().clean()

@@ -119,13 +119,7 @@ class WorkshopRequestViewSet(ModelViewSet):
         "body_kind",
         "body_name",
         "state",
-        "priority",
-        "estimated_cost",
-        "currency",
-        "funding_state",
-        "funding_source",
-        "contingent_on_funding",
-        "lead_organisation",
+        *WorkshopRequest.priority_budget_export,
         "organisation",
         "received_on",
     ]
@@ -175,17 +169,7 @@ class WorkshopPlanViewSet(ModelViewSet):
     ]
     list_filter = ["funding_state", "region"]
     search_fields = ["funding_source"]
-    list_export = [
-        "event",
-        "region",
-        "priority",
-        "estimated_cost",
-        "currency",
-        "funding_state",
-        "funding_source",
-        "contingent_on_funding",
-        "lead_organisation",
-    ]
+    list_export = ["event", "region", *WorkshopPlan.priority_budget_export]
     index_view_class = WorkshopPlanIndexView
     copy_view_enabled = False
 

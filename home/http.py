@@ -4,7 +4,9 @@ Everything a Partner or the Secretariat reads is sent with ``Cache-Control:
 private, no-store``: no shared cache keeps it, no browser keeps it in its
 history or back button. Views say so with ``@private`` (or
 ``@partners_only``, which also lets in only those who may enter the Partners
-area); a response built outside a view goes through ``private_response``.
+area); a response built outside a view goes through ``private_response``,
+and a public page that shows them more than it shows anyone else takes
+``PrivateForPartnersMixin``.
 """
 
 from functools import wraps
@@ -20,6 +22,20 @@ def private_response(response):
     """``Cache-Control: private, no-store`` on the response (returned)."""
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+class PrivateForPartnersMixin:
+    """A public page that shows those who may enter the Partners area more
+    than it shows anyone else (the institutions' contacts, what course
+    providers restrict to Partners, the way to the Partners' version):
+    served to them privately, no shared cache or browser history keeps that
+    answer. Listed before ``Page`` in the page's bases."""
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if can_enter_partners_area(request.user):
+            private_response(response)
+        return response
 
 
 def private(view):

@@ -118,6 +118,22 @@ class PartnerOrganisation(TranslatableMixin, index.Indexed, models.Model):
 
         return memoised(("organisations", active.pk), translate)
 
+    @classmethod
+    def active_names(cls):
+        """``{translation_key: name in the active language}`` of every organisation."""
+        return {org.translation_key: org.name for org in cls.for_active_locale()}
+
+    @classmethod
+    def by_acronym(cls, pks):
+        """``{acronym: (organisation, name in the active language)}`` of the
+        organisations (in the default language) whose pk is in ``pks``."""
+        names = cls.active_names()
+        return {
+            org.acronym: (org, names.get(org.translation_key, org.name))
+            for org in cls.in_default_locale()
+            if org.pk in pks
+        }
+
 
 class Membership(models.Model):
     """Ties a user to the one Partner organisation they work for."""

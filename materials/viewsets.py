@@ -364,35 +364,37 @@ class SubmissionReviewViewSet(ViewSetQuerysetMixin, ModelViewSet):
 # -- Enforcement records: the Secretariat reviews, corrects and publishes -------
 
 
+def _save_record(view, instance, reviewed):
+    """Save the admin's form: who updated it, and who reviewed it and when if
+    its state was decided now; photos then follow the record's visibility
+    (public collection only while it is public)."""
+    instance.updated_by = view.request.user
+    if reviewed:
+        instance.reviewed_by = view.request.user
+        instance.reviewed_at = timezone.now()
+    instance.save()
+    view.form.save_m2m()
+    instance.place_photos()
+    return instance
+
+
 class EditEnforcementRecordView(generic.EditView):
-    """A change of state is recorded (who reviewed, when); photos then follow
-    the record's visibility (public collection only while it is public)."""
+    """A change of state is recorded (who reviewed, when)."""
 
     def save_instance(self):
         before = type(self.object).objects.values_list("state", flat=True).get(pk=self.object.pk)
         instance = self.form.save(commit=False)
-        instance.updated_by = self.request.user
-        if instance.state != before:
-            instance.reviewed_by = self.request.user
-            instance.reviewed_at = timezone.now()
-        instance.save()
-        self.form.save_m2m()
-        instance.place_photos()
-        return instance
+        return _save_record(self, instance, reviewed=instance.state != before)
 
 
 class CreateEnforcementRecordView(generic.CreateView):
+    """A record the Secretariat adds in a state other than "submitted" is
+    reviewed by the Secretariat at once."""
+
     def save_instance(self):
         instance = self.form.save(commit=False)
         instance.submitted_by = self.request.user
-        instance.updated_by = self.request.user
-        if instance.state != EnforcementState.SUBMITTED:
-            instance.reviewed_by = self.request.user
-            instance.reviewed_at = timezone.now()
-        instance.save()
-        self.form.save_m2m()
-        instance.place_photos()
-        return instance
+        return _save_record(self, instance, reviewed=instance.state != EnforcementState.SUBMITTED)
 
 
 class EnforcementRecordIndexView(generic.IndexView):

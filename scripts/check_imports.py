@@ -78,6 +78,7 @@ LAYERS = [
             "gci.site.admin_display",  # UN dates, amounts, yes/no in admin listings
             "gci.site.uploads",  # what an uploaded file really is
             "gci.site.fields",  # model fields of no one app
+            "gci.site.versioning",  # records edited in two places, saved only from the version read
             "gci.site.formats",  # number formats per language (FORMAT_MODULE_PATH)
             "gci.site.listing",  # the listing pages' query string, filters and pager
         ],

@@ -1,7 +1,8 @@
 """Form fields every app uses. A form a Partner or a visitor can post
 chooses among models with ``SafeModelChoiceField`` or
 ``SafeModelMultipleChoiceField``: a crafted id is an error on the form,
-never a server error."""
+never a server error; a form with a ``file`` to upload takes
+``UploadFormMixin`` (gci.site.uploads checks the file)."""
 
 from django import forms
 from django.db import connections, models
@@ -10,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from .mail import single_line
+from .uploads import upload_help_text, validate_upload
 
 
 class SingleLineField(forms.CharField):
@@ -105,3 +107,19 @@ class SafeModelMultipleChoiceField(SafeIdsMixin, forms.ModelMultipleChoiceField)
                 self.validate_no_null_characters(pk)
                 self.check_id(pk)
         return super()._check_values(value)
+
+
+class UploadFormMixin:
+    """A form whose ``file`` field takes what the suitcase takes: it says
+    which types and size under the field, and refuses anything else with the
+    reason (``validate_upload``). Listed before the form's base class."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = upload_help_text()
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload:
+            validate_upload(upload)
+        return upload

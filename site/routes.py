@@ -21,6 +21,16 @@ full before the first request::
 """
 
 
+class KnownQueryMixin:
+    """A page whose views module registers ``known_query(request, page)``:
+    the query string its listing understood, normalised, or ``None``; the
+    page cache stores only that (gci.site.page_cache)."""
+
+    def cache_key_params(self, request):
+        """The query this page understood, normalised (gci.site.page_cache)."""
+        return self.views.known_query(request, self)
+
+
 class ViewNotRegistered(AttributeError):
     """A route asked for a view nobody registered (an AttributeError, so
     ``hasattr()``, which Django's model metaclass uses, answers False)."""

@@ -278,3 +278,11 @@ def validate_upload(file: File[bytes]) -> None:
             % {"extension": extension},
             code="mismatch",
         )
+
+
+def upload_help_text() -> str:
+    """What a file field taking what the suitcase takes says under it."""
+    return _(
+        "Allowed types: %(types)s. Up to %(size)s. The file is checked by its content, "
+        "not only its name."
+    ) % {"types": allowed_types_text(), "size": filesizeformat(max_upload_size())}

@@ -84,6 +84,19 @@ def wco_user(db):
 
 
 @pytest.fixture
+def secretariat_addresses(db):
+    """The addresses of the Secretariat's active members: who hears of what
+    the Partners send."""
+    return sorted(
+        get_user_model()
+        .objects.filter(groups__name="Secretariat", is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
+@pytest.fixture
 def outsider(db):
     """Signed-in, but in neither the Partners nor the Secretariat group."""
     from allauth.account.models import EmailAddress

@@ -24,6 +24,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
 from gci.home.sent_once import DueReminderLog
+from gci.site.versioning import EditVersionMixin
 
 from ..choices import CLOSED_ACTION_STATUSES, ActionStatus
 
@@ -65,7 +66,7 @@ class ActionPointQuerySet(models.QuerySet):
         ).order_by("dashboard_rank", "due_date", "pk")
 
 
-class ActionPoint(index.Indexed, models.Model):
+class ActionPoint(EditVersionMixin, index.Indexed, models.Model):
     meeting = models.ForeignKey(
         "gci_calendar.EventPage",
         verbose_name=_("meeting"),
@@ -104,17 +105,6 @@ class ActionPoint(index.Indexed, models.Model):
         _("status"), max_length=20, choices=ActionStatus, default=ActionStatus.OPEN
     )
     notes = models.TextField(_("notes"), blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("updated by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
 
     objects = ActionPointQuerySet.as_manager()
     status_choices = ActionStatus.choices
@@ -137,13 +127,6 @@ class ActionPoint(index.Indexed, models.Model):
 
     def __str__(self):
         return self.text[:80]
-
-    def save(self, *args, **kwargs):
-        # Every saved change moves the version on, from the admin as from the
-        # Partners area, so a form opened before it is refused (not applied).
-        if self.pk is not None:
-            self.version = (self.version or 0) + 1
-        super().save(*args, **kwargs)
 
     @property
     def is_open(self):

@@ -63,6 +63,17 @@ class PriorityBudgetMixin(models.Model):
         FieldPanel("lead_organisation"),
     ]
 
+    #: The columns of the priority and budget in a listing's export (CSV, XLSX).
+    priority_budget_export = [
+        "priority",
+        "estimated_cost",
+        "currency",
+        "funding_state",
+        "funding_source",
+        "contingent_on_funding",
+        "lead_organisation",
+    ]
+
     class Meta:
         abstract = True
 

@@ -12,14 +12,13 @@ gci.calendar.training).
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from gci.home.http import private_response
+from gci.home.http import PrivateForPartnersMixin
 from gci.home.mixins import IntroBodyMixin
-from gci.home.roles import can_enter_partners_area
 from gci.site.memo import live_page_for_language
 from gci.site.routes import PageViews
 
 
-class TrainingIndicatorsPage(IntroBodyMixin, Page):
+class TrainingIndicatorsPage(PrivateForPartnersMixin, IntroBodyMixin, Page):
     """Our training: workshops held by year, region and treaty, officers
     trained, countries reached (a map), evaluation scores, requests served."""
 
@@ -35,13 +34,6 @@ class TrainingIndicatorsPage(IntroBodyMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.views.public_indicators(request, self))
         return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if can_enter_partners_area(request.user):
-            # Links to the Partners' version: nobody else keeps this answer.
-            private_response(response)
-        return response
 
     @classmethod
     def for_active_locale(cls):

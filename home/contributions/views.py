@@ -35,19 +35,8 @@ from .money import reporting_currency
 from .totals import by_year, organisation_totals, public_totals
 
 PER_PAGE = 50
-LOGGED_FIELDS = [
-    "year",
-    "kind",
-    "description",
-    "event",
-    "material",
-    "review_round",
-    "quantity",
-    "unit",
-    "value",
-    "currency",
-    "basis",
-]
+# What a change of a contribution logs: the fields of the Partners' form.
+LOGGED_FIELDS = ContributionForm.Meta.fields
 
 
 def _organisation_of(user):

@@ -10,6 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from gci.site.admin_display import AmountColumn, RateColumn, UNDateColumn, YesNoColumn
 
+from .forms import ContributionForm
 from .models import (
     ContributionYear,
     Donor,
@@ -48,21 +49,7 @@ class InKindContributionViewSet(ModelViewSet):
     ]
     list_filter = ["year", "kind", "organisation", "currency"]
     search_fields = ["description", "basis"]
-    list_export = [
-        "organisation",
-        "year",
-        "kind",
-        "description",
-        "event",
-        "material",
-        "review_round",
-        "quantity",
-        "unit",
-        "value",
-        "currency",
-        "basis",
-        "updated_at",
-    ]
+    list_export = ["organisation", *ContributionForm.Meta.fields, "updated_at"]
     export_filename = "gci-in-kind-contributions"
     edit_view_class = EditContributionView
     index_view_class = ContributionIndexView

@@ -16,12 +16,11 @@ from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
-from gci.site.routes import PageViews
+from gci.site.routes import KnownQueryMixin, PageViews
 
 from ..choices import UNRegion
-from ..http import private_response
+from ..http import PrivateForPartnersMixin
 from ..mixins import IntroBodyMixin
-from ..roles import can_enter_partners_area
 from .choices import Curriculum, InstitutionKind
 
 
@@ -82,7 +81,7 @@ class TrainingInstitution(models.Model):
         return bool(self.contact_name or self.contact_email or self.contact_phone)
 
 
-class InstitutionIndexPage(IntroBodyMixin, Page):
+class InstitutionIndexPage(PrivateForPartnersMixin, KnownQueryMixin, IntroBodyMixin, Page):
     """The public list of training institutions and RILOs, filtered by kind,
     region, country and curriculum."""
 
@@ -99,14 +98,3 @@ class InstitutionIndexPage(IntroBodyMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.views.institutions(request, self))
         return context
-
-    def cache_key_params(self, request):
-        """The query this page understood, normalised (gci.site.page_cache)."""
-        return self.views.known_query(request, self)
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if can_enter_partners_area(request.user):
-            # Shows the institutions' contacts: nobody else keeps it.
-            private_response(response)
-        return response

@@ -104,12 +104,7 @@ def _organisations():
     """``{acronym: (organisation, name in the active language)}`` of the
     organisations that have someone on the roster."""
     having = set(listed_persons().values_list("organisation_id", flat=True).distinct().order_by())
-    names = {org.translation_key: org.name for org in PartnerOrganisation.for_active_locale()}
-    return {
-        org.acronym: (org, names.get(org.translation_key, org.name))
-        for org in PartnerOrganisation.in_default_locale()
-        if org.pk in having
-    }
+    return PartnerOrganisation.by_acronym(having)
 
 
 def filter_persons(wanted, organisations):
@@ -127,10 +122,6 @@ def filter_persons(wanted, organisations):
     if "organisation" in wanted:
         persons = persons.filter(organisation=organisations[wanted["organisation"]][0])
     return persons.order_by("name", "pk")
-
-
-def _organisation_names():
-    return {org.translation_key: org.name for org in PartnerOrganisation.for_active_locale()}
 
 
 def _workshops(persons):
@@ -193,7 +184,7 @@ def roster(request):
     wanted = chosen_filters(request.GET, valid)
     persons = filter_persons(wanted, organisations).select_related("organisation")
     results = page_or_404(Paginator(persons, PAGE_SIZE), request.GET.get("page", 1))
-    names = _organisation_names()
+    names = PartnerOrganisation.active_names()
     # The list names each person's facts; their workshops are on their record.
     rows = [
         _person_facts(p, names.get(p.organisation.translation_key, p.organisation.name), {})
@@ -232,7 +223,7 @@ def person(request, pk):
     found = listed_persons().select_related("organisation").filter(pk=pk).first()
     if found is None:
         raise Http404
-    names = _organisation_names()
+    names = PartnerOrganisation.active_names()
     facts = _person_facts(
         found,
         names.get(found.organisation.translation_key, found.organisation.name),

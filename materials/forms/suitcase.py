@@ -3,17 +3,16 @@
 import datetime as dt
 
 from django import forms
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from gci.home.choices import Language, UNRegion
-from gci.site.forms import SingleLineField
-from gci.site.uploads import allowed_types_text, max_upload_size, validate_upload
+from gci.site.forms import SingleLineField, UploadFormMixin
+from gci.site.uploads import allowed_types_text
 
 from ..choices import MaterialType, TreatyTopic
 
 
-class SuitcaseSubmissionForm(forms.Form):
+class SuitcaseSubmissionForm(UploadFormMixin, forms.Form):
     title = SingleLineField(label=_("Title"), max_length=255)
     summary = forms.CharField(
         label=_("Summary"),
@@ -49,19 +48,9 @@ class SuitcaseSubmissionForm(forms.Form):
         self.fields["year"].validators.append(
             forms.IntegerField(max_value=dt.date.today().year + 1).validators[-1]
         )
-        self.fields["file"].help_text = _(
-            "Allowed types: %(types)s. Up to %(size)s. The file is checked by its content, "
-            "not only its name."
-        ) % {"types": allowed_types_text(), "size": filesizeformat(max_upload_size())}
         self.fields["file"].widget.attrs["accept"] = ",".join(
             "." + ext.strip(". ") for ext in allowed_types_text().split(",")
         )
-
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if upload:
-            validate_upload(upload)
-        return upload
 
     def clean(self):
         cleaned_data = super().clean()

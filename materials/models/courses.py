@@ -31,12 +31,11 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from gci.home.choices import Language, Treaty
-from gci.home.http import private_response
+from gci.home.http import PrivateForPartnersMixin
 from gci.home.models import IntroBodyMixin
-from gci.home.roles import can_enter_partners_area
 from gci.site.fields import ChoiceSetField
 from gci.site.memo import active_locale, default_locale, live_page_for_language
-from gci.site.routes import PageViews
+from gci.site.routes import KnownQueryMixin, PageViews
 
 from ..choices import CourseStatus, LengthUnit
 
@@ -277,7 +276,7 @@ def courses_on_treaties(treaties, limit=CHAPTER_COURSES):
     return localized_courses(courses)
 
 
-class CourseCatalogPage(IntroBodyMixin, Page):
+class CourseCatalogPage(PrivateForPartnersMixin, KnownQueryMixin, IntroBodyMixin, Page):
     """The public e-learning and training catalogue: every course, filtered
     by treaty, language, provider and status."""
 
@@ -293,17 +292,6 @@ class CourseCatalogPage(IntroBodyMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.views.catalogue(request, self))
         return context
-
-    def cache_key_params(self, request):
-        """The query this page understood, normalised (gci.site.page_cache)."""
-        return self.views.known_query(request, self)
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if can_enter_partners_area(request.user):
-            # Shows what providers restrict to Partners: nobody else keeps it.
-            private_response(response)
-        return response
 
     @classmethod
     def for_active_locale(cls):

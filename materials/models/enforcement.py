@@ -42,7 +42,8 @@ from gci.home.choices import Language
 from gci.home.models import IntroBodyMixin
 from gci.site.fields import ChoiceSetField
 from gci.site.memo import live_page_for_language
-from gci.site.routes import PageViews
+from gci.site.routes import KnownQueryMixin, PageViews
+from gci.site.versioning import EditVersionMixin
 
 from ..choices import EnforcementKind, EnforcementState, QuantityUnit, Treaty
 from ..hs_codes import HSCodesFormField, describe, display, validate_hs_codes
@@ -107,7 +108,7 @@ class EnforcementRecordQuerySet(models.QuerySet):
         return self.filter(condition)
 
 
-class EnforcementRecord(ClusterableModel):
+class EnforcementRecord(EditVersionMixin, ClusterableModel):
     """A seizure, a prosecution or a positive story, as a Partner sent it and
     the Secretariat corrected it."""
 
@@ -198,17 +199,6 @@ class EnforcementRecord(ClusterableModel):
         related_name="+",
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("updated by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
 
     objects = EnforcementRecordQuerySet.as_manager()
 
@@ -267,13 +257,6 @@ class EnforcementRecord(ClusterableModel):
             errors["unit"] = _("Give the unit of the quantity.")
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        # Every saved change moves the version on, from the admin as from the
-        # Partners area, so a form opened before it is refused (not applied).
-        if self.pk is not None:
-            self.version = (self.version or 0) + 1
-        super().save(*args, **kwargs)
 
     # -- what it shows ---------------------------------------------------------
 
@@ -385,7 +368,7 @@ class EnforcementPhoto(Orderable):
         verbose_name_plural = _("photos")
 
 
-class EnforcementNewsPage(RoutablePageMixin, IntroBodyMixin, Page):
+class EnforcementNewsPage(KnownQueryMixin, RoutablePageMixin, IntroBodyMixin, Page):
     """The public "Enforcement news": published records their senders cleared
     for the public, filtered by treaty, country, year and kind; one page per
     record; RSS and Atom feeds; figures per treaty and year."""
@@ -397,10 +380,6 @@ class EnforcementNewsPage(RoutablePageMixin, IntroBodyMixin, Page):
 
     class Meta:
         verbose_name = _("enforcement news")
-
-    def cache_key_params(self, request):
-        """The query this page understood, normalised (gci.site.page_cache)."""
-        return self.views.known_query(request, self)
 
     @path("")
     def listing(self, request):

@@ -36,12 +36,7 @@ def providers():
         .order_by(),
         set,
     )
-    names = {org.translation_key: org.name for org in PartnerOrganisation.for_active_locale()}
-    return {
-        org.acronym: (org, names.get(org.translation_key, org.name))
-        for org in PartnerOrganisation.in_default_locale()
-        if org.pk in offering
-    }
+    return PartnerOrganisation.by_acronym(offering)
 
 
 def _valid(offered):

@@ -61,6 +61,16 @@ def _round_or_404(request, round_id):
         raise Http404 from None
 
 
+def _chapter_or_404(review_round, chapter_id):
+    """The English chapter of the round's Guide with this id, or ``Http404``."""
+    if chapter_id > MAX_ID:
+        raise Http404
+    english = GuideChapterPage.objects.child_of(review_round.guide).filter(pk=chapter_id).first()
+    if english is None:
+        raise Http404
+    return english
+
+
 def _render(request, page, template, context, status=200):
     context = {"page": page, "self": page, **context}
     return TemplateResponse(request, template, context, status=status)
@@ -197,11 +207,7 @@ def _language(locale):
 @private
 def chapter(request, page, round_id, chapter_id):
     review_round = _round_or_404(request, round_id)
-    if chapter_id > MAX_ID:
-        raise Http404
-    english = GuideChapterPage.objects.child_of(review_round.guide).filter(pk=chapter_id).first()
-    if english is None:
-        raise Http404
+    english = _chapter_or_404(review_round, chapter_id)
     assignment = review.assignment_for(request.user, review_round)
     secretariat = is_secretariat(request.user)
     block_ids = [block.id for block in english.body]
@@ -320,11 +326,7 @@ def chapter_read(request, page, round_id, chapter_id):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     review_round = _round_or_404(request, round_id)
-    if chapter_id > MAX_ID:
-        raise Http404
-    english = GuideChapterPage.objects.child_of(review_round.guide).filter(pk=chapter_id).first()
-    if english is None:
-        raise Http404
+    english = _chapter_or_404(review_round, chapter_id)
     assignment = review.assignment_for(request.user, review_round)
     if assignment is None or not review_round.is_current():
         raise PermissionDenied  # only invited organisations, only while the round is open

@@ -53,7 +53,7 @@ def _organisations(default_locale_id):
         defaults = PartnerOrganisation.in_default_locale()
     else:
         defaults = list(PartnerOrganisation.objects.filter(locale_id=default_locale_id))
-    names = {org.translation_key: org.name for org in PartnerOrganisation.for_active_locale()}
+    names = PartnerOrganisation.active_names()
     return {org.acronym: (org, names.get(org.translation_key, org.name)) for org in defaults}
 
 

@@ -25,17 +25,6 @@ def org(acronym):
 
 
 @pytest.fixture
-def meeting():
-    return make_event(
-        planning_index(),
-        "Sixth Partners meeting",
-        days_from_today(-30),
-        kind="partners_meeting",
-        status="held",
-    )
-
-
-@pytest.fixture
 def send_reminders(django_capture_on_commit_callbacks):
     """Run the reminders command and commit: the outbox's task delivers."""
 

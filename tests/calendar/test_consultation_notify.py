@@ -5,7 +5,6 @@ save (409), a refused form or a closed consultation sends nothing."""
 import datetime as dt
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 
 from gci.calendar.models import Consultation, ConsultationAnswer, EventPage
@@ -28,17 +27,6 @@ def consultation():
     )
     consultation.organisations.set([org("CITES"), org("WCO")])
     return consultation
-
-
-@pytest.fixture
-def secretariat_addresses(db):
-    return sorted(
-        get_user_model()
-        .objects.filter(groups__name="Secretariat", is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
-    )
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from gci.materials.models import (
     ReviewAssignment,
     ReviewComment,
 )
-from tests.factories.calendar import days_from_today, make_event, planning_index
+from tests.factories.calendar import days_from_today
 
 pytestmark = pytest.mark.django_db
 DASHBOARD = "/en/partners-area/"
@@ -25,17 +25,6 @@ DASHBOARD = "/en/partners-area/"
 @pytest.fixture(autouse=True)
 def _without_demo_action_points():
     ActionPoint.objects.all().delete()
-
-
-@pytest.fixture
-def meeting():
-    return make_event(
-        planning_index(),
-        "Sixth Partners meeting",
-        days_from_today(-30),
-        kind="partners_meeting",
-        status="held",
-    )
 
 
 def org(acronym):

@@ -1,15 +1,19 @@
 """Factories and helpers for materials/: the Guide and its review rounds (on
 top of the demo Guide), the suitcase."""
 
+import datetime as dt
+
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
 from gci.home.demo.support import minimal_pdf
 from gci.home.models import Membership, PartnerOrganisation
+from gci.materials import review
 from gci.materials.collections import suitcase_collection
 from gci.materials.models import (
     GuideChapterPage,
@@ -48,9 +52,28 @@ def chapter_url(review_round, english_chapter):
     return index.url + index.reverse_subpage("chapter", args=[review_round.pk, english_chapter.pk])
 
 
+def organisation(acronym):
+    """The (English) Partner organisation with this acronym."""
+    return PartnerOrganisation.objects.get(acronym=acronym, locale=Locale.get_default())
+
+
+def open_round(secretariat_user, language, *acronyms, **options):
+    """A round of the Guide's translation into `language`, due in two weeks,
+    inviting the organisations with these acronyms (``options``: those of
+    ``review.open_round``, e.g. ``notify=False``)."""
+    return review.open_round(
+        english_guide(),
+        Locale.objects.get(language_code=language),
+        timezone.localdate() + dt.timedelta(days=14),
+        [organisation(acronym) for acronym in acronyms],
+        secretariat_user,
+        **options,
+    )
+
+
 def partner_of(acronym, email=None):
     """A signed-up Partner of the organisation with this acronym."""
-    organisation = PartnerOrganisation.objects.get(acronym=acronym, locale=Locale.get_default())
+    member_of = organisation(acronym)
     user = UserFactory(username=email or f"{acronym.lower()}-member", email=email or "")
     if not user.email:
         user.email = f"{acronym.lower()}.member@example.org"
@@ -59,7 +82,7 @@ def partner_of(acronym, email=None):
         user=user, email=user.email, defaults={"verified": True, "primary": True}
     )
     user.groups.add(Group.objects.get(name="Partners"))
-    Membership.objects.update_or_create(user=user, defaults={"organisation": organisation})
+    Membership.objects.update_or_create(user=user, defaults={"organisation": member_of})
     return user
 
 

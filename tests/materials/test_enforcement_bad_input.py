@@ -6,28 +6,13 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from gci.materials.forms.enforcement import EnforcementRecordForm
 from gci.materials.models import EnforcementRecord
 from tests.security.test_bad_input import ANY, BAD_INPUT, LANGUAGES, assert_no_server_error, params
 
 pytestmark = pytest.mark.django_db
 
-FORM_FIELDS = [
-    "kind",
-    "title",
-    "date",
-    "country",
-    "treaties",
-    "hs_codes",
-    "commodity",
-    "quantity",
-    "unit",
-    "agency",
-    "source_url",
-    "summary",
-    "language",
-    "may_publish",
-    "version",
-]
+FORM_FIELDS = [*EnforcementRecordForm.Meta.fields, "version"]
 
 
 @BAD_INPUT

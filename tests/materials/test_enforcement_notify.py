@@ -5,7 +5,6 @@ sends nothing; the Partner's corrections of a record awaiting review send
 nothing more; the Secretariat's own work in the admin sends nothing."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 
 from gci.materials.choices import EnforcementState
@@ -17,17 +16,6 @@ from tests.materials.test_enforcement import NEW, PARTNERS, form_data, make_reco
 pytestmark = pytest.mark.django_db
 
 TEMPLATE = "materials/email/enforcement_submitted"
-
-
-@pytest.fixture
-def secretariat_addresses(db):
-    return sorted(
-        get_user_model()
-        .objects.filter(groups__name="Secretariat", is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
-    )
 
 
 @pytest.fixture

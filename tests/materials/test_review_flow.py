@@ -10,7 +10,6 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Locale
 
-from gci.home.models import PartnerOrganisation
 from gci.materials import review
 from gci.materials.choices import AssignmentState, ReviewAction
 from gci.materials.models import ReviewComment, ReviewEvent, ReviewRound, TranslationNotReviewed
@@ -19,6 +18,8 @@ from tests.factories.materials import (
     chapter_url,
     current_round,
     english_guide,
+    open_round,
+    organisation,
     partner_of,
     round_url,
 )
@@ -27,18 +28,9 @@ from tests.helpers import force_login_with_totp
 pytestmark = pytest.mark.django_db
 
 
-def org(acronym):
-    return PartnerOrganisation.objects.get(acronym=acronym, locale=Locale.get_default())
-
-
 def open_arabic_round(secretariat_user, *acronyms):
-    return review.open_round(
-        english_guide(),
-        Locale.objects.get(language_code="ar"),
-        timezone.localdate() + dt.timedelta(days=14),
-        [org(a) for a in acronyms],
-        secretariat_user,
-        message="Please review the Arabic chapters.",
+    return open_round(
+        secretariat_user, "ar", *acronyms, message="Please review the Arabic chapters."
     )
 
 
@@ -64,7 +56,7 @@ def test_the_secretariat_opens_a_round_in_the_admin_and_invited_members_get_an_e
                 "locale": Locale.objects.get(language_code="ru").pk,
                 "deadline": deadline.isoformat(),
                 "message": "The Russian chapters 1 and 2 are ready.",
-                "organisations": [org("CITES").pk, org("SBC").pk],
+                "organisations": [organisation("CITES").pk, organisation("SBC").pk],
             },
         )
     assert response.status_code == 302
@@ -89,7 +81,7 @@ def test_the_admin_refuses_a_deadline_in_the_past(client, secretariat_user):
             "locale": Locale.objects.get(language_code="ru").pk,
             "deadline": "2009-01-01",
             "message": "Kept after the error",
-            "organisations": [org("CITES").pk],
+            "organisations": [organisation("CITES").pk],
         },
     )
     assert response.status_code == 200
@@ -324,19 +316,19 @@ def test_a_replaced_round_invites_nobody(client, secretariat_user):
         english_guide(),
         french.locale,
         timezone.localdate() + dt.timedelta(days=9),
-        [org("CITES")],
+        [organisation("CITES")],
         secretariat_user,
     )
     assert current_round("fr") == newer
     with pytest.raises(review.RoundClosed):
-        review.invite(french, [org("UNODC")], secretariat_user)
+        review.invite(french, [organisation("UNODC")], secretariat_user)
     force_login_with_totp(client, secretariat_user)
     response = client.post(
         f"/admin/review_rounds/edit/{french.pk}/",
         {
             "deadline": french.deadline.isoformat(),
             "message": french.message,
-            "organisations": [org("UNODC").pk],
+            "organisations": [organisation("UNODC").pk],
         },
     )
     assert response.status_code == 200

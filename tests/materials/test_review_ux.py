@@ -3,15 +3,11 @@ form when it has not answered), a matrix of chapters × organisations with
 per-chapter progress, "chapter read" marks, and a side-by-side view whose
 Arabic side is isolated from the English one."""
 
-import datetime as dt
 import re
 
 import pytest
 from django.test import Client
-from django.utils import timezone
-from wagtail.models import Locale
 
-from gci.home.models import PartnerOrganisation
 from gci.materials import review
 from gci.materials.choices import AssignmentState
 from gci.materials.models import ChapterReadMark, GuideChapterPage
@@ -19,28 +15,13 @@ from tests.factories.materials import (
     chapter,
     chapter_url,
     current_round,
-    english_guide,
+    open_round,
     partner_of,
     round_url,
 )
 from tests.helpers import force_login_with_totp
 
 pytestmark = pytest.mark.django_db
-
-
-def org(acronym):
-    return PartnerOrganisation.objects.get(acronym=acronym, locale=Locale.get_default())
-
-
-def open_round(secretariat_user, language, *acronyms):
-    return review.open_round(
-        english_guide(),
-        Locale.objects.get(language_code=language),
-        timezone.localdate() + dt.timedelta(days=14),
-        [org(a) for a in acronyms],
-        secretariat_user,
-        notify=False,
-    )
 
 
 def read_url(review_round, english_chapter):
@@ -113,7 +94,7 @@ def test_an_answer_sent_with_an_error_shows_the_change_form_open(client, cites_u
 
 def test_a_closed_round_shows_the_answer_without_a_form(client, secretariat_user, cites_user):
     older = current_round("fr")
-    open_round(secretariat_user, "fr", "CITES")  # replaces it
+    open_round(secretariat_user, "fr", "CITES", notify=False)  # replaces it
     client.force_login(cites_user)
     answer = section(client.get(round_url(older)).content.decode(), "answer-title")
     assert "Approved" in answer
@@ -127,7 +108,7 @@ def test_a_closed_round_shows_the_answer_without_a_form(client, secretariat_user
 def test_the_matrix_counts_per_chapter_who_reviewed_and_marks_each_cell(
     client, secretariat_user, cites_user, wco_user
 ):
-    arabic = open_round(secretariat_user, "ar", "CITES", "WCO", "SBC")
+    arabic = open_round(secretariat_user, "ar", "CITES", "WCO", "SBC", notify=False)
     by_org = {a.organisation.acronym: a for a in arabic.assignments.all()}
     review.act(by_org["SBC"], by_org["SBC"].version, secretariat_user, "decline")
     review.mark_read(by_org["WCO"], chapter(1), wco_user)
@@ -212,7 +193,7 @@ def test_a_reviewer_marks_a_chapter_read_and_the_round_shows_it(client, wco_user
 def test_marking_read_starts_the_review_of_an_invited_organisation(
     client, secretariat_user, wco_user
 ):
-    arabic = open_round(secretariat_user, "ar", "WCO")
+    arabic = open_round(secretariat_user, "ar", "WCO", notify=False)
     client.force_login(wco_user)
     client.post(read_url(arabic, chapter(1)))
     assert arabic.assignments.get().state == AssignmentState.REVIEWING
@@ -238,7 +219,7 @@ def test_the_read_mark_is_refused_outside_the_round(client, secretariat_user, ou
 
 def test_the_read_mark_is_refused_after_the_round_closes(client, secretariat_user, wco_user):
     older = current_round("fr")
-    open_round(secretariat_user, "fr", "WCO")  # a newer French round replaces it
+    open_round(secretariat_user, "fr", "WCO", notify=False)  # a newer French round replaces it
     client.force_login(wco_user)
     assert client.post(read_url(older, chapter(2))).status_code == 403
     assert not ChapterReadMark.objects.exists()
@@ -276,7 +257,7 @@ def test_a_chapter_of_another_guide_or_too_large_an_id_is_not_found(client, wco_
 def test_the_arabic_side_is_isolated_and_numbered_like_the_english_one(
     client, secretariat_user, cites_user
 ):
-    arabic = open_round(secretariat_user, "ar", "CITES")
+    arabic = open_round(secretariat_user, "ar", "CITES", notify=False)
     english = chapter(1)
     translated = chapter(1, "ar")
     client.force_login(cites_user)

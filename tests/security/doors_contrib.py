@@ -3,25 +3,13 @@ the public totals and their CSV, and the workplan (where the Secretariat
 alone sees the funding)."""
 
 from gci.calendar.models import Workplan
+from gci.home.contributions.forms import ContributionForm
 from gci.home.contributions.models import InKindContribution
 
 from .leaks import door
 
 # The fields of the Partners' contribution form (test_bad_input posts anything in them).
-CONTRIBUTION_FIELDS = [
-    "version",
-    "year",
-    "kind",
-    "description",
-    "event",
-    "material",
-    "review_round",
-    "quantity",
-    "unit",
-    "value",
-    "currency",
-    "basis",
-]
+CONTRIBUTION_FIELDS = ["version", *ContributionForm.Meta.fields]
 
 
 @door("in-kind contributions of the Partners area", follow=True)

@@ -71,33 +71,29 @@ def test_the_real_schedule_a_day_later_has_every_job_due():
     assert due == [job.name for job in schedule.JOBS]
 
 
-def test_a_job_held_by_another_run_is_not_started_even_when_due():
+def run_job_claimed_at_t0(by, now):
+    """Run job "a" (every minute, a lease of an hour) at `now`, when a run
+    on host `by` claimed it at T0 and has not released it; what it called."""
     calls = []
     job = Job("a", every=MINUTE, call=counting(calls, "a"), lease=HOUR)
     ScheduledJob.objects.create(
         name="a",
         last_started_at=T0,
         locked_until=T0 + HOUR,
-        locked_by="other-host:1",
+        locked_by=by,
         outcome="running",
     )
-    run_due([job], now=lambda: T0 + 10 * MINUTE)
-    assert calls == []
+    run_due([job], now=lambda: now)
+    return calls
+
+
+def test_a_job_held_by_another_run_is_not_started_even_when_due():
+    assert run_job_claimed_at_t0("other-host:1", now=T0 + 10 * MINUTE) == []
 
 
 def test_a_claim_whose_lease_ran_out_is_taken_over():
     """A run that died without releasing its job holds it only until its lease ends."""
-    calls = []
-    job = Job("a", every=MINUTE, call=counting(calls, "a"), lease=HOUR)
-    ScheduledJob.objects.create(
-        name="a",
-        last_started_at=T0,
-        locked_until=T0 + HOUR,
-        locked_by="dead-host:1",
-        outcome="running",
-    )
-    run_due([job], now=lambda: T0 + HOUR)
-    assert calls == ["a"]
+    assert run_job_claimed_at_t0("dead-host:1", now=T0 + HOUR) == ["a"]
 
 
 def test_a_finished_run_records_when_and_how_it_ended():
