@@ -35,6 +35,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks import TaskResult
+from django_tasks.base import Task
 
 from .models import ScheduledJob
 
@@ -50,9 +51,10 @@ class Job:
     """One piece of scheduled work.
 
     `command` is a management command's name, run with `args`; `call` is a
-    function taking no argument, or its dotted path (for example a task's
-    `enqueue`). `lease` is how long a claim holds if the process running the
-    job dies without releasing it (longer than the job ever takes).
+    function taking no argument or a task (a `@task()`; the job then queues
+    it for the worker), or the dotted path of either. `lease` is how long a
+    claim holds if the process running the job dies without releasing it
+    (longer than the job ever takes).
     """
 
     name: str
@@ -70,7 +72,7 @@ class Job:
         """Do the work; returns what it said (a command's last line of output)."""
         if self.call:
             function = import_string(self.call) if isinstance(self.call, str) else self.call
-            result = function()
+            result = function.enqueue() if isinstance(function, Task) else function()
             if isinstance(result, TaskResult):
                 return f"Queued as task {result.id}."
             return "" if result is None else str(result)
@@ -88,10 +90,10 @@ JOBS: tuple[Job, ...] = (
     Job("reminders", every=HOUR, command="send_reminders"),
     # The outbox: its emails are handed to the worker as they are queued; this
     # picks up what waits for a retry after a failed attempt (site/outbox.py).
-    Job("outbox", every=MINUTE, call="gci.site.outbox.deliver_due.enqueue"),
+    Job("outbox", every=MINUTE, call="gci.site.outbox.deliver_due"),
     # The focal-point links: the check runs in the task worker (it fetches a
     # thousand links and may take minutes), the scheduler only queues it.
-    Job("focal-point-links", every=DAY, call="gci.focal_points.checker.check_links.enqueue"),
+    Job("focal-point-links", every=DAY, call="gci.focal_points.checker.check_links"),
     # Wagtail's scheduled publishing ("go live at" / "expire at").
     Job("scheduled-publishing", every=MINUTE, command="publish_scheduled", lease=15 * MINUTE),
     # The Guide's PDFs: each published language's, built again only when its
@@ -184,14 +186,10 @@ def run_due(
             message = job.run()
         except Exception as error:  # noqa: BLE001 - recorded, and the other jobs still run
             logger.exception("Scheduled job %s failed", job.name)
-            release(
-                job,
-                started,
-                runner,
-                ScheduledJob.Outcome.FAILED,
-                f"{type(error).__name__}: {error}",
-            )
+            message = f"{type(error).__name__}: {error}"
+            release(job, started, runner, ScheduledJob.Outcome.FAILED, message)
             report.failed.append(job.name)
+            report.messages[job.name] = message
         except BaseException:  # Ctrl-C, SIGTERM: free the job before stopping
             release(job, started, runner, ScheduledJob.Outcome.FAILED, "Interrupted")
             raise

@@ -1,6 +1,7 @@
 """The schedule: which jobs are due, the lock, failures recorded, and two
 scheduler processes at once against one database file."""
 
+import io
 import os
 import subprocess
 import sys
@@ -8,8 +9,10 @@ import textwrap
 from datetime import UTC, datetime
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command, get_commands
 from django.urls import reverse
+from django.utils.module_loading import import_string
+from django_tasks.base import Task
 
 from gci.site import schedule
 from gci.site.models import ScheduledJob
@@ -150,8 +153,46 @@ def test_a_job_runs_a_management_command_and_keeps_its_last_line(mailoutbox):
 
 def test_the_command_exits_with_an_error_when_a_job_failed(monkeypatch):
     monkeypatch.setattr(schedule, "JOBS", (Job("broken", every=HOUR, call=broken),))
-    with pytest.raises(Exception, match="broken"):
-        call_command("run_schedule", verbosity=0)
+    err = io.StringIO()
+    with pytest.raises(CommandError, match=r"Failed: broken \(see the log\)"):
+        call_command("run_schedule", verbosity=0, stderr=err)
+    assert "broken: FAILED: RuntimeError: SMTP server refused" in err.getvalue()
+
+
+def test_the_looping_scheduler_says_what_failed_and_goes_on(monkeypatch):
+    """One pass of `run_schedule --loop`: a failing job is reported, the
+    others run, and the pass returns (the process keeps looping)."""
+    from gci.site.management.commands.run_schedule import Command
+
+    calls = []
+    command = Command(stdout=io.StringIO(), stderr=io.StringIO())
+    command.jobs = [
+        Job("broken", every=HOUR, call=broken),
+        Job("last", every=HOUR, call=counting(calls, "last")),
+    ]
+    report = command.run_once(verbosity=1)
+    assert (report.failed, calls) == (["broken"], ["last"])
+    assert "broken: FAILED: RuntimeError: SMTP server refused" in command.stderr._out.getvalue()
+
+
+@pytest.mark.parametrize("job", schedule.JOBS, ids=lambda job: job.name)
+def test_every_job_of_the_schedule_names_something_that_exists(job):
+    if job.command:
+        assert job.command in get_commands()
+    else:
+        target = import_string(job.call) if isinstance(job.call, str) else job.call
+        assert isinstance(target, Task) or callable(target)
+
+
+def test_a_job_that_names_a_task_queues_it_for_the_worker(mailoutbox):
+    """The outbox's retries: the job queues the task (run at once by the
+    tests' immediate backend) and records that it did."""
+    (outbox,) = [job for job in schedule.JOBS if job.name == "outbox"]
+    report = run_due([outbox], now=lambda: T0)
+    assert report.ran == ["outbox"]
+    record = ScheduledJob.objects.get(name="outbox")
+    assert record.outcome == "succeeded"
+    assert record.message.startswith("Queued as task ")
 
 
 def test_the_command_records_every_job_even_one_it_leaves_out(monkeypatch):
