@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
-from gci.site.forms import SafeModelChoiceField
+from gci.site.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 from gci.site.memo import default_locale
 
 from .invitations import ensure_primary_email, send_invitation
@@ -63,8 +63,14 @@ class InviteUserForm(OrganisationFieldMixin, UserCreationForm):
             transaction.on_commit(lambda: send_invitation(user))
         return user
 
+    class Meta(UserCreationForm.Meta):
+        field_classes = {"groups": SafeModelMultipleChoiceField}  # a crafted id: a form error
+
 
 class EditUserForm(OrganisationFieldMixin, UserEditForm):
+    class Meta(UserEditForm.Meta):
+        field_classes = {"groups": SafeModelMultipleChoiceField}
+
     def save(self, commit=True):
         user = super().save(commit=commit)
         if commit:

@@ -24,7 +24,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from gci.home.models import PartnerOrganisation
-from gci.site.forms import SafeModelMultipleChoiceField
+from gci.site.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 from gci.site.memo import default_locale
 
 from . import review
@@ -74,6 +74,8 @@ class ReviewRoundForm(WagtailAdminModelForm):
     class Meta:
         model = ReviewRound
         fields = ["guide", "locale", "deadline", "message"]
+        # Built when this module is imported, before gci.site.admin_ids is installed.
+        field_classes = {"guide": SafeModelChoiceField, "locale": SafeModelChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

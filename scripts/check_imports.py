@@ -76,6 +76,7 @@ LAYERS = [
             "gci.site.dates",
             "gci.site.admin_panels",
             "gci.site.admin_display",  # UN dates, amounts, yes/no in admin listings
+            "gci.site.admin_ids",  # the admin's forms refuse a crafted id
             "gci.site.uploads",  # what an uploaded file really is
             "gci.site.fields",  # model fields of no one app
             "gci.site.versioning",  # records edited in two places, saved only from the version read

@@ -13,10 +13,11 @@ class SiteConfig(AppConfig):
         from django.conf import settings
         from PIL import Image
 
-        from . import page_cache, private_images
+        from . import admin_ids, page_cache, private_images
 
         page_cache.connect_signals()
         private_images.connect_signals()
+        admin_ids.install()
         # Pillow raises DecompressionBombError when an image has more than
         # twice MAX_IMAGE_PIXELS (and only warns above it), wherever an image
         # is opened: renditions, the suitcase's check, and Wagtail's upload

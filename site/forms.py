@@ -51,35 +51,36 @@ class QuickSelect(forms.Select):
         return mark_safe("\n".join(parts))  # noqa: S308 - every part escaped above
 
 
+def storable_id(model, value, to_field_name=None, using="default"):
+    """Whether ``value`` (an instance, or an id as posted) is one the
+    database can hold for ``model``: a whole number in the range of its
+    integers where the ids are integers (a page's id is its parent link's,
+    ``page_ptr``: the integer at the end of the links), anything without a
+    NUL otherwise. Asks no query."""
+    if isinstance(value, model):
+        return True
+    meta = model._meta
+    field = meta.get_field(to_field_name) if to_field_name else meta.pk
+    while field.is_relation:
+        field = field.target_field
+    if not isinstance(field, models.IntegerField):
+        return "\x00" not in str(value)
+    low, high = connections[using].ops.integer_field_range(field.get_internal_type())
+    try:
+        number = int(str(value))
+    except ValueError:
+        return False
+    return (low is None or number >= low) and (high is None or number <= high)
+
+
 class SafeIdsMixin:
     """Refuses, as an invalid choice, a value that is not an id the database
     can hold: not an integer where the ids are integers, or past the
     database's integers (SQLite raises ``OverflowError`` on 2**70: a server
     error). Checked before any query, with Django's own message."""
 
-    def _model_field(self):
-        """The field the ids are compared with; a page's id is its parent
-        link's (``page_ptr``): the integer at the end of the links."""
-        meta = self.queryset.model._meta
-        field = meta.get_field(self.to_field_name) if self.to_field_name else meta.pk
-        while field.is_relation:
-            field = field.target_field
-        return field
-
     def check_id(self, value):
-        field = self._model_field()
-        if isinstance(value, self.queryset.model) or not isinstance(field, models.IntegerField):
-            return
-        low, high = connections[self.queryset.db].ops.integer_field_range(field.get_internal_type())
-        try:
-            number = int(str(value))
-        except ValueError:
-            number = None
-        if (
-            number is None
-            or (low is not None and number < low)
-            or (high is not None and number > high)
-        ):
+        if not storable_id(self.queryset.model, value, self.to_field_name, self.queryset.db):
             raise forms.ValidationError(
                 self.error_messages["invalid_choice"],
                 code="invalid_choice",
