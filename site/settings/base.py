@@ -310,10 +310,10 @@ MFA_TOTP_ISSUER = "Green Customs Initiative"
 USERSESSIONS_TRACK_ACTIVITY = True
 # ...at most once every 5 minutes per session (gci.site.middleware).
 GCI_USERSESSIONS_TRACK_INTERVAL = env.int("GCI_USERSESSIONS_TRACK_INTERVAL", default=300)
-# iCal feeds hold at most this many events: upcoming ones first, then the
-# most recent past ones (gci.calendar.views.feed_events).
 # The currency funding and in-kind contributions are totalled in (ISO 4217).
 GCI_REPORTING_CURRENCY = env.str("GCI_REPORTING_CURRENCY", default="USD")
+# iCal feeds hold at most this many events: upcoming ones first, then the
+# most recent past ones (gci.calendar.views.feed_events).
 GCI_FEED_MAX_EVENTS = env.int("GCI_FEED_MAX_EVENTS", default=500)
 # How long the links stay valid: an invitation (set your password) a week,
 # an ordinary password reset a day.

@@ -1,6 +1,7 @@
 """Settings: configuration from the environment, production refusals, SQLite."""
 
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -235,3 +236,14 @@ def test_rate_limits_and_pages_live_in_two_caches():
     alias, default, pages = result.stdout.strip().splitlines()[-1].split()
     assert alias == "pages" and default != pages
     assert (default, pages) == (PRODUCTION["CACHE_URL"], PRODUCTION["PAGE_CACHE_URL"])
+
+
+def test_env_example_lists_every_variable_the_settings_read():
+    """`.env.example` says it lists every variable: a setting read from the
+    environment but missing there is one a deployer never learns of."""
+    read = set()
+    for module in (ROOT / "site" / "settings").glob("*.py"):
+        read |= set(re.findall(r"\benv(?:\.\w+)?\(\s*\"([A-Z][A-Z0-9_]+)\"", module.read_text()))
+    listed = set(re.findall(r"^#? ?([A-Z][A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.M))
+    assert "SECRET_KEY" in read and "GCI_REPORTING_CURRENCY" in read  # the pattern finds them
+    assert read - listed == set()
