@@ -24,6 +24,21 @@ from gci.home.visibility import anonymous_files, anonymous_pages
 from gci.site.page_cache import mark_cacheable_api
 from gci.site.search import clean_query
 
+# The largest row offset a database takes (a signed 64-bit integer): past it,
+# SQLite answers "datatype mismatch" and PostgreSQL "bigint out of range".
+MAX_OFFSET = 2**63 - 1
+
+
+def _check_offset(params):
+    """An ``offset`` past what the database takes is a 400 (it was a 500);
+    one that is not a whole number is left to Wagtail, which says so."""
+    try:
+        offset = int(params.get("offset", 0))
+    except ValueError:
+        return
+    if offset > MAX_OFFSET:
+        raise BadRequestError(f"offset must be at most {MAX_OFFSET}")
+
 
 def _has_nul(params, exempt=()):
     """Whether any value of any parameter (repeated ones too) holds a NUL."""
@@ -47,6 +62,7 @@ class SafeSearchMixin:
         # The search words are cleaned by clean_query instead (a NUL is dropped).
         if _has_nul(request.GET, exempt=("search",)):
             raise BadRequestError("invalid filter value: a NUL character")
+        _check_offset(request.GET)
         try:
             return super().listing_view(request)
         except (ValidationError, OverflowError, ValueError) as exc:

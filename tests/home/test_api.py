@@ -40,6 +40,20 @@ def test_search_through_the_api(client):
     assert all(item["meta"]["locale"] == "en" for item in data["items"])
 
 
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+@pytest.mark.parametrize("offset", [2**63, 2**70])
+def test_an_offset_past_what_the_database_takes_is_a_400(client, endpoint, offset):
+    response = client.get(f"/api/v2/{endpoint}/", {"offset": offset})
+    assert response.status_code == 400
+    assert "offset must be at most" in response.json()["message"]
+
+
+def test_the_largest_offset_is_an_empty_page(client):
+    response = client.get("/api/v2/pages/", {"offset": 2**63 - 1})
+    assert response.status_code == 200
+    assert response.json()["items"] == []
+
+
 @pytest.mark.parametrize(
     ("endpoint", "model"),
     [("images", "wagtailimages.Image"), ("documents", "wagtaildocs.Document")],
