@@ -278,6 +278,9 @@ def test_the_secretariat_publishes_and_the_photo_becomes_public(client, secretar
     image.refresh_from_db()
     assert record.state == EnforcementState.NOT_PUBLISHED
     assert image.collection.name == ENFORCEMENT_SUBMISSIONS
+    # Its file goes back behind the Secretariat's door (the web server serves
+    # any other path of MEDIA_ROOT to anyone).
+    assert image.file.name.startswith("private/")
     assert Client().get(f"{PUBLIC}{record.pk}/").status_code == 404
 
 
